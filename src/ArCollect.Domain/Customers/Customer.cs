@@ -1,0 +1,26 @@
+using ArCollect.Domain.Tenancy;
+
+namespace ArCollect.Domain.Customers;
+
+/// <summary>A customer (debtor) of the tenant.</summary>
+public class Customer : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public string? ExternalId { get; set; }
+    public required string Name { get; set; }
+    public required string Currency { get; set; }
+    public int PaymentTermsDays { get; set; } = 30;
+    public string? Segment { get; set; }
+    public string? Region { get; set; }
+    public string? Country { get; set; }
+    public Guid? CollectorId { get; set; }
+    public decimal? CreditLimit { get; set; }
+    public string TimeZone { get; set; } = "Etc/UTC";
+    public bool DoNotContact { get; set; }
+    public bool IsKeyAccount { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Contact> Contacts { get; set; } = [];
+}

@@ -1,0 +1,20 @@
+using ArCollect.Domain.Tenancy;
+
+namespace ArCollect.Domain.Invoices;
+
+public class InvoiceLine : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid InvoiceId { get; set; }
+    public int LineNumber { get; set; }
+    public required string Description { get; set; }
+    public decimal Quantity { get; set; }
+    public decimal UnitPrice { get; set; }
+
+    /// <summary>Tax rate in percent, e.g. 19 for 19 %.</summary>
+    public decimal TaxRate { get; set; }
+
+    public decimal NetAmount { get; set; }
+    public decimal TaxAmount { get; set; }
+}

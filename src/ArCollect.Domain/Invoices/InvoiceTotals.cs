@@ -1,0 +1,40 @@
+namespace ArCollect.Domain.Invoices;
+
+/// <summary>Computes line and header amounts, rounding each line to cents.</summary>
+public static class InvoiceTotals
+{
+    public static (decimal Net, decimal Tax) Line(decimal quantity, decimal unitPrice, decimal taxRate)
+    {
+        var net = Math.Round(quantity * unitPrice, 2, MidpointRounding.AwayFromZero);
+        var tax = Math.Round(net * taxRate / 100m, 2, MidpointRounding.AwayFromZero);
+        return (net, tax);
+    }
+
+    /// <summary>Fills the invoice's lines and totals from the input's non-blank lines.</summary>
+    public static void Apply(Invoice invoice, IEnumerable<InvoiceLineInput> lines)
+    {
+        invoice.Lines.Clear();
+        var number = 1;
+        foreach (var input in lines.Where(l => !l.IsBlank))
+        {
+            var (net, tax) = Line(input.Quantity, input.UnitPrice, input.TaxRate);
+            invoice.Lines.Add(new InvoiceLine
+            {
+                Id = Guid.CreateVersion7(),
+                TenantId = invoice.TenantId,
+                InvoiceId = invoice.Id,
+                LineNumber = number++,
+                Description = input.Description!.Trim(),
+                Quantity = input.Quantity,
+                UnitPrice = input.UnitPrice,
+                TaxRate = input.TaxRate,
+                NetAmount = net,
+                TaxAmount = tax,
+            });
+        }
+
+        invoice.Subtotal = invoice.Lines.Sum(l => l.NetAmount);
+        invoice.TaxTotal = invoice.Lines.Sum(l => l.TaxAmount);
+        invoice.Total = invoice.Subtotal + invoice.TaxTotal;
+    }
+}

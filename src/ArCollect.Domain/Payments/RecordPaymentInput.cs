@@ -1,0 +1,31 @@
+using ArCollect.Domain.Common;
+using FluentValidation;
+
+namespace ArCollect.Domain.Payments;
+
+/// <summary>A payment as a clerk records it; no allocation lines means "oldest invoices first".</summary>
+public sealed class RecordPaymentInput
+{
+    public Guid CustomerId { get; set; }
+    public decimal Amount { get; set; }
+    public string Currency { get; set; } = "";
+    public DateOnly ReceivedOn { get; set; }
+    public string? Reference { get; set; }
+    public PaymentMethod Method { get; set; } = PaymentMethod.BankTransfer;
+    public List<AllocationRequest> Allocations { get; set; } = [];
+}
+
+public sealed class RecordPaymentInputValidator : AbstractValidator<RecordPaymentInput>
+{
+    public RecordPaymentInputValidator(TimeProvider time)
+    {
+        RuleFor(x => x.CustomerId).NotEmpty().WithMessage("Choose the customer who paid.");
+        RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.");
+        RuleFor(x => x.Currency).Must(CurrencyCodes.IsKnown)
+            .WithMessage("Currency must be a three-letter ISO 4217 code such as EUR or USD.");
+        RuleFor(x => x.ReceivedOn).NotEmpty().WithMessage("Enter the date the money arrived.")
+            .Must(d => d <= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
+            .WithMessage("The date received cannot be in the future.");
+        RuleFor(x => x.Reference).MaximumLength(100);
+    }
+}

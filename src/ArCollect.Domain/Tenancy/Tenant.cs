@@ -1,0 +1,11 @@
+namespace ArCollect.Domain.Tenancy;
+
+/// <summary>A company using ArCollect. Its id scopes every tenant-owned row.</summary>
+public class Tenant
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public required string BaseCurrency { get; set; }
+    public string TimeZone { get; set; } = "Etc/UTC";
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,63 @@
+using ArCollect.Domain.Activities;
+using ArCollect.Domain.Common;
+using ArCollect.Domain.Customers;
+using ArCollect.Domain.Disputes;
+using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Payments;
+using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Identity;
+using ArCollect.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Infrastructure.Data;
+
+public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, TenantContext tenant)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    /// <summary>The tenant every query filter compares with; read by EF Core on each query.</summary>
+    public Guid? CurrentTenantId => tenant.TenantId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ArCollectDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            typeof(ArCollectDbContext)
+                .GetMethod(nameof(AddTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [builder]);
+        }
+    }
+
+    private void AddTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned
+    {
+        builder.Entity<T>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        builder.Entity<T>().Property(e => e.TenantId).IsRequired();
+    }
+}

@@ -1,0 +1,116 @@
+using ArCollect.Domain.Customers;
+using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Payments;
+using ArCollect.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArCollect.Infrastructure.Data.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.BaseCurrency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.TimeZone).HasMaxLength(64);
+    }
+}
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.ExternalId).HasMaxLength(100);
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.Segment).HasMaxLength(60);
+        b.Property(x => x.Region).HasMaxLength(60);
+        b.Property(x => x.Country).HasMaxLength(2);
+        b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.HasIndex(x => new { x.TenantId, x.Name });
+        b.HasIndex(x => new { x.TenantId, x.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL");
+        b.HasIndex(x => new { x.TenantId, x.CollectorId });
+        b.HasMany(x => x.Contacts).WithOne().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Phone).HasMaxLength(40);
+        b.HasIndex(x => new { x.TenantId, x.CustomerId });
+    }
+}
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(50);
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.PurchaseOrder).HasMaxLength(100);
+        b.Property(x => x.Notes).HasMaxLength(2000);
+        b.Property(x => x.Balance)
+            .HasComputedColumnSql("total - amount_paid - amount_credited - amount_written_off", stored: true);
+        b.Ignore(x => x.OpenAmount);
+        b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.CustomerId, x.DueDate });
+        b.HasIndex(x => new { x.TenantId, x.DueDate }).HasFilter("balance > 0").HasDatabaseName("ix_invoices_open_by_due_date");
+        b.HasIndex(x => new { x.TenantId, x.IssueDate });
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> b)
+    {
+        b.Property(x => x.Description).HasMaxLength(500);
+        b.Property(x => x.Quantity).HasPrecision(18, 4);
+        b.Property(x => x.UnitPrice).HasPrecision(18, 4);
+        b.Property(x => x.TaxRate).HasPrecision(7, 4);
+        b.HasIndex(x => new { x.TenantId, x.InvoiceId });
+    }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.Property(x => x.Reference).HasMaxLength(100);
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.HasIndex(x => new { x.TenantId, x.CustomerId, x.ReceivedOn });
+        b.HasIndex(x => new { x.TenantId, x.Reference }).IsUnique().HasFilter("reference IS NOT NULL");
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Allocations).WithOne().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PaymentAllocationConfiguration : IEntityTypeConfiguration<PaymentAllocation>
+{
+    public void Configure(EntityTypeBuilder<PaymentAllocation> b)
+    {
+        b.HasIndex(x => new { x.TenantId, x.PaymentId });
+        b.HasIndex(x => new { x.TenantId, x.InvoiceId });
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditNote>
+{
+    public void Configure(EntityTypeBuilder<CreditNote> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(50);
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.InvoiceId });
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
