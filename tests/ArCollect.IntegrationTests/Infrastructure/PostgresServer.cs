@@ -1,0 +1,135 @@
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Data.LocalPostgres;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace ArCollect.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One real PostgreSQL server per test process: the one named by ARCOLLECT_TEST_CONNECTION if set, else a
+/// Testcontainers container when a Docker engine answers, else a throwaway cluster from the local binaries on a
+/// free port. A migrated template database makes each test's own database a fast copy.
+/// </summary>
+public sealed class PostgresServer
+{
+    private const string TemplateName = "arcollect_template";
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+    private static readonly SemaphoreSlim CloneLock = new(1, 1);
+    private readonly string adminConnectionString;
+
+    private PostgresServer(string adminConnectionString, string description)
+    {
+        this.adminConnectionString = adminConnectionString;
+        Description = description;
+    }
+
+    public string Description { get; }
+
+    public static Task<PostgresServer> GetAsync() => Shared.Value;
+
+    /// <summary>Creates an empty, fully migrated database for one test class and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "t")
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 33)];
+        await CloneLock.WaitAsync();
+        try
+        {
+            await using var connection = new NpgsqlConnection(adminConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            CloneLock.Release();
+        }
+
+        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Creates an empty database with no schema at all (for testing migrations themselves).</summary>
+    public async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var name = $"empty_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var (admin, description) = await StartServerAsync();
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" };
+        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{TemplateName}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var template = new NpgsqlConnectionStringBuilder(admin) { Database = TemplateName, Pooling = false }.ConnectionString;
+        await DatabaseMigrator.MigrateAsync(template, CancellationToken.None);
+        NpgsqlConnection.ClearAllPools();
+        return new PostgresServer(builder.ConnectionString, description);
+    }
+
+    private static async Task<(string ConnectionString, string Description)> StartServerAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("ARCOLLECT_TEST_CONNECTION");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return (configured, "configured server");
+        }
+
+        if (DockerMayAnswer())
+        {
+            try
+            {
+                var container = new PostgreSqlBuilder("postgres:17-alpine").Build();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+                await container.StartAsync(timeout.Token);
+                return (container.GetConnectionString(), "Testcontainers");
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                await Console.Error.WriteLineAsync($"Docker did not give a PostgreSQL container ({ex.GetType().Name}: {ex.Message}); using local binaries.");
+            }
+        }
+
+        var dataDir = Path.Combine(Path.GetTempPath(), $"arcollect-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        var cluster = new LocalPostgresCluster(new LocalPostgresOptions
+        {
+            DataDirectory = dataDir,
+            Port = FreePort(),
+            Ephemeral = true,
+        });
+        await cluster.StartAsync(CancellationToken.None);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            cluster.StopAsync().GetAwaiter().GetResult();
+            try
+            {
+                Directory.Delete(dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless; the next run uses a new one.
+            }
+        };
+        return (cluster.ConnectionString, "local cluster");
+    }
+
+    private static bool DockerMayAnswer() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

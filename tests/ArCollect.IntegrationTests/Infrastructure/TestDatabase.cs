@@ -1,0 +1,57 @@
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ArCollect.IntegrationTests.Infrastructure;
+
+/// <summary>A fresh migrated database for one test class, with the app's real data services over it.</summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    private ServiceProvider? provider;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero));
+
+    public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+
+    public async Task InitializeAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        ConnectionString = await server.CreateDatabaseAsync();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddArCollectData(ConnectionString);
+        provider = services.BuildServiceProvider();
+    }
+
+    /// <summary>A scope acting for a tenant, as a request signed in to that tenant would.</summary>
+    public TenantScope ForTenant(Guid tenantId, Guid? userId = null)
+    {
+        var scope = provider!.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId, userId);
+        return new TenantScope(scope);
+    }
+
+    /// <summary>A scope with no tenant, as sign-in and sign-up run.</summary>
+    public TenantScope WithoutTenant() => new(provider!.CreateAsyncScope());
+
+    public async Task DisposeAsync()
+    {
+        if (provider is not null)
+        {
+            await provider.DisposeAsync();
+        }
+    }
+}
+
+public sealed class TenantScope(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public ArCollectDbContext Db => scope.ServiceProvider.GetRequiredService<ArCollectDbContext>();
+
+    public IServiceProvider Services => scope.ServiceProvider;
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
