@@ -100,6 +100,7 @@ public sealed class PostgresServer
             }
         }
 
+        RemoveLeftovers();
         var dataDir = Path.Combine(Path.GetTempPath(), $"arcollect-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var cluster = new LocalPostgresCluster(new LocalPostgresOptions
         {
@@ -115,12 +116,32 @@ public sealed class PostgresServer
             {
                 Directory.Delete(dataDir, recursive: true);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // A leftover temp folder is harmless; the next run uses a new one.
+                // A leftover folder is removed by the next run (see RemoveLeftovers).
             }
         };
         return (cluster.ConnectionString, "local cluster");
+    }
+
+    /// <summary>Deletes clusters of earlier test processes that are no longer running.</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "arcollect-test-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length > 2 && int.TryParse(parts[2], out var pid) && !File.Exists($"/proc/{pid}/stat"))
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Still in use or not ours; leave it.
+                }
+            }
+        }
     }
 
     private static bool DockerMayAnswer() =>
