@@ -1,0 +1,134 @@
+using ArCollect.Infrastructure.Data.LocalPostgres;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ArCollect.Web.Hosting;
+
+/// <summary>
+/// Builds and runs the app: finds or starts the database, migrates it, seeds the demo tenant when asked,
+/// then serves. Verbs: <c>migrate</c> and <c>seed</c> prepare the database and exit.
+/// </summary>
+public static class AppHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        var rest = verb is null ? args : args.Where(a => a != verb).ToArray();
+        try
+        {
+            await using var host = await CreateAsync(rest, settings: null, verb is "seed" ? true : null, CancellationToken.None);
+            switch (verb)
+            {
+                case null:
+                    await host.App.StartAsync();
+                    PrintWelcome(host);
+                    await host.App.WaitForShutdownAsync();
+                    return 0;
+                case "migrate":
+                    Console.WriteLine("Database is migrated.");
+                    return 0;
+                case "seed":
+                    Console.WriteLine("Demo tenant is seeded.");
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate' or 'seed'.");
+                    return 2;
+            }
+        }
+        catch (Exception ex) when (ex is LocalPostgresException or DatabaseUnavailableException)
+        {
+            await Console.Error.WriteLineAsync($"arcollect: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Creates the app over a prepared database; tests use it to host the real app on a loopback port.</summary>
+    public static async Task<ArCollectHost> CreateAsync(
+        string[] args, IReadOnlyDictionary<string, string?>? settings, bool? seedDemo, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(AppHost).Assembly.GetName().Name,
+            ContentRootPath = ContentRoot(),
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var database = await DatabaseBootstrap.PrepareAsync(builder.Configuration, builder.Environment.ContentRootPath, cancellationToken);
+        try
+        {
+            builder.AddArCollect(database.ConnectionString);
+            var app = builder.Build();
+            app.UseArCollect();
+            var demo = builder.Configuration.GetSection(DemoOptionsSection.Section).Get<DemoOptionsSection>() ?? new DemoOptionsSection();
+            var logins = await DemoBootstrap.EnsureAsync(app.Services, seedDemo ?? demo.Seed ?? database.IsPrivateCluster, demo, cancellationToken);
+            return new ArCollectHost(app, database, logins);
+        }
+        catch
+        {
+            if (database.Cluster is not null)
+            {
+                await database.Cluster.StopAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private static void PrintWelcome(ArCollectHost host)
+    {
+        var addresses = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        Console.WriteLine($"ArCollect is running at {string.Join(", ", addresses)}  (Ctrl+C stops it{(host.Database.IsPrivateCluster ? " and its PostgreSQL" : "")})");
+        foreach (var login in host.DemoLogins)
+        {
+            Console.WriteLine($"  {login.Role,-8} {login.Email,-32} password: {login.Password}");
+        }
+
+        Console.WriteLine();
+    }
+
+    // From a checkout (run from any folder, or hosted by tests) static files live in the project folder;
+    // a published app carries them beside its binaries.
+    private static string ContentRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var project = Path.Combine(dir.FullName, "src", "ArCollect.Web");
+                if (File.Exists(Path.Combine(project, "ArCollect.Web.csproj")))
+                {
+                    return project;
+                }
+
+                if (File.Exists(Path.Combine(dir.FullName, "ArCollect.Web.csproj")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}
+
+/// <summary>The running app with the database it uses; disposing stops both.</summary>
+public sealed class ArCollectHost(WebApplication app, DatabaseBootstrap database, IReadOnlyList<DemoLogin> demoLogins) : IAsyncDisposable
+{
+    public WebApplication App { get; } = app;
+    public DatabaseBootstrap Database { get; } = database;
+    public IReadOnlyList<DemoLogin> DemoLogins { get; } = demoLogins;
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        if (Database.Cluster is not null)
+        {
+            await Database.Cluster.StopAsync();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Web.Hosting;
+
+public sealed record DemoLogin(string Role, string Email, string Password);
+
+/// <summary>Creates the demo tenant with its users and a realistic ledger when the database has no tenant yet.</summary>
+public static class DemoBootstrap
+{
+    public const string TenantName = "Demo Trading GmbH";
+    public const string Password = "demo-password-2026";
+
+    public static readonly IReadOnlyList<DemoLogin> Logins =
+    [
+        new(Roles.Admin, "admin@demo.arcollect.test", Password),
+        new(Roles.Manager, "manager@demo.arcollect.test", Password),
+        new(Roles.Clerk, "clerk@demo.arcollect.test", Password),
+    ];
+
+    private static readonly (string Name, string Email)[] Collectors =
+    [
+        ("Jana Keller", "jana.keller@demo.arcollect.test"),
+        ("Tom Becker", "tom.becker@demo.arcollect.test"),
+    ];
+
+    public static async Task<IReadOnlyList<DemoLogin>> EnsureAsync(
+        IServiceProvider services, bool seed, DemoOptionsSection options, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provisioning = scope.ServiceProvider.GetRequiredService<TenantProvisioning>();
+        await provisioning.EnsureRolesAsync();
+        var db = scope.ServiceProvider.GetRequiredService<ArCollectDbContext>();
+        var existing = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Name == TenantName, cancellationToken);
+        if (existing is not null)
+        {
+            return Logins;
+        }
+
+        if (!seed || await db.Tenants.AnyAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        Console.WriteLine($"Seeding the demo tenant ({options.Customers} customers, {options.Invoices} invoices)...");
+        var admin = Logins[0];
+        var signUp = await provisioning.SignUpAsync(TenantName, "EUR", "Demo Admin", admin.Email, admin.Password, cancellationToken);
+        if (!signUp.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the demo tenant: " + string.Join("; ", signUp.Errors.Select(e => e.Message)));
+        }
+
+        await provisioning.AddUserAsync("Maria Manager", Logins[1].Email, Roles.Manager, Password);
+        await provisioning.AddUserAsync("Chris Clerk", Logins[2].Email, Roles.Clerk, Password);
+        var collectorIds = new List<Guid>();
+        foreach (var (name, email) in Collectors)
+        {
+            var (_, user) = await provisioning.AddUserAsync(name, email, Roles.Clerk, Password);
+            collectorIds.Add(user!.Id);
+        }
+
+        await SeedLedgerAsync(scope.ServiceProvider, signUp.TenantId!.Value, collectorIds, options, cancellationToken);
+        return Logins;
+    }
+
+    // The demo ledger generator arrives with the demo-data change; until then the demo tenant has users only.
+    private static Task SeedLedgerAsync(IServiceProvider services, Guid tenantId, List<Guid> collectorIds, DemoOptionsSection options, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+}

@@ -1,0 +1,43 @@
+using ArCollect.Infrastructure.Tenancy;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace ArCollect.Web.Hosting;
+
+public static class Pipeline
+{
+    public static WebApplication UseArCollect(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
+        {
+            var tenant = http.RequestServices.GetRequiredService<TenantContext>();
+            diagnostics.Set("TenantId", tenant.TenantId);
+            diagnostics.Set("UserId", tenant.UserId);
+        });
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // Authorization is the endpoint's policy below; Hangfire's own filter would only allow local requests.
+            Authorization = Array.Empty<IDashboardAuthorizationFilter>(),
+            AppPath = "/",
+            DashboardTitle = "ArCollect jobs",
+        }).RequireAuthorization(ServiceRegistration.AdminOnly);
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,98 @@
+using ArCollect.Domain.Activities;
+using ArCollect.Domain.Customers;
+using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Payments;
+using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Payments;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Identity;
+using ArCollect.Infrastructure.Tenancy;
+using FluentValidation;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Serilog;
+
+namespace ArCollect.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    public const string AdminOnly = "AdminOnly";
+    public const string ManagersAndAdmins = "ManagersAndAdmins";
+
+    public static WebApplicationBuilder AddArCollect(this WebApplicationBuilder builder, string connectionString)
+    {
+        var services = builder.Services;
+        services.AddSerilog((sp, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {TenantId}{NewLine}{Exception}"));
+
+        services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection(AppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddArCollectData(connectionString);
+        services.AddScoped<TenantProvisioning>();
+        services.AddScoped<PaymentRecorder>();
+        services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
+        services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
+        services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();
+        services.AddSingleton<IValidator<NoteInput>, NoteInputValidator>();
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = 10;
+                // Length over composition rules, as NIST SP 800-63B recommends.
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+            })
+            .AddEntityFrameworkStores<ArCollectDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "arcollect.auth";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+        services.AddDataProtection().SetApplicationName("ArCollect").PersistKeysToDbContext<ArCollectDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdminOnly, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(ManagersAndAdmins, p => p.RequireRole(Roles.Admin, Roles.Manager));
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Settings", AdminOnly);
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AuthorizeFolder("/Account/Manage");
+        });
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddDbContextCheck<ArCollectDbContext>("database", tags: ["ready"]);
+
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                options => options.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+        var app = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
+        if (app.RunsJobs)
+        {
+            services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        }
+
+        return builder;
+    }
+}

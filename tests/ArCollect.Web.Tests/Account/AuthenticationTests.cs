@@ -1,0 +1,153 @@
+using System.Net;
+using ArCollect.Web.Tests.Infrastructure;
+
+namespace ArCollect.Web.Tests.Account;
+
+public sealed class AuthenticationTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Settings/Users")]
+    [InlineData("/hangfire")]
+    public async Task Pages_redirect_anonymous_visitors_to_sign_in(string path)
+    {
+        using var client = app.NewClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/Account/Login")]
+    [InlineData("/Account/SignUp")]
+    public async Task Health_and_sign_in_pages_are_open_to_anyone(string path)
+    {
+        using var client = app.NewClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_company_signs_up_and_lands_signed_in_as_its_admin()
+    {
+        using var client = app.NewClient();
+        var email = $"owner-{Guid.NewGuid():N}@newco.test";
+
+        using var response = await client.SubmitAsync("/Account/SignUp",
+        [
+            new("Input.CompanyName", "Newco Supplies"), new("Input.BaseCurrency", "gbp"),
+            new("Input.AdminName", "Olivia Owner"), new("Input.Email", email), new("Input.Password", "a-long-enough-password"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var users = await client.GetPageAsync("/Settings/Users");
+        Assert.Contains(email, users, StringComparison.Ordinal);
+        Assert.Contains("Olivia Owner", users, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_up_with_bad_fields_names_each_field_and_creates_nothing()
+    {
+        using var client = app.NewClient();
+
+        using var response = await client.SubmitAsync("/Account/SignUp",
+        [
+            new("Input.CompanyName", ""), new("Input.BaseCurrency", "EURO"),
+            new("Input.AdminName", "Sam"), new("Input.Email", "not-an-email"), new("Input.Password", "short"),
+        ]);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter your company&#x27;s name.", body, StringComparison.Ordinal);
+        Assert.Contains("ISO 4217", body, StringComparison.Ordinal);
+        Assert.Contains("Enter a valid work email", body, StringComparison.Ordinal);
+        Assert.Contains("at least 10 characters", body, StringComparison.Ordinal);
+        using var login = app.NewClient();
+        using var signIn = await login.SubmitAsync("/Account/Login", [new("Input.Email", "not-an-email"), new("Input.Password", "short")]);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Account_locks_after_five_wrong_passwords_even_for_the_right_one()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Lockout Test");
+        using var client = app.NewClient();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await client.SubmitAsync("/Account/Login", [new("Input.Email", company.ClerkEmail), new("Input.Password", "wrong-password-" + attempt)]);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using var right = await client.SubmitAsync("/Account/Login", [new("Input.Email", company.ClerkEmail), new("Input.Password", TenantSeed.Password)]);
+        var body = await right.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Settings/Users")]
+    [InlineData("/hangfire")]
+    public async Task Clerks_and_managers_cannot_open_admin_pages(string path)
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Roles Test");
+        foreach (var email in new[] { company.ClerkEmail, company.ManagerEmail })
+        {
+            using var client = app.NewClient();
+            await client.SignInAsync(email, TenantSeed.Password);
+
+            using var response = await client.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Admin_opens_the_job_dashboard()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Jobs Test");
+        using var client = app.NewClient();
+        await client.SignInAsync(company.AdminEmail, TenantSeed.Password);
+
+        var page = await client.GetPageAsync("/hangfire");
+
+        Assert.Contains("ArCollect jobs", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invited_user_sets_a_password_and_works_in_the_inviting_company_only()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Invite Test");
+        var other = await TenantSeed.CreateCompanyAsync(app, "Other Company");
+        using var admin = app.NewClient();
+        await admin.SignInAsync(company.AdminEmail, TenantSeed.Password);
+        var email = $"new-clerk-{Guid.NewGuid():N}@invite.test";
+
+        using var invite = await admin.SubmitAsync("/Settings/Users", [new("Invite.Name", "Nina New"), new("Invite.Email", email), new("Invite.Role", "Clerk")]);
+        var invitePage = await invite.Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(invitePage, "id=\"invite-link\"[^>]*|value=\"([^\"]*AcceptInvite[^\"]*)\"");
+        var href = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(invitePage, "value=\"(http[^\"]*AcceptInvite[^\"]*)\"").Groups[1].Value);
+        Assert.True(link.Success && href.Length > 0, "the invitation link is shown to the admin");
+
+        using var invited = app.NewClient();
+        var path = new Uri(href).PathAndQuery;
+        using var accepted = await invited.SubmitAsync(path, [new("Password", "my-own-new-password")], formPage: path);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        using var denied = await invited.GetAsync("/Settings/Users");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        var adminView = await admin.GetPageAsync("/Settings/Users");
+        Assert.Contains("Nina New", adminView, StringComparison.Ordinal);
+        using var otherAdmin = app.NewClient();
+        await otherAdmin.SignInAsync(other.AdminEmail, TenantSeed.Password);
+        Assert.DoesNotContain("Nina New", await otherAdmin.GetPageAsync("/Settings/Users"), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,47 @@
+using ArCollect.IntegrationTests.Infrastructure;
+using ArCollect.Web.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ArCollect.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a loopback port over its own fresh PostgreSQL database, one per test class.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private ArCollectHost? host;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public IServiceProvider Services => host!.App.Services;
+
+    public async Task InitializeAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        ConnectionString = await server.CreateDatabaseAsync("web");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = ConnectionString,
+            ["Urls"] = "http://127.0.0.1:0",
+            ["App:Role"] = "web",
+            ["Demo:Seed"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        host = await AppHost.CreateAsync([], settings, seedDemo: false, CancellationToken.None);
+        await host.App.StartAsync();
+        var address = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects so tests can see them.</summary>
+    public WebClient NewClient() => new(BaseAddress);
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}

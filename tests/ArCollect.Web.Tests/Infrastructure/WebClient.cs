@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ArCollect.Web.Tests.Infrastructure;
+
+/// <summary>An HTTP client that behaves like a browser for forms: cookies, antiforgery tokens, manual redirects.</summary>
+public sealed partial class WebClient : IDisposable
+{
+    private readonly HttpClient http;
+
+    public WebClient(Uri baseAddress)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
+        http = new HttpClient(handler) { BaseAddress = baseAddress };
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
+
+    public async Task<string> GetPageAsync(string path)
+    {
+        using var response = await http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        return body;
+    }
+
+    /// <summary>Loads the form page, then posts the fields with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var page = await GetPageAsync(formPage ?? path);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {formPage ?? path}");
+        var all = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        return await http.PostAsync(path, new FormUrlEncodedContent(all));
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        using var response = await SubmitAsync("/Account/Login", [new("Input.Email", email), new("Input.Password", password)]);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {email} failed: {(int)response.StatusCode}");
+    }
+
+    public void Dispose() => http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
