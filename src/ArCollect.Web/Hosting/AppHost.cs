@@ -10,8 +10,9 @@ namespace ArCollect.Web.Hosting;
 /// </summary>
 public static class AppHost
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null)
     {
+        errors ??= Console.Error;
         var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
         var rest = verb is null ? args : args.Where(a => a != verb).ToArray();
         try
@@ -31,13 +32,13 @@ public static class AppHost
                     Console.WriteLine("Demo tenant is seeded.");
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate' or 'seed'.");
+                    await errors.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate' or 'seed'.");
                     return 2;
             }
         }
         catch (Exception ex) when (ex is LocalPostgresException or DatabaseUnavailableException)
         {
-            await Console.Error.WriteLineAsync($"arcollect: {ex.Message}");
+            await errors.WriteLineAsync($"arcollect: {ex.Message}");
             return 1;
         }
     }
