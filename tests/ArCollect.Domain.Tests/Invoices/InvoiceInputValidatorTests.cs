@@ -36,6 +36,17 @@ public class InvoiceInputValidatorTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Missing_number_is_reported_as_missing_only(string number)
+    {
+        var input = ValidInput();
+        input.Number = number;
+
+        ValidationAssert.OnlyError(_validator.Validate(input), "Number", "Enter an invoice number.");
+    }
+
+    [Theory]
     [InlineData("INV 001")]
     [InlineData("-001")]
     [InlineData("/2025/1")]
@@ -217,5 +228,24 @@ public class InvoiceInputValidatorTests
         input.Lines = [BlankLine(), GoodLine(), new InvoiceLineInput { Description = "Hours", Quantity = 0m, UnitPrice = 90m }];
 
         ValidationAssert.OnlyError(_validator.Validate(input), "Lines[2].Quantity", "Quantity must be more than zero.");
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var input = new InvoiceInput
+        {
+            Number = "",
+            Currency = "",
+            IssueDate = new DateOnly(2025, 3, 1),
+            DueDate = new DateOnly(2025, 2, 1),
+            Lines = [new InvoiceLineInput { Description = "x", Quantity = 0m, UnitPrice = -1m, TaxRate = 101m }],
+        };
+
+        var properties = _validator.Validate(input).Errors.Select(e => e.PropertyName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            ["Currency", "CustomerId", "DueDate", "Lines[0].Quantity", "Lines[0].TaxRate", "Lines[0].UnitPrice", "Number"],
+            properties);
     }
 }
