@@ -243,6 +243,37 @@ public class PaymentAllocatorTests
     }
 
     [Fact]
+    public void Invoice_chosen_twice_is_refused_naming_the_invoice()
+    {
+        // 30 + 30 fits both the 100 open and the 200 payment; the duplicate alone is the problem.
+        var outcome = PaymentAllocator.Allocate(200m, "EUR", [Jan],
+            [new AllocationRequest(Jan.InvoiceId, 30m), new AllocationRequest(Jan.InvoiceId, 30m)]);
+
+        AssertRefused(outcome, 200m);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Contains("INV-003", error, StringComparison.Ordinal);
+        Assert.Contains("once", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_invoice_chosen_twice_gets_its_own_message()
+    {
+        var outcome = PaymentAllocator.Allocate(500m, "EUR", [Jan, FebA, FebB],
+        [
+            new AllocationRequest(Jan.InvoiceId, 10m),
+            new AllocationRequest(FebA.InvoiceId, 10m),
+            new AllocationRequest(Jan.InvoiceId, 10m),
+            new AllocationRequest(FebB.InvoiceId, 10m),
+            new AllocationRequest(FebA.InvoiceId, 10m),
+        ]);
+
+        AssertRefused(outcome, 500m);
+        Assert.Equal(2, outcome.Errors.Count);
+        Assert.Contains(outcome.Errors, e => e.Contains("INV-003", StringComparison.Ordinal));
+        Assert.Contains(outcome.Errors, e => e.Contains("INV-001", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Negative_request_is_refused_naming_the_invoice()
     {
         var outcome = PaymentAllocator.Allocate(100m, "EUR", [Jan, FebB],
