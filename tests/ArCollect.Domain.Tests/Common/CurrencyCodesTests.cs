@@ -18,6 +18,14 @@ public class CurrencyCodesTests
     }
 
     [Theory]
+    [InlineData("XCG")] // Caribbean guilder, Curaçao and Sint Maarten, since 31 March 2025 (replaced ANG).
+    [InlineData("ZWG")] // Zimbabwe Gold, since 25 June 2024 (replaced ZWL).
+    public void Recently_introduced_codes_are_known(string code)
+    {
+        Assert.True(CurrencyCodes.IsKnown(code));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("eur")]
