@@ -129,6 +129,16 @@ public class CustomerInputValidatorTests
         ValidationAssert.OnlyError(_validator.Validate(input), "TimeZone", "IANA name such as Europe/Berlin");
     }
 
+    [Fact]
+    public void Empty_time_zone_field_bound_as_null_is_refused_not_thrown()
+    {
+        // Form binding turns an empty text box into null even though the property is not nullable.
+        var input = ValidInput();
+        input.TimeZone = null!;
+
+        ValidationAssert.OnlyError(_validator.Validate(input), "TimeZone", "IANA name such as Europe/Berlin");
+    }
+
     [Theory]
     [InlineData("Etc/UTC")]
     [InlineData("America/New_York")]
