@@ -40,7 +40,7 @@ public sealed class InvoiceInputValidator : AbstractValidator<InvoiceInput>
             .WithMessage("Due date cannot be before the issue date.");
         RuleFor(x => x.Currency).Must(CurrencyCodes.IsKnown)
             .WithMessage("Currency must be a three-letter ISO 4217 code such as EUR or USD.");
-        RuleFor(x => x.Lines).Must(lines => lines.Any(l => !l.IsBlank))
+        RuleFor(x => x.Lines).Must(lines => lines is not null && lines.Any(l => !l.IsBlank))
             .WithMessage("Add at least one line.");
         RuleForEach(x => x.Lines).Where(l => !l.IsBlank).ChildRules(line =>
         {

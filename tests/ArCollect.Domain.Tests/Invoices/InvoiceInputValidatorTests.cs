@@ -133,6 +133,16 @@ public class InvoiceInputValidatorTests
     }
 
     [Fact]
+    public void Invoice_whose_lines_arrive_as_null_is_refused_not_thrown()
+    {
+        // A JSON body with "lines": null binds null even though the property is not nullable.
+        var input = ValidInput();
+        input.Lines = null!;
+
+        ValidationAssert.OnlyError(_validator.Validate(input), "Lines", "Add at least one line.");
+    }
+
+    [Fact]
     public void Invoice_with_only_blank_lines_is_refused()
     {
         var input = ValidInput();
