@@ -43,5 +43,6 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
             .WithMessage("Enter the contact's name for this email address.");
     }
 
-    private static bool BeAKnownTimeZone(string zone) => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
+    // Form binding turns an empty field into null whatever the annotation says; TryFind... throws on null.
+    private static bool BeAKnownTimeZone(string? zone) => zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
 }

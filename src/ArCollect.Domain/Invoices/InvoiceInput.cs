@@ -31,14 +31,16 @@ public sealed class InvoiceInputValidator : AbstractValidator<InvoiceInput>
     public InvoiceInputValidator()
     {
         RuleFor(x => x.CustomerId).NotEmpty().WithMessage("Choose the customer to invoice.");
-        RuleFor(x => x.Number).NotEmpty().WithMessage("Enter an invoice number.").MaximumLength(50)
+        // Stop at the first failure so an empty number is not also told which characters it may contain.
+        RuleFor(x => x.Number).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter an invoice number.").MaximumLength(50)
             .Matches("^[A-Za-z0-9][A-Za-z0-9/_.-]*$").WithMessage("Invoice number may contain letters, digits and / _ . - only.");
         RuleFor(x => x.IssueDate).NotEmpty().WithMessage("Enter the issue date.");
         RuleFor(x => x.DueDate).GreaterThanOrEqualTo(x => x.IssueDate)
             .WithMessage("Due date cannot be before the issue date.");
         RuleFor(x => x.Currency).Must(CurrencyCodes.IsKnown)
             .WithMessage("Currency must be a three-letter ISO 4217 code such as EUR or USD.");
-        RuleFor(x => x.Lines).Must(lines => lines.Any(l => !l.IsBlank))
+        RuleFor(x => x.Lines).Must(lines => lines is not null && lines.Any(l => !l.IsBlank))
             .WithMessage("Add at least one line.");
         RuleForEach(x => x.Lines).Where(l => !l.IsBlank).ChildRules(line =>
         {

@@ -85,9 +85,13 @@ public static class PaymentAllocator
             }
         }
 
-        if (requests.GroupBy(r => r.InvoiceId).Any(g => g.Count() > 1))
+        foreach (var repeated in requests.GroupBy(r => r.InvoiceId).Where(g => g.Count() > 1))
         {
-            errors.Add("Each invoice can be chosen once per payment.");
+            // An invoice that is not open has been reported above, once per request.
+            if (byId.TryGetValue(repeated.Key, out var item))
+            {
+                errors.Add($"Invoice {item.Number} is chosen more than once; enter one amount for it.");
+            }
         }
 
         var total = requests.Sum(r => r.Amount);
