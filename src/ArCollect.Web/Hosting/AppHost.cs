@@ -15,6 +15,12 @@ public static class AppHost
         errors ??= Console.Error;
         var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
         var rest = verb is null ? args : args.Where(a => a != verb).ToArray();
+        if (verb is not (null or "migrate" or "seed"))
+        {
+            await errors.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate' or 'seed'.");
+            return 2;
+        }
+
         try
         {
             await using var host = await CreateAsync(rest, settings: null, verb is "seed" ? true : null, CancellationToken.None);
@@ -28,12 +34,9 @@ public static class AppHost
                 case "migrate":
                     Console.WriteLine("Database is migrated.");
                     return 0;
-                case "seed":
+                default:
                     Console.WriteLine("Demo tenant is seeded.");
                     return 0;
-                default:
-                    await errors.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate' or 'seed'.");
-                    return 2;
             }
         }
         catch (Exception ex) when (ex is LocalPostgresException or DatabaseUnavailableException)

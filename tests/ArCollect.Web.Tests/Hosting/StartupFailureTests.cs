@@ -27,7 +27,7 @@ public sealed class StartupFailureTests
     {
         using var errors = new StringWriter();
 
-        var exitCode = await AppHost.RunAsync(["frobnicate", "--ConnectionStrings:Default=Host=127.0.0.1;Port=1;Timeout=1", "--Database:MigrateOnStart=false"], errors);
+        var exitCode = await AppHost.RunAsync(["frobnicate"], errors);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("unknown command 'frobnicate'", errors.ToString(), StringComparison.Ordinal);
