@@ -20,23 +20,28 @@ public sealed class IndexModel(ArCollectDbContext db, TimeProvider time) : PageM
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var today = Today;
         var open = db.Invoices.AsNoTracking().Where(i => i.Balance > 0);
-        ByCurrency = await open
+        var totals = await open
             .GroupBy(i => i.Currency)
-            .Select(g => new CurrencyTotals(
-                g.Key,
-                g.Sum(i => i.Balance),
-                g.Where(i => i.DueDate < today).Sum(i => i.Balance),
-                g.Count(i => i.DueDate < today)))
+            .Select(g => new
+            {
+                Currency = g.Key,
+                Open = g.Sum(i => i.Balance),
+                Overdue = g.Sum(i => i.DueDate < today ? i.Balance : 0m),
+                OverdueCount = g.Sum(i => i.DueDate < today ? 1 : 0),
+            })
             .OrderByDescending(c => c.Open)
             .ToListAsync(cancellationToken);
+        ByCurrency = totals.Select(t => new CurrencyTotals(t.Currency, t.Open, t.Overdue, t.OverdueCount)).ToList();
 
-        TopOverdue = await open
+        var top = await open
             .Where(i => i.DueDate < today)
             .GroupBy(i => new { i.CustomerId, i.Currency })
             .Select(g => new { g.Key.CustomerId, g.Key.Currency, Overdue = g.Sum(i => i.Balance), OldestDue = g.Min(i => i.DueDate) })
             .OrderByDescending(x => x.Overdue)
             .Take(10)
-            .Join(db.Customers, x => x.CustomerId, c => c.Id, (x, c) => new OverdueCustomer(x.CustomerId, c.Name, x.Currency, x.Overdue, x.OldestDue))
             .ToListAsync(cancellationToken);
+        var ids = top.Select(t => t.CustomerId).ToList();
+        var names = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        TopOverdue = top.Select(t => new OverdueCustomer(t.CustomerId, names[t.CustomerId], t.Currency, t.Overdue, t.OldestDue)).ToList();
     }
 }

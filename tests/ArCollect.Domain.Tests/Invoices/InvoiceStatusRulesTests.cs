@@ -250,32 +250,32 @@ public class InvoiceStatusRulesTests
             var asOf = InvoiceStatusRules.AsOf(today).Compile();
             var predicates = statuses.ToDictionary(s => s, s => InvoiceStatusRules.Is(s, today).Compile());
             foreach (var paid in new[] { 0m, 40m, 100m, 130m })
-            foreach (var credited in new[] { 0m, 60m })
-            foreach (var writtenOff in new[] { 0m, 30m, 100m })
-            foreach (var dueInDays in new[] { -31, -1, 0, 1 })
-            foreach (var disputed in new[] { false, true })
-            {
-                var invoice = new Invoice
-                {
-                    Number = "G",
-                    Currency = "EUR",
-                    Total = 100m,
-                    AmountPaid = paid,
-                    AmountCredited = credited,
-                    AmountWrittenOff = writtenOff,
-                    DueDate = today.AddDays(dueInDays),
-                    IsDisputed = disputed,
-                };
-                var derived = InvoiceStatusRules.Derive(invoice, today);
-                seen.Add(derived);
-                checkedCases++;
+                foreach (var credited in new[] { 0m, 60m })
+                    foreach (var writtenOff in new[] { 0m, 30m, 100m })
+                        foreach (var dueInDays in new[] { -31, -1, 0, 1 })
+                            foreach (var disputed in new[] { false, true })
+                            {
+                                var invoice = new Invoice
+                                {
+                                    Number = "G",
+                                    Currency = "EUR",
+                                    Total = 100m,
+                                    AmountPaid = paid,
+                                    AmountCredited = credited,
+                                    AmountWrittenOff = writtenOff,
+                                    DueDate = today.AddDays(dueInDays),
+                                    IsDisputed = disputed,
+                                };
+                                var derived = InvoiceStatusRules.Derive(invoice, today);
+                                seen.Add(derived);
+                                checkedCases++;
 
-                Assert.Equal(derived, asOf(invoice));
-                foreach (var status in statuses)
-                {
-                    Assert.Equal(status == derived, predicates[status](invoice));
-                }
-            }
+                                Assert.Equal(derived, asOf(invoice));
+                                foreach (var status in statuses)
+                                {
+                                    Assert.Equal(status == derived, predicates[status](invoice));
+                                }
+                            }
         }
 
         // 3 days x 4 x 2 x 3 x 4 x 2 = 576 invoices, and the grid reaches every status.
