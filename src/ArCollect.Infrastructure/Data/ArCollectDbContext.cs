@@ -3,6 +3,7 @@ using ArCollect.Domain.Common;
 using ArCollect.Domain.Customers;
 using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Payments;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Identity;
@@ -31,6 +32,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<Dispute> Disputes => Set<Dispute>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

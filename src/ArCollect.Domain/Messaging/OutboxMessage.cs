@@ -1,0 +1,59 @@
+using ArCollect.Domain.Tenancy;
+
+namespace ArCollect.Domain.Messaging;
+
+public enum OutboxStatus
+{
+    /// <summary>Waiting to be sent (possibly not before <see cref="OutboxMessage.NotBefore"/>).</summary>
+    Pending,
+
+    /// <summary>Claimed by a sender; if the sender dies the claim expires and the message is checked before any retry.</summary>
+    Sending,
+    Sent,
+
+    /// <summary>Could not be built or sent for a reason a person must fix (e.g. a template error); never retried automatically.</summary>
+    Parked,
+
+    /// <summary>Gave up after the last retry.</summary>
+    DeadLetter,
+}
+
+public enum MessageKind
+{
+    Reminder,
+    ManagerAlert,
+    Invitation,
+    Notification,
+}
+
+/// <summary>
+/// An email decided by the app, written in the same transaction as the decision and delivered later by the sender.
+/// <see cref="IdempotencyKey"/> is unique per tenant, so a decision taken twice never yields two messages.
+/// </summary>
+public class OutboxMessage : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public required string IdempotencyKey { get; set; }
+    public MessageKind Kind { get; set; }
+    public Guid? CustomerId { get; set; }
+    public required string ToAddresses { get; set; }
+    public string? FromAddress { get; set; }
+    public string? ReplyTo { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+
+    /// <summary>The RFC 5322 Message-ID, fixed when the message is written so every retry carries the same one.</summary>
+    public required string MessageId { get; set; }
+
+    public string? InReplyTo { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NotBefore { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}

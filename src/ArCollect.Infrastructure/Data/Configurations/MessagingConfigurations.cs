@@ -1,0 +1,24 @@
+using ArCollect.Domain.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArCollect.Infrastructure.Data.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.Property(x => x.IdempotencyKey).HasMaxLength(300);
+        b.Property(x => x.ToAddresses).HasMaxLength(2000);
+        b.Property(x => x.FromAddress).HasMaxLength(320);
+        b.Property(x => x.ReplyTo).HasMaxLength(320);
+        b.Property(x => x.Subject).HasMaxLength(500);
+        b.Property(x => x.MessageId).HasMaxLength(320);
+        b.Property(x => x.InReplyTo).HasMaxLength(320);
+        b.Property(x => x.LastError).HasMaxLength(2000);
+        b.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => x.MessageId).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.Status, x.NextAttemptAt });
+        b.HasIndex(x => new { x.TenantId, x.CustomerId, x.CreatedAt });
+    }
+}
