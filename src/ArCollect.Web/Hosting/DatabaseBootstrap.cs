@@ -34,7 +34,7 @@ public sealed class DatabaseBootstrap
             var options = configuration.GetSection("LocalPostgres").Get<LocalPostgresOptions>() ?? new LocalPostgresOptions();
             if (string.IsNullOrWhiteSpace(options.DataDirectory))
             {
-                options.DataDirectory = Path.Combine(FindRepositoryRoot(contentRoot), ".data", "postgres");
+                options.DataDirectory = Path.Combine(DataFolder(contentRoot), "postgres");
             }
 
             cluster = new LocalPostgresCluster(options);
@@ -69,7 +69,9 @@ public sealed class DatabaseBootstrap
         return new DatabaseBootstrap(connectionString, cluster);
     }
 
-    /// <summary>The folder holding ArCollect.sln, so the local data lives beside the code whatever folder the app starts in.</summary>
+    /// <summary>The local data folder: <c>.data</c> beside ArCollect.sln, whatever folder the app starts in.</summary>
+    public static string DataFolder(string contentRoot) => Path.Combine(FindRepositoryRoot(contentRoot), ".data");
+
     private static string FindRepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -1,5 +1,6 @@
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Demo;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +66,14 @@ public static class DemoBootstrap
         return Logins;
     }
 
-    // The demo ledger generator arrives with the demo-data change; until then the demo tenant has users only.
-    private static Task SeedLedgerAsync(IServiceProvider services, Guid tenantId, List<Guid> collectorIds, DemoOptionsSection options, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    private static async Task SeedLedgerAsync(
+        IServiceProvider services, Guid tenantId, List<Guid> collectorIds, DemoOptionsSection options, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ArCollectDbContext>();
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var result = await DemoSeeder.SeedAsync(
+            db, tenantId, collectorIds, new DemoOptions { Today = today, Customers = options.Customers, Invoices = options.Invoices }, cancellationToken);
+        Console.WriteLine(
+            $"Seeded {result.Customers} customers, {result.Invoices} invoices and {result.Payments} payments in {result.Elapsed.TotalSeconds:F1} s.");
+    }
 }

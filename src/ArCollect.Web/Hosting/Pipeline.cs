@@ -1,3 +1,4 @@
+using ArCollect.Infrastructure.Jobs;
 using ArCollect.Infrastructure.Tenancy;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -38,6 +39,13 @@ public static class Pipeline
             DashboardTitle = "ArCollect jobs",
         }).RequireAuthorization(ServiceRegistration.AdminOnly);
         app.MapRazorPages();
+
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.RunsJobs)
+        {
+            var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+            recurring.AddOrUpdate<OutboxSendJob>(OutboxSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
+        }
+
         return app;
     }
 }

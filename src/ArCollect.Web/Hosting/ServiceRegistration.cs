@@ -4,6 +4,7 @@ using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Payments;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Payments;
 using ArCollect.Infrastructure.Tenancy;
@@ -32,6 +33,7 @@ public static class ServiceRegistration
         services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection(AppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddArCollectData(connectionString);
+        services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<PaymentRecorder>();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
