@@ -8,7 +8,7 @@
     }
 
     const isEmpty = row =>
-        Array.from(row.querySelectorAll('input')).every(input => input.value.trim() === '') &&
+        Array.from(row.querySelectorAll('input:not([type=hidden])')).every(input => input.value.trim() === '') &&
         !row.querySelector('.field-validation-error:not(:empty)');
 
     let lastUsed = -1;
