@@ -88,6 +88,35 @@ public sealed class CustomerEditTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task Clerks_saving_the_same_customer_number_at_once_get_one_customer_and_field_errors_never_a_server_error()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Race Customer Co");
+        var clients = new List<Infrastructure.WebClient>();
+        for (var n = 0; n < 4; n++)
+        {
+            var client = app.NewClient();
+            await client.SignInAsync(company.ClerkEmail, TenantSeed.Password);
+            clients.Add(client);
+        }
+
+        var responses = await Task.WhenAll(clients.Select((c, n) => c.SubmitAsync("/Customers/Edit",
+            [new("Input.Name", $"Racer {n}"), new("Input.ExternalId", "RACE-7"), new("Input.Currency", "EUR"), new("Input.PaymentTermsDays", "30"), new("Input.TimeZone", "Etc/UTC")])));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Equal("Customer number RACE-7 is already used by another customer.", Html.FieldError(await refused.Content.ReadAsStringAsync(), "Input.ExternalId"));
+        }
+
+        Assert.Equal(1, await LedgerSeed.WithDbAsync(app, company.TenantId, db => db.Customers.CountAsync()));
+        foreach (var item in responses.Cast<IDisposable>().Concat(clients))
+        {
+            item.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Editing_changes_the_customer_and_its_primary_contact()
     {
         var company = await TenantSeed.CreateCompanyAsync(app, "Edit Customer Co");

@@ -83,7 +83,7 @@ public sealed class CustomerOverview
 
         var paid = await invoices
             .Where(InvoiceStatusRules.Is(InvoiceStatus.Paid, today))
-            .OrderByDescending(i => i.SettledOn).ThenByDescending(i => i.Number)
+            .OrderBy(i => i.SettledOn == null).ThenByDescending(i => i.SettledOn).ThenByDescending(i => i.Number)
             .Take(RecentPaidCount)
             .SelectWithStatus(today, (i, status) => new InvoiceRow(i.Id, i.Number, i.IssueDate, i.DueDate, i.Currency, i.Total, i.Balance, i.SettledOn, status))
             .ToListAsync(cancellationToken);

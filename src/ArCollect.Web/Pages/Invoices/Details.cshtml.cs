@@ -33,8 +33,7 @@ public sealed class DetailsModel(ArCollectDbContext db, TimeProvider time) : Pag
 
     public int? DaysOverdue => InvoiceQueries.DaysOverdue(Invoice.DueDate, Invoice.Balance, Today);
 
-    /// <summary>Invoices are changed only before money has touched them; afterwards a credit note corrects them.</summary>
-    public bool CanEdit => Invoice.AmountPaid == 0m && Invoice.AmountCredited == 0m && Invoice.AmountWrittenOff == 0m;
+    public bool CanEdit => EditModel.CanEdit(Invoice.AmountPaid, Invoice.AmountCredited, Invoice.AmountWrittenOff);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -167,9 +167,13 @@ public sealed class EditModel(
 
     private static string NumberTaken(string number) => $"Invoice number {number} is already used in your company.";
 
+    /// <summary>Invoices are changed only before money has touched them; afterwards a credit note corrects them.</summary>
+    public static bool CanEdit(decimal amountPaid, decimal amountCredited, decimal amountWrittenOff) =>
+        amountPaid == 0m && amountCredited == 0m && amountWrittenOff == 0m;
+
     private static string? WhyNotEditable(Invoice invoice)
     {
-        if (invoice.AmountPaid == 0m && invoice.AmountCredited == 0m && invoice.AmountWrittenOff == 0m)
+        if (CanEdit(invoice.AmountPaid, invoice.AmountCredited, invoice.AmountWrittenOff))
         {
             return null;
         }
