@@ -1,5 +1,7 @@
 using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Identity;
 
 namespace ArCollect.Web.Tests.Infrastructure;
 
@@ -23,5 +25,12 @@ public static class TenantSeed
         await provisioning.AddUserAsync("Max Manager", manager, Roles.Manager, Password);
         await provisioning.AddUserAsync("Cleo Clerk", clerk, Roles.Clerk, Password);
         return new Company(result.TenantId!.Value, admin, manager, clerk);
+    }
+
+    public static async Task<Guid> UserIdAsync(AppFixture app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
+        return user!.Id;
     }
 }

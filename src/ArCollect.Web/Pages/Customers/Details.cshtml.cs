@@ -1,0 +1,74 @@
+using ArCollect.Domain.Activities;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Tenancy;
+using ArCollect.Web.Pages.Shared;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Web.Pages.Customers;
+
+/// <summary>One customer on one page: what is owed and how old, recent payments, and the timeline with notes and calls.</summary>
+public sealed class DetailsModel(
+    ArCollectDbContext db,
+    TenantContext tenant,
+    TenantProvisioning provisioning,
+    IValidator<NoteInput> noteValidator,
+    TimeProvider time) : PageModel
+{
+    public CustomerOverview Overview { get; private set; } = null!;
+    public IReadOnlyList<UserOption> Users { get; private set; } = [];
+
+    [BindProperty]
+    public NoteInput Note { get; set; } = new();
+
+    public string UserName(Guid? id) => id is null ? "" : Users.FirstOrDefault(u => u.Id == id)?.Name ?? "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await db.Customers.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Note.Text = Note.Text?.Trim() ?? "";
+        ModelState.ApplyValidation(nameof(Note), await noteValidator.ValidateAsync(Note, cancellationToken));
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        db.Activities.Add(new Activity
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = id,
+            Type = Note.Type,
+            At = time.GetUtcNow(),
+            UserId = tenant.UserId,
+            Summary = Note.Type == ActivityType.Call ? "Call logged" : "Note",
+            Body = Note.Text,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Flash"] = Note.Type == ActivityType.Call ? "The call is on the timeline." : "The note is on the timeline.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var overview = await CustomerOverview.LoadAsync(db, id, today, cancellationToken);
+        if (overview is null)
+        {
+            return false;
+        }
+
+        Overview = overview;
+        Users = await provisioning.ListUsersAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,223 @@
+using ArCollect.Domain.Customers;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Tenancy;
+using ArCollect.Web.Pages.Shared;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Web.Pages.Customers;
+
+/// <summary>Creates a customer or changes one, with its primary contact and collector.</summary>
+public sealed class EditModel(
+    ArCollectDbContext db,
+    TenantContext tenant,
+    TenantProvisioning provisioning,
+    IValidator<CustomerInput> validator,
+    TimeProvider time,
+    ILogger<EditModel> logger) : PageModel
+{
+    private const string ExternalIdIndex = "ix_customers_tenant_id_external_id";
+
+    [BindProperty]
+    public CustomerInput Input { get; set; } = new();
+
+    public Guid? CustomerId { get; private set; }
+    public IReadOnlyList<UserOption> Collectors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        if (id is { } existingId)
+        {
+            var customer = await db.Customers.AsNoTracking().Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == existingId, cancellationToken);
+            if (customer is null)
+            {
+                return NotFound();
+            }
+
+            CustomerId = existingId;
+            Input = ToInput(customer);
+        }
+        else
+        {
+            Input.Currency = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.RequiredTenantId)
+                .Select(t => t.BaseCurrency).FirstAsync(cancellationToken);
+        }
+
+        Collectors = await provisioning.ListUsersAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Customer? customer = null;
+        if (id is { } existingId)
+        {
+            customer = await db.Customers.Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == existingId, cancellationToken);
+            if (customer is null)
+            {
+                return NotFound();
+            }
+        }
+
+        CustomerId = id;
+        Collectors = await provisioning.ListUsersAsync(cancellationToken);
+        Normalize(Input);
+        ModelState.ApplyValidation(nameof(Input), await validator.ValidateAsync(Input, cancellationToken));
+        CheckColumnLimits();
+        await CheckAgainstTenantAsync(id, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = time.GetUtcNow();
+        if (customer is null)
+        {
+            customer = new Customer { Id = Guid.CreateVersion7(), Name = Input.Name, Currency = Input.Currency, CreatedAt = now };
+            db.Customers.Add(customer);
+        }
+
+        Apply(Input, customer, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(ExternalIdIndex))
+        {
+            // Another clerk saved the same customer number between our check and this save.
+            var externalId = Input.ExternalId;
+            logger.LogWarning("Customer number {ExternalId} was taken concurrently; asked the user for another", externalId);
+            ModelState.AddFieldError(nameof(Input), nameof(Input.ExternalId), ExternalIdTaken(externalId));
+            return Page();
+        }
+
+        TempData["Flash"] = id is null ? $"Customer {customer.Name} created." : $"Customer {customer.Name} saved.";
+        return Redirect($"/Customers/Details/{customer.Id}");
+    }
+
+    private async Task CheckAgainstTenantAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        if (Input.ExternalId is { } externalId
+            && await db.Customers.AnyAsync(c => c.ExternalId == externalId && c.Id != id, cancellationToken))
+        {
+            ModelState.AddFieldError(nameof(Input), nameof(Input.ExternalId), ExternalIdTaken(externalId));
+        }
+
+        if (Input.CollectorId is { } collectorId && Collectors.All(c => c.Id != collectorId))
+        {
+            ModelState.AddFieldError(nameof(Input), nameof(Input.CollectorId), "Choose a collector from your company.");
+        }
+
+        // A contact needs an email address: it is where invoices and reminders go.
+        if (Input.ContactEmail is null && (Input.ContactName is not null || Input.ContactPhone is not null))
+        {
+            ModelState.AddFieldError(nameof(Input), nameof(Input.ContactEmail), "Enter the contact's email address, or clear the contact's name and phone.");
+        }
+    }
+
+    // CustomerInputValidator leaves these columns' sizes open; checked here so a long value is a message, not a failed save.
+    private void CheckColumnLimits()
+    {
+        if (Input.Country is { } country && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
+        {
+            ModelState.AddFieldError(nameof(Input), nameof(Input.Country), "Country is a two-letter ISO code such as DE or US.");
+        }
+
+        foreach (var (field, value, max) in new[]
+                 {
+                     (nameof(Input.Segment), Input.Segment, 60), (nameof(Input.Region), Input.Region, 60),
+                     (nameof(Input.ContactName), Input.ContactName, 200), (nameof(Input.ContactEmail), Input.ContactEmail, 254),
+                     (nameof(Input.ContactPhone), Input.ContactPhone, 40), (nameof(Input.TimeZone), Input.TimeZone, 64),
+                 })
+        {
+            if (value?.Length > max)
+            {
+                ModelState.AddFieldError(nameof(Input), field, $"Use at most {max} characters.");
+            }
+        }
+    }
+
+    private static string ExternalIdTaken(string? externalId) => $"Customer number {externalId} is already used by another customer.";
+
+    private static void Normalize(CustomerInput input)
+    {
+        input.Name = input.Name?.Trim() ?? "";
+        input.ExternalId = Blank(input.ExternalId);
+        input.Currency = input.Currency?.Trim().ToUpperInvariant() ?? "";
+        input.Segment = Blank(input.Segment);
+        input.Region = Blank(input.Region);
+        input.Country = Blank(input.Country)?.ToUpperInvariant();
+        input.TimeZone = input.TimeZone?.Trim() ?? "";
+        input.ContactName = Blank(input.ContactName);
+        input.ContactEmail = Blank(input.ContactEmail);
+        input.ContactPhone = Blank(input.ContactPhone);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static CustomerInput ToInput(Customer customer)
+    {
+        var contact = customer.Contacts.OrderByDescending(c => c.IsPrimary).FirstOrDefault();
+        return new CustomerInput
+        {
+            ExternalId = customer.ExternalId,
+            Name = customer.Name,
+            Currency = customer.Currency,
+            PaymentTermsDays = customer.PaymentTermsDays,
+            Segment = customer.Segment,
+            Region = customer.Region,
+            Country = customer.Country,
+            CollectorId = customer.CollectorId,
+            CreditLimit = customer.CreditLimit,
+            TimeZone = customer.TimeZone,
+            DoNotContact = customer.DoNotContact,
+            IsKeyAccount = customer.IsKeyAccount,
+            ContactName = contact?.Name,
+            ContactEmail = contact?.Email,
+            ContactPhone = contact?.Phone,
+        };
+    }
+
+    private void Apply(CustomerInput input, Customer customer, DateTimeOffset now)
+    {
+        customer.ExternalId = input.ExternalId;
+        customer.Name = input.Name;
+        customer.Currency = input.Currency;
+        customer.PaymentTermsDays = input.PaymentTermsDays;
+        customer.Segment = input.Segment;
+        customer.Region = input.Region;
+        customer.Country = input.Country;
+        customer.CollectorId = input.CollectorId;
+        customer.CreditLimit = input.CreditLimit;
+        customer.TimeZone = input.TimeZone;
+        customer.DoNotContact = input.DoNotContact;
+        customer.IsKeyAccount = input.IsKeyAccount;
+        customer.UpdatedAt = now;
+
+        var primary = customer.Contacts.FirstOrDefault(c => c.IsPrimary) ?? customer.Contacts.FirstOrDefault();
+        if (input.ContactEmail is null)
+        {
+            if (primary is not null)
+            {
+                customer.Contacts.Remove(primary);
+                db.Contacts.Remove(primary);
+            }
+
+            return;
+        }
+
+        if (primary is null)
+        {
+            primary = new Contact { Id = Guid.CreateVersion7(), CustomerId = customer.Id, Name = input.ContactName!, Email = input.ContactEmail };
+            customer.Contacts.Add(primary);
+            db.Contacts.Add(primary);
+        }
+
+        primary.Name = input.ContactName!;
+        primary.Email = input.ContactEmail;
+        primary.Phone = input.ContactPhone;
+        primary.IsPrimary = true;
+    }
+}

@@ -1,0 +1,56 @@
+using ArCollect.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ArCollect.Web.Tests.Invoices;
+
+/// <summary>The invoice form in a real browser: the "Add line" script reveals rows one at a time and the invoice saves.</summary>
+public sealed class InvoiceFormBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task A_clerk_adds_lines_with_the_button_and_saves_the_invoice()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Browser Invoice Co");
+        var customer = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Browser Buyer", termsDays: 10);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_Email", company.ClerkEmail);
+        await page.FillAsync("#Input_Password", TenantSeed.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/");
+
+        await page.GotoAsync($"/Invoices/Edit?customerId={customer}");
+        var visibleRows = page.Locator("[data-line-row]:visible");
+        Assert.Equal(1, await visibleRows.CountAsync());
+        await page.FillAsync("#Input_Number", "WEB-1");
+        await page.FillAsync("#Input_Lines_0__Description", "Design work");
+        await page.FillAsync("#Input_Lines_0__Quantity", "2");
+        await page.FillAsync("#Input_Lines_0__UnitPrice", "120");
+        await page.FillAsync("#Input_Lines_0__TaxRate", "19");
+        await page.ClickAsync("[data-add-line]");
+        await page.FillAsync("#Input_Lines_1__Description", "Hosting");
+        await page.FillAsync("#Input_Lines_1__UnitPrice", "30");
+        Assert.Equal(2, await visibleRows.CountAsync());
+        await page.ScreenshotAsync(new() { Path = Screenshot("invoice-form-mobile.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create invoice" }).ClickAsync();
+        await page.WaitForURLAsync("**/Invoices/Details/**");
+
+        Assert.Equal($"EUR {315.60m:N2}", (await page.InnerTextAsync("#total")).Trim());
+        await page.ScreenshotAsync(new() { Path = Screenshot("invoice-details-mobile.png"), FullPage = true });
+        await page.GotoAsync($"/Payments/Record?customerId={customer}");
+        await page.ScreenshotAsync(new() { Path = Screenshot("record-payment-mobile.png"), FullPage = true });
+        await page.GotoAsync("/Customers");
+        await page.ScreenshotAsync(new() { Path = Screenshot("customers-mobile.png"), FullPage = true });
+        await page.GotoAsync($"/Customers/Details/{customer}");
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ScreenshotAsync(new() { Path = Screenshot("customer-details-desktop.png"), FullPage = true });
+    }
+
+    private static string Screenshot(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+}
