@@ -16,7 +16,7 @@ public static class TemplateVocabulary
     /// <summary>Lists iterate with <c>{% for invoice in invoices %}</c>; their items have these fields.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["invoices"] = ["number", "issue_date", "due_date", "days_overdue", "due_text", "total", "open_amount", "currency"],
+        ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "currency"],
         ["totals"] = ["currency", "amount"],
     };
 
