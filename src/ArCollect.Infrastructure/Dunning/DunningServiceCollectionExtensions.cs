@@ -20,7 +20,7 @@ public static class DunningServiceCollectionExtensions
         services.AddScoped<ReminderRunner>();
         services.TryAddSingleton<TenantJobRunner>();
         services.AddTransient<ReminderRunJob>();
-        services.AddSingleton<MailSecrets>();
+        services.TryAddSingleton<MailSecrets>();
         return services;
     }
 }
