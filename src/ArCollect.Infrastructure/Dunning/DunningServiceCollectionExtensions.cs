@@ -20,6 +20,8 @@ public static class DunningServiceCollectionExtensions
         services.AddScoped<ReminderRunner>();
         services.TryAddSingleton<TenantJobRunner>();
         services.AddTransient<ReminderRunJob>();
+        services.AddScoped<ReplyPoller>();
+        services.AddTransient<ReplyPollJob>();
         services.TryAddSingleton<MailSecrets>();
         return services;
     }
