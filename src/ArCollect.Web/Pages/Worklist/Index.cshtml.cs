@@ -142,8 +142,10 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
             .OrderByDescending(x => x.r.Overdue * x.Days).Take(100).ToList();
         var ids = scored.Select(x => x.r.CustomerId).Distinct().ToList();
         var tasks = await db.CollectionTasks.AsNoTracking().Where(t => t.Status == CollectionTaskStatus.Open)
-            .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new TaskRow(t.Id, t.CustomerId, c.Name, t.Title, t.Details, t.DueOn, t.Assignee))
-            .OrderBy(t => t.DueOn).ThenBy(t => t.Customer).Take(200).ToListAsync(ct);
+            .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t, c.Name })
+            .OrderBy(x => x.t.DueOn).ThenBy(x => x.Name).Take(200)
+            .Select(x => new TaskRow(x.t.Id, x.t.CustomerId, x.Name, x.t.Title, x.t.Details, x.t.DueOn, x.t.Assignee))
+            .ToListAsync(ct);
         var promises = await db.Promises.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.Status == PromiseStatus.Open)
             .Select(p => new { p.CustomerId, p.PromisedDate, p.Amount, p.Currency }).ToListAsync(ct);
         var unread = (await db.InboundMessages.Where(m => m.CustomerId != null && ids.Contains(m.CustomerId.Value) && !m.IsRead && !m.IsAutoReply)
