@@ -50,15 +50,23 @@ public static class DemoReminderHistory
             var from = message.ToAddresses.Split(',')[0].Trim();
             db.InboundMessages.Add(new InboundMessage
             {
-                Id = Guid.CreateVersion7(), CustomerId = message.CustomerId, ReplyToOutboxId = message.Id,
-                MessageId = $"demo-reply-{message.Id:N}@customer.example", FromAddress = from,
+                Id = Guid.CreateVersion7(),
+                CustomerId = message.CustomerId,
+                ReplyToOutboxId = message.Id,
+                MessageId = $"demo-reply-{message.Id:N}@customer.example",
+                FromAddress = from,
                 Subject = away ? $"Automatic reply: {message.Subject}" : $"Re: {message.Subject}",
                 TextBody = away ? "I am out of the office until next Monday with limited access to email." : Replies[index % Replies.Length],
-                ReceivedAt = received, IsAutoReply = away, IsRead = received < now.AddDays(-3),
+                ReceivedAt = received,
+                IsAutoReply = away,
+                IsRead = received < now.AddDays(-3),
             });
             db.Activities.Add(new Activity
             {
-                Id = Guid.CreateVersion7(), CustomerId = message.CustomerId!.Value, Type = ActivityType.Reply, At = received,
+                Id = Guid.CreateVersion7(),
+                CustomerId = message.CustomerId!.Value,
+                Type = ActivityType.Reply,
+                At = received,
                 Summary = $"{(away ? "Automatic reply" : "Reply")} from {from}: {(away ? "out of office" : "Re: " + message.Subject)}",
             });
             index++;

@@ -31,17 +31,28 @@ public static class BounceRecorder
         {
             db.CollectionTasks.Add(new CollectionTask
             {
-                Id = Guid.CreateVersion7(), CustomerId = customerId, Assignee = TaskAssignee.Collector, AssignedUserId = customer.CollectorId,
+                Id = Guid.CreateVersion7(),
+                CustomerId = customerId,
+                Assignee = TaskAssignee.Collector,
+                AssignedUserId = customer.CollectorId,
                 Title = $"Email to {address} bounced: find a working address for {customer.Name}",
-                Details = message.LastError, DueOn = DateOnly.FromDateTime(now.UtcDateTime), Status = CollectionTaskStatus.Open,
-                Source = "Bounce", SourceKey = key, CreatedAt = now,
+                Details = message.LastError,
+                DueOn = DateOnly.FromDateTime(now.UtcDateTime),
+                Status = CollectionTaskStatus.Open,
+                Source = "Bounce",
+                SourceKey = key,
+                CreatedAt = now,
             });
         }
 
         db.Activities.Add(new Activity
         {
-            Id = Guid.CreateVersion7(), CustomerId = customerId, Type = ActivityType.Email, At = now,
-            Summary = $"Email to {address} bounced; the contact is flagged and gets no more reminders", Body = message.LastError,
+            Id = Guid.CreateVersion7(),
+            CustomerId = customerId,
+            Type = ActivityType.Email,
+            At = now,
+            Summary = $"Email to {address} bounced; the contact is flagged and gets no more reminders",
+            Body = message.LastError,
         });
     }
 }

@@ -136,8 +136,14 @@ public sealed class ReminderBatchWriter(
         {
             db.ReminderLog.Add(new ReminderLogEntry
             {
-                Id = Guid.CreateVersion7(), CustomerId = customer.Id, InvoiceId = due.Invoice.Id, StepId = due.Step.Id,
-                OutboxMessageId = message?.Id, Tone = decision.Tone!.Tone, RunDate = runDate, CreatedAt = now,
+                Id = Guid.CreateVersion7(),
+                CustomerId = customer.Id,
+                InvoiceId = due.Invoice.Id,
+                StepId = due.Step.Id,
+                OutboxMessageId = message?.Id,
+                Tone = decision.Tone!.Tone,
+                RunDate = runDate,
+                CreatedAt = now,
             });
         }
 
@@ -151,7 +157,10 @@ public sealed class ReminderBatchWriter(
         };
         activities.Add(new Activity
         {
-            Id = Guid.CreateVersion7(), CustomerId = customer.Id, Type = ActivityType.Reminder, At = now,
+            Id = Guid.CreateVersion7(),
+            CustomerId = customer.Id,
+            Type = ActivityType.Reminder,
+            At = now,
             Summary = summary.Length > 500 ? summary[..497] + "..." : summary,
             Body = string.Join('\n', new[] { $"Tone: {decision.Tone.Reason}", sendReason, $"Invoices: {numbers}" }.OfType<string>()),
         });
@@ -187,19 +196,32 @@ public sealed class ReminderBatchWriter(
 
         tasks.Add(new CollectionTask
         {
-            Id = Guid.CreateVersion7(), CustomerId = row.Customer.Id, Assignee = assignee,
+            Id = Guid.CreateVersion7(),
+            CustomerId = row.Customer.Id,
+            Assignee = assignee,
             AssignedUserId = assignee == TaskAssignee.Collector ? row.CollectorId : null,
-            Title = title.Length > 300 ? title[..297] + "..." : title, Details = details, DueOn = runDate,
-            Status = CollectionTaskStatus.Open, Source = source, SourceKey = sourceKey, CreatedAt = now,
+            Title = title.Length > 300 ? title[..297] + "..." : title,
+            Details = details,
+            DueOn = runDate,
+            Status = CollectionTaskStatus.Open,
+            Source = source,
+            SourceKey = sourceKey,
+            CreatedAt = now,
         });
         if (assignee == TaskAssignee.Manager && setup.ManagerEmails.Count > 0)
         {
             messages.Add(new OutboxMessage
             {
-                IdempotencyKey = "alert:" + sourceKey, Kind = MessageKind.ManagerAlert, CustomerId = row.Customer.Id,
-                ToAddresses = string.Join(", ", setup.ManagerEmails), Subject = title,
+                IdempotencyKey = "alert:" + sourceKey,
+                Kind = MessageKind.ManagerAlert,
+                CustomerId = row.Customer.Id,
+                ToAddresses = string.Join(", ", setup.ManagerEmails),
+                Subject = title,
                 TextBody = $"{details}\n\nOpen the worklist in ArCollect to act on it.",
-                MessageId = MessageComposer.NewMessageId(options.MessageIdDomain), Status = OutboxStatus.Pending, NotBefore = now, CreatedAt = now,
+                MessageId = MessageComposer.NewMessageId(options.MessageIdDomain),
+                Status = OutboxStatus.Pending,
+                NotBefore = now,
+                CreatedAt = now,
             });
         }
     }

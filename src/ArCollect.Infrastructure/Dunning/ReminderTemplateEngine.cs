@@ -22,6 +22,8 @@ public sealed partial class ReminderTemplateEngine
 
     private readonly TemplateOptions options = new() { MaxSteps = 100_000, StrictFilters = true };
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Subject, string Html, string Text), Prepared> cache = new();
+
     private IReadOnlySet<string> FilterNames { get; }
 
     public ReminderTemplateEngine() => FilterNames = options.Filters.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
@@ -53,17 +55,20 @@ public sealed partial class ReminderTemplateEngine
     /// <summary>Renders the three parts, or explains why this customer's message cannot be built.</summary>
     public async Task<(RenderedReminder? Message, string? Failure)> RenderAsync(MessageTemplate template, ReminderModel model)
     {
-        var problems = Check(template.Subject, template.HtmlBody, template.TextBody);
-        if (problems.Count > 0)
+        // A run renders the same few templates thousands of times: parse and check each text once. Previews of
+        // edited drafts also land here, so the cache is dropped when it grows past what a few tenants need.
+        if (cache.Count > 512)
         {
-            return (null, $"Template {template.Tone}: {problems[0]}");
+            cache.Clear();
         }
 
-        var missing = new[] { template.Subject, template.HtmlBody, template.TextBody }
-            .Select(s => TemplateScanner.Scan(s, FilterNames))
-            .SelectMany(scan => scan.Printed.Except(scan.Tested))
-            .Distinct(StringComparer.Ordinal)
-            .FirstOrDefault(path => string.IsNullOrWhiteSpace(model.ValueOf(path)));
+        var prepared = cache.GetOrAdd((template.Subject, template.HtmlBody, template.TextBody), key => Prepare(key.Subject, key.Html, key.Text));
+        if (prepared.Problem is not null)
+        {
+            return (null, $"Template {template.Tone}: {prepared.Problem}");
+        }
+
+        var missing = prepared.PrintedUnguarded.FirstOrDefault(path => string.IsNullOrWhiteSpace(model.ValueOf(path)));
         if (missing is not null)
         {
             return (null, $"Template {template.Tone} prints '{missing}' but {model.CustomerName} has no value for it.");
@@ -72,9 +77,9 @@ public sealed partial class ReminderTemplateEngine
         try
         {
             var context = new TemplateContext(model.ToLiquid(), options);
-            var subject = await Render(template.Subject, context, NullEncoder.Default);
-            var html = await Render(template.HtmlBody, context, HtmlEncoder.Default);
-            var text = await Render(template.TextBody, context, NullEncoder.Default);
+            var subject = await prepared.Subject!.RenderAsync(context, NullEncoder.Default);
+            var html = await prepared.Html!.RenderAsync(context, HtmlEncoder.Default);
+            var text = await prepared.Text!.RenderAsync(context, NullEncoder.Default);
             return (new RenderedReminder(subject.ReplaceLineEndings(" ").Trim(), html, text), null);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FluidException or ArgumentException or FormatException)
@@ -83,11 +88,23 @@ public sealed partial class ReminderTemplateEngine
         }
     }
 
-    private static async Task<string> Render(string source, TemplateContext context, TextEncoder encoder)
+    private Prepared Prepare(string subject, string html, string text)
     {
-        var parsed = Parser.Parse(source);
-        return await parsed.RenderAsync(context, encoder);
+        var problems = Check(subject, html, text);
+        if (problems.Count > 0)
+        {
+            return new Prepared(null, null, null, [], problems[0].ToString());
+        }
+
+        var unguarded = new[] { subject, html, text }
+            .Select(s => TemplateScanner.Scan(s, FilterNames))
+            .SelectMany(scan => scan.Printed.Except(scan.Tested))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return new Prepared(Parser.Parse(subject), Parser.Parse(html), Parser.Parse(text), unguarded, null);
     }
+
+    private sealed record Prepared(IFluidTemplate? Subject, IFluidTemplate? Html, IFluidTemplate? Text, IReadOnlyList<string> PrintedUnguarded, string? Problem);
 
     private static int Number(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -88,16 +88,27 @@ public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secre
             var body = message.TextBody ?? message.HtmlBody ?? "";
             db.InboundMessages.Add(new InboundMessage
             {
-                Id = Guid.CreateVersion7(), CustomerId = customerId == Guid.Empty ? null : customerId, ReplyToOutboxId = thread?.Id,
-                MessageId = id, FromAddress = Cut(from, 320), Subject = Cut(message.Subject ?? "", 500), TextBody = Cut(body, MaxBodyLength),
-                ReceivedAt = now, IsAutoReply = isAuto, IsRead = false,
+                Id = Guid.CreateVersion7(),
+                CustomerId = customerId == Guid.Empty ? null : customerId,
+                ReplyToOutboxId = thread?.Id,
+                MessageId = id,
+                FromAddress = Cut(from, 320),
+                Subject = Cut(message.Subject ?? "", 500),
+                TextBody = Cut(body, MaxBodyLength),
+                ReceivedAt = now,
+                IsAutoReply = isAuto,
+                IsRead = false,
             });
             if (customerId != Guid.Empty)
             {
                 db.Activities.Add(new Activity
                 {
-                    Id = Guid.CreateVersion7(), CustomerId = customerId, Type = ActivityType.Reply, At = now,
-                    Summary = Cut($"{(isAuto ? "Automatic reply" : "Reply")} from {from}: {message.Subject}", 500), Body = Cut(body, 4000),
+                    Id = Guid.CreateVersion7(),
+                    CustomerId = customerId,
+                    Type = ActivityType.Reply,
+                    At = now,
+                    Summary = Cut($"{(isAuto ? "Automatic reply" : "Reply")} from {from}: {message.Subject}", 500),
+                    Body = Cut(body, 4000),
                 });
             }
 

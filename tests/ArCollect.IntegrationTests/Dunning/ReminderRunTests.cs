@@ -111,8 +111,12 @@ public sealed class ReminderRunTests : IAsyncLifetime
         {
             scope.Db.MessageTemplates.Add(new MessageTemplate
             {
-                Id = Guid.CreateVersion7(), Tone = ReminderTone.Firm, Language = "en",
-                Subject = "Overdue ({{ customer.segment }})", HtmlBody = "<p>{{ customer.name }}</p>", TextBody = "{{ customer.name }}",
+                Id = Guid.CreateVersion7(),
+                Tone = ReminderTone.Firm,
+                Language = "en",
+                Subject = "Overdue ({{ customer.segment }})",
+                HtmlBody = "<p>{{ customer.name }}</p>",
+                TextBody = "{{ customer.name }}",
             });
             await scope.Db.SaveChangesAsync();
         }

@@ -47,8 +47,13 @@ public sealed class ReminderStopAndEscalationTests : IAsyncLifetime
         {
             scope.Db.Promises.Add(new PromiseToPay
             {
-                Id = Guid.CreateVersion7(), CustomerId = acme.Id, PromisedDate = db.Today.AddDays(2), Amount = 100m, Currency = "EUR",
-                Status = PromiseStatus.Open, CreatedAt = db.Time.GetUtcNow(),
+                Id = Guid.CreateVersion7(),
+                CustomerId = acme.Id,
+                PromisedDate = db.Today.AddDays(2),
+                Amount = 100m,
+                Currency = "EUR",
+                Status = PromiseStatus.Open,
+                CreatedAt = db.Time.GetUtcNow(),
             });
             await scope.Db.SaveChangesAsync();
         }
@@ -76,8 +81,13 @@ public sealed class ReminderStopAndEscalationTests : IAsyncLifetime
         {
             scope.Db.Promises.Add(new PromiseToPay
             {
-                Id = Guid.CreateVersion7(), CustomerId = acme.Id, PromisedDate = db.Today.AddDays(2), Amount = 200m, Currency = "EUR",
-                Status = PromiseStatus.Open, CreatedAt = db.Time.GetUtcNow(),
+                Id = Guid.CreateVersion7(),
+                CustomerId = acme.Id,
+                PromisedDate = db.Today.AddDays(2),
+                Amount = 200m,
+                Currency = "EUR",
+                Status = PromiseStatus.Open,
+                CreatedAt = db.Time.GetUtcNow(),
             });
             scope.Db.Payments.Add(new Payment { Id = Guid.CreateVersion7(), CustomerId = acme.Id, ReceivedOn = db.Today.AddDays(1), Amount = 200m, Currency = "EUR", UnappliedAmount = 200m, CreatedAt = db.Time.GetUtcNow() });
             await scope.Db.SaveChangesAsync();
@@ -205,5 +215,20 @@ public sealed class ReminderStopAndEscalationTests : IAsyncLifetime
             await scope.Db.OutboxMessages.IgnoreQueryFilters().CountAsync(),
         };
         Assert.Equal([0, 0, 0, 0, 0, 0], counts);
+    }
+
+    [Fact]
+    public async Task Collections_status_shows_the_last_reminder_and_the_open_tasks()
+    {
+        var acme = await LedgerBuilder.AddCustomerAsync(db, tenant, "Acme");
+        await AddOverdueAsync(db, tenant, acme, "INV-1", 15);
+
+        await RunAsync(db, tenant);
+
+        await using var scope = db.ForTenant(tenant);
+        var status = await ArCollect.Infrastructure.Dunning.CollectionsStatus.LoadAsync(scope.Db, acme.Id, CancellationToken.None);
+        Assert.NotNull(status);
+        Assert.Equal((db.Today, ReminderTone.Firm), (status.LastReminderOn!.Value, status.LastTone!.Value));
+        Assert.Equal(["Call Acme about 1 open invoice(s)"], status.OpenTasks);
     }
 }

@@ -26,8 +26,13 @@ public sealed class ReplyCaptureTests : IAsyncLifetime
         var secrets = scope.Services.GetRequiredService<MailSecrets>();
         scope.Db.TenantMailSettings.Add(new TenantMailSettings
         {
-            Id = Guid.CreateVersion7(), ReplyToAddress = "collections@northwind.example", ImapHost = "127.0.0.1", ImapPort = imap.Port,
-            ImapSecurity = SmtpSecurity.None, ImapUsername = ImapTestServer.User, ImapPasswordProtected = secrets.Protect(ImapTestServer.Password),
+            Id = Guid.CreateVersion7(),
+            ReplyToAddress = "collections@northwind.example",
+            ImapHost = "127.0.0.1",
+            ImapPort = imap.Port,
+            ImapSecurity = SmtpSecurity.None,
+            ImapUsername = ImapTestServer.User,
+            ImapPasswordProtected = secrets.Protect(ImapTestServer.Password),
         });
         await scope.Db.SaveChangesAsync();
     }

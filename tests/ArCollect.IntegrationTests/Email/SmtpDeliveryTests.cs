@@ -30,7 +30,11 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
 
     private EmailOptions Options(int? port = null, int batch = 50) => new()
     {
-        SmtpHost = "127.0.0.1", SmtpPort = port ?? smtp.Port, Security = SmtpSecurity.None, BatchSize = batch, FromAddress = "AR <ar@northwind.example>",
+        SmtpHost = "127.0.0.1",
+        SmtpPort = port ?? smtp.Port,
+        Security = SmtpSecurity.None,
+        BatchSize = batch,
+        FromAddress = "AR <ar@northwind.example>",
     };
 
     private async Task<int> SendAsync(EmailOptions? options = null)
@@ -49,8 +53,13 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         {
             await OutboxWriter.EnqueueAsync(scope.Db, new OutboxMessage
             {
-                IdempotencyKey = $"test:{i}", ToAddresses = $"Customer {i} <c{i}@example.com>", Subject = $"Message {i}", TextBody = "Hello",
-                MessageId = MessageComposer.NewMessageId("test.local"), NotBefore = db.Time.GetUtcNow(), CreatedAt = db.Time.GetUtcNow(),
+                IdempotencyKey = $"test:{i}",
+                ToAddresses = $"Customer {i} <c{i}@example.com>",
+                Subject = $"Message {i}",
+                TextBody = "Hello",
+                MessageId = MessageComposer.NewMessageId("test.local"),
+                NotBefore = db.Time.GetUtcNow(),
+                CreatedAt = db.Time.GetUtcNow(),
             }, CancellationToken.None);
         }
     }
@@ -143,8 +152,12 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
             var secrets = scope.Services.GetRequiredService<MailSecrets>();
             scope.Db.TenantMailSettings.Add(new TenantMailSettings
             {
-                Id = Guid.CreateVersion7(), SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, SmtpSecurity = SmtpSecurity.None,
-                SmtpPasswordProtected = secrets.Protect("s3cret"), FromAddress = "Northwind AR <ar@northwind.example>",
+                Id = Guid.CreateVersion7(),
+                SmtpHost = "127.0.0.1",
+                SmtpPort = smtp.Port,
+                SmtpSecurity = SmtpSecurity.None,
+                SmtpPasswordProtected = secrets.Protect("s3cret"),
+                FromAddress = "Northwind AR <ar@northwind.example>",
             });
             await scope.Db.SaveChangesAsync();
             Assert.DoesNotContain("s3cret", await scope.Db.TenantMailSettings.Select(s => s.SmtpPasswordProtected!).SingleAsync(), StringComparison.Ordinal);

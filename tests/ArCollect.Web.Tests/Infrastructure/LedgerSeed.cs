@@ -19,8 +19,14 @@ public static class LedgerSeed
         customer.Contacts.Add(new Contact { Id = Guid.CreateVersion7(), Name = "Pat Payables", Email = "pat@customer.example", IsPrimary = true });
         var invoice = new Invoice
         {
-            Id = Guid.CreateVersion7(), CustomerId = customer.Id, Number = invoiceNumber, Currency = "EUR",
-            IssueDate = today.AddDays(-daysOverdue - 30), DueDate = today.AddDays(-daysOverdue), CreatedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            CustomerId = customer.Id,
+            Number = invoiceNumber,
+            Currency = "EUR",
+            IssueDate = today.AddDays(-daysOverdue - 30),
+            DueDate = today.AddDays(-daysOverdue),
+            CreatedAt = time.GetUtcNow(),
+            UpdatedAt = time.GetUtcNow(),
         };
         InvoiceTotals.Apply(invoice, [new InvoiceLineInput { Description = "Goods", Quantity = 1, UnitPrice = amount, TaxRate = 0 }]);
         db.Customers.Add(customer);

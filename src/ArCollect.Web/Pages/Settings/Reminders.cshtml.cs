@@ -87,9 +87,15 @@ public sealed class RemindersModel(ArCollectDbContext db, TenantContext tenant) 
         var policy = await DefaultPolicyAsync(ct);
         Input.Steps = policy.Steps.OrderBy(s => s.OffsetDays).Select(s => new ReminderPolicyInput.StepInput
         {
-            Id = s.Id, OffsetDays = s.OffsetDays, Tone = s.Tone, MinOverdueAmount = s.MinOverdueAmount, Segment = s.Segment,
-            Email = s.Actions.HasFlag(StepActions.Email), CollectorTask = s.Actions.HasFlag(StepActions.CollectorTask),
-            ManagerNotification = s.Actions.HasFlag(StepActions.ManagerNotification), CreditHold = s.Actions.HasFlag(StepActions.CreditHold),
+            Id = s.Id,
+            OffsetDays = s.OffsetDays,
+            Tone = s.Tone,
+            MinOverdueAmount = s.MinOverdueAmount,
+            Segment = s.Segment,
+            Email = s.Actions.HasFlag(StepActions.Email),
+            CollectorTask = s.Actions.HasFlag(StepActions.CollectorTask),
+            ManagerNotification = s.Actions.HasFlag(StepActions.ManagerNotification),
+            CreditHold = s.Actions.HasFlag(StepActions.CreditHold),
         }).Append(new ReminderPolicyInput.StepInput { Email = true }).ToList();
         Input.Rules = await db.EscalationRules.OrderBy(r => r.Kind)
             .Select(r => new ReminderPolicyInput.RuleInput { Id = r.Id, Kind = r.Kind, Threshold = r.Threshold, Assignee = r.Assignee, IsActive = r.IsActive })

@@ -57,12 +57,22 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
             var now = time.GetUtcNow();
             db.Promises.Add(new PromiseToPay
             {
-                Id = Guid.CreateVersion7(), CustomerId = Promise.CustomerId, PromisedDate = Promise.Date!.Value, Amount = Promise.Amount!.Value,
-                Currency = customer.Currency, Status = PromiseStatus.Open, CreatedAt = now, CreatedBy = tenant.UserId,
+                Id = Guid.CreateVersion7(),
+                CustomerId = Promise.CustomerId,
+                PromisedDate = Promise.Date!.Value,
+                Amount = Promise.Amount!.Value,
+                Currency = customer.Currency,
+                Status = PromiseStatus.Open,
+                CreatedAt = now,
+                CreatedBy = tenant.UserId,
             });
             db.Activities.Add(new Activity
             {
-                Id = Guid.CreateVersion7(), CustomerId = Promise.CustomerId, Type = ActivityType.PromiseToPay, At = now, UserId = tenant.UserId,
+                Id = Guid.CreateVersion7(),
+                CustomerId = Promise.CustomerId,
+                Type = ActivityType.PromiseToPay,
+                At = now,
+                UserId = tenant.UserId,
                 Summary = $"Promised {customer.Currency} {Promise.Amount:N2} by {Promise.Date:yyyy-MM-dd}; reminders pause until then",
             });
             await db.SaveChangesAsync(ct);
@@ -85,10 +95,20 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
 
         db.Activities.Add(new Activity
         {
-            Id = Guid.CreateVersion7(), CustomerId = customerId, Type = ActivityType.Note, At = time.GetUtcNow(), UserId = tenant.UserId,
+            Id = Guid.CreateVersion7(),
+            CustomerId = customerId,
+            Type = ActivityType.Note,
+            At = time.GetUtcNow(),
+            UserId = tenant.UserId,
             Summary = $"Snoozed on the worklist until {until:yyyy-MM-dd}",
         });
         await db.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostMarkReadAsync(Guid customerId, CancellationToken ct)
+    {
+        await db.InboundMessages.Where(m => m.CustomerId == customerId && !m.IsRead).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsRead, true), ct);
         return RedirectToPage();
     }
 
@@ -117,8 +137,13 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
             var text = Note.Text.Trim();
             db.Activities.Add(new Activity
             {
-                Id = Guid.CreateVersion7(), CustomerId = Note.CustomerId, Type = type, At = time.GetUtcNow(), UserId = tenant.UserId,
-                Summary = $"{label}: {(text.Length > 200 ? text[..200] + "..." : text)}", Body = text,
+                Id = Guid.CreateVersion7(),
+                CustomerId = Note.CustomerId,
+                Type = type,
+                At = time.GetUtcNow(),
+                UserId = tenant.UserId,
+                Summary = $"{label}: {(text.Length > 200 ? text[..200] + "..." : text)}",
+                Body = text,
             });
             await db.SaveChangesAsync(ct);
             Done = $"{label} logged.";
