@@ -135,11 +135,25 @@ public sealed class OutboxSender(
         return delivered;
     }
 
-    private static void MarkSent(OutboxMessage row, DateTimeOffset now)
+    private void MarkSent(OutboxMessage row, DateTimeOffset now)
     {
         row.Status = OutboxStatus.Sent;
         row.SentAt = now;
         row.ClaimedUntil = null;
         row.LastError = null;
+
+        // The customer's timeline shows what actually went out, with the Message-ID replies will refer to.
+        if (row.CustomerId is { } customerId)
+        {
+            db.Activities.Add(new ArCollect.Domain.Activities.Activity
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = customerId,
+                Type = ArCollect.Domain.Activities.ActivityType.Email,
+                At = now,
+                Summary = row.Subject.Length > 480 ? $"Sent: {row.Subject[..480]}" : $"Sent: {row.Subject}",
+                Body = $"Message-ID <{row.MessageId}> to {row.ToAddresses}. Open: /Outbox/Message?id={row.Id}",
+            });
+        }
     }
 }

@@ -185,4 +185,21 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         Assert.Empty(received.Bcc);
         Assert.DoesNotContain(received.Headers, h => h.Field.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Sent_reminder_appears_on_the_customer_timeline_with_its_message_id()
+    {
+        var acme = await LedgerBuilder.AddCustomerAsync(db, tenant, "Acme");
+        await DunningTestData.AddOverdueAsync(db, tenant, acme, "INV-1", 8);
+        await DunningTestData.RunAsync(db, tenant);
+
+        await SendAsync();
+
+        var row = Assert.Single(await RowsAsync());
+        await using var scope = db.ForTenant(tenant);
+        var sent = await scope.Db.Activities.SingleAsync(a => a.Type == ArCollect.Domain.Activities.ActivityType.Email);
+        Assert.Equal("Sent: Overdue invoices: please pay now (Northwind Supplies)", sent.Summary);
+        Assert.Contains($"Message-ID <{row.MessageId}>", sent.Body, StringComparison.Ordinal);
+        Assert.Equal(row.MessageId, Assert.Single(smtp.Received()).MessageId);
+    }
 }
