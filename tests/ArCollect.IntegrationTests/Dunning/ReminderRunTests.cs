@@ -150,4 +150,39 @@ public sealed class ReminderRunTests : IAsyncLifetime
         Assert.Equal(["ap@evil.example"], mime.To.Mailboxes.Select(m => m.Address));
         Assert.DoesNotContain(mime.Headers, h => h.Field.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Customer_who_pays_on_wednesdays_gets_the_reminder_on_wednesday_and_the_reason_on_the_timeline()
+    {
+        var acme = await LedgerBuilder.AddCustomerAsync(db, tenant, "Acme");
+        await AddOverdueAsync(db, tenant, acme, "INV-1", 8);
+        await using (var scope = db.ForTenant(tenant))
+        {
+            // Four payments, all on Wednesdays: 20 and 27 May, 3 and 10 June 2026.
+            foreach (var day in new[] { new DateOnly(2026, 5, 20), new DateOnly(2026, 5, 27), new DateOnly(2026, 6, 3), new DateOnly(2026, 6, 10) })
+            {
+                scope.Db.Payments.Add(new ArCollect.Domain.Payments.Payment
+                {
+                    Id = Guid.CreateVersion7(),
+                    CustomerId = acme.Id,
+                    ReceivedOn = day,
+                    Amount = 10m,
+                    Currency = "EUR",
+                    UnappliedAmount = 10m,
+                    CreatedAt = db.Time.GetUtcNow(),
+                });
+            }
+
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await RunAsync(db, tenant);
+
+        // Run on Monday 15 June 09:00 UTC: waits two days for Wednesday 17 June 09:00 UTC.
+        var message = Assert.Single(await OutboxAsync(db, tenant));
+        Assert.Equal(new DateTimeOffset(2026, 6, 17, 9, 0, 0, TimeSpan.Zero), message.NotBefore);
+        await using var check = db.ForTenant(tenant);
+        var activity = await check.Db.Activities.SingleAsync(a => a.Type == ActivityType.Reminder);
+        Assert.Contains("waits 2 days: the customer usually pays or replies on Wednesdays (4 of 4)", activity.Body, StringComparison.Ordinal);
+    }
 }

@@ -104,4 +104,19 @@ public sealed class WorklistAndOutboxTests(AppFixture app) : IClassFixture<AppFi
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Snoozed_account_leaves_the_worklist()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Worklist Snooze");
+        var customerId = await LedgerSeed.AddOverdueCustomerAsync(app, company.TenantId, "Sleepy Ltd", "Z-1", 300m, 12);
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ClerkEmail, TenantSeed.Password);
+        Assert.Contains("Sleepy Ltd", await client.GetPageAsync("/Worklist"), StringComparison.Ordinal);
+
+        using var response = await client.SubmitAsync("/Worklist?handler=Snooze", [new("customerId", customerId.ToString()), new("days", "7")], formPage: "/Worklist");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("Sleepy Ltd", await client.GetPageAsync("/Worklist"), StringComparison.Ordinal);
+    }
 }
