@@ -12,6 +12,9 @@ public enum ActivityType
     Dispute,
     PromiseToPay,
     Invoice,
+    Reminder,
+    Reply,
+    Task,
 }
 
 /// <summary>One entry on a customer's timeline.</summary>

@@ -19,6 +19,15 @@ public class Customer : ITenantOwned
     public string TimeZone { get; set; } = "Etc/UTC";
     public bool DoNotContact { get; set; }
     public bool IsKeyAccount { get; set; }
+
+    /// <summary>A reminder policy other than the tenant's default, if set.</summary>
+    public Guid? ReminderPolicyId { get; set; }
+
+    /// <summary>Set by a policy step with the credit-hold action; cleared by a person.</summary>
+    public bool OnCreditHold { get; set; }
+
+    /// <summary>Hidden from the worklist until this day.</summary>
+    public DateOnly? SnoozedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -2,10 +2,12 @@ using ArCollect.Domain.Activities;
 using ArCollect.Domain.Common;
 using ArCollect.Domain.Customers;
 using ArCollect.Domain.Disputes;
+using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Payments;
 using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -33,6 +35,15 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ReminderPolicy> ReminderPolicies => Set<ReminderPolicy>();
+    public DbSet<ReminderStep> ReminderSteps => Set<ReminderStep>();
+    public DbSet<PromiseToPay> Promises => Set<PromiseToPay>();
+    public DbSet<CollectionTask> CollectionTasks => Set<CollectionTask>();
+    public DbSet<EscalationRule> EscalationRules => Set<EscalationRule>();
+    public DbSet<ReminderLogEntry> ReminderLog => Set<ReminderLogEntry>();
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<TenantMailSettings> TenantMailSettings => Set<TenantMailSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,6 +1,7 @@
 using ArCollect.Infrastructure.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ArCollect.Infrastructure.Email;
@@ -21,6 +22,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupDirectoryTransport>());
+        services.TryAddSingleton<MailSecrets>();
         services.AddScoped<OutboxSender>();
         services.AddSingleton<TenantJobRunner>();
         services.AddTransient<OutboxSendJob>();

@@ -18,20 +18,31 @@ public interface IMailTransport
     Task<bool?> WasDeliveredAsync(string messageId, CancellationToken cancellationToken);
 }
 
-public sealed record DeliveryResult(string MessageId, bool Delivered, bool Transient, string? Error);
+/// <param name="RejectedRecipient">The address a server refused permanently (a bounce), when it named one.</param>
+public sealed record DeliveryResult(string MessageId, bool Delivered, bool Transient, string? Error, string? RejectedRecipient = null);
+
+/// <summary>Where and how to reach an SMTP server: the global settings or a tenant's own.</summary>
+public sealed record SmtpEndpoint(string Host, int Port, SmtpSecurity Security, string? Username, string? Password)
+{
+    public static SmtpEndpoint From(EmailOptions options) =>
+        new(options.SmtpHost ?? "localhost", options.SmtpPort, options.Security, options.Username, options.Password);
+}
 
 public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
 {
     private static string IdOf(MimeMessage message) => IMailTransport.IdOf(message);
 
-    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken) =>
+        SendAsync(messages, SmtpEndpoint.From(options.Value), cancellationToken);
+
+    /// <summary>Sends over the given server: a tenant's own SMTP settings instead of the global ones.</summary>
+    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<MimeMessage> messages, SmtpEndpoint settings, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var results = new List<DeliveryResult>();
         using var client = new SmtpClient();
         try
         {
-            await client.ConnectAsync(settings.SmtpHost ?? "localhost", settings.SmtpPort, ToSocketOptions(settings.Security), cancellationToken);
+            await client.ConnectAsync(settings.Host, settings.Port, ToSocketOptions(settings.Security), cancellationToken);
             if (!string.IsNullOrEmpty(settings.Username))
             {
                 await client.AuthenticateAsync(settings.Username, settings.Password ?? "", cancellationToken);
@@ -53,7 +64,8 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
             {
                 // 5xx on a recipient is permanent (bad address); 4xx is worth another try.
                 var transient = (int)ex.StatusCode < 500;
-                results.Add(new DeliveryResult(IdOf(message), false, transient, $"{(int)ex.StatusCode} {ex.Message}"));
+                var rejected = ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && !transient ? ex.Mailbox?.Address : null;
+                results.Add(new DeliveryResult(IdOf(message), false, transient, $"{(int)ex.StatusCode} {ex.Message}", rejected));
             }
             catch (Exception ex) when (ex is IOException or SmtpProtocolException or ServiceNotConnectedException)
             {

@@ -1,5 +1,6 @@
 using ArCollect.Domain.Messaging;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Dunning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,14 +15,19 @@ namespace ArCollect.Infrastructure.Email;
 public sealed class OutboxSender(
     ArCollectDbContext db,
     IMailTransport transport,
+    SmtpMailTransport smtp,
+    MailSecrets secrets,
     IOptions<EmailOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
+    private TenantMailSettings? tenantMail;
+
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
+        tenantMail = await db.TenantMailSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var sent = 0;
         while (true)
         {
@@ -80,7 +86,7 @@ public sealed class OutboxSender(
         {
             try
             {
-                composed.Add(MessageComposer.Compose(row, options.Value.FromAddress));
+                composed.Add(MessageComposer.Compose(row, tenantMail?.FromAddress ?? options.Value.FromAddress));
             }
             catch (MimeKit.ParseException ex)
             {
@@ -91,7 +97,10 @@ public sealed class OutboxSender(
             }
         }
 
-        var results = composed.Count == 0 ? [] : await transport.SendAsync(composed, cancellationToken);
+        var results = composed.Count == 0 ? []
+            : tenantMail is { UsesOwnSmtp: true } own
+                ? await smtp.SendAsync(composed, new SmtpEndpoint(own.SmtpHost!, own.SmtpPort, own.SmtpSecurity, own.SmtpUsername, secrets.Unprotect(own.SmtpPasswordProtected)), cancellationToken)
+                : await transport.SendAsync(composed, cancellationToken);
         var byId = toSend.ToDictionary(r => r.MessageId);
         var delivered = 0;
         foreach (var result in results)
@@ -108,6 +117,10 @@ public sealed class OutboxSender(
                 row.LastError = result.Error;
                 row.ClaimedUntil = null;
                 logger.LogWarning("Message {MessageId} dead-lettered after {Attempts} attempts: {Error}", row.MessageId, row.Attempts, result.Error);
+                if (result.RejectedRecipient is { } bounced)
+                {
+                    await BounceRecorder.RecordAsync(db, row, bounced, now, cancellationToken);
+                }
             }
             else
             {
@@ -122,11 +135,25 @@ public sealed class OutboxSender(
         return delivered;
     }
 
-    private static void MarkSent(OutboxMessage row, DateTimeOffset now)
+    private void MarkSent(OutboxMessage row, DateTimeOffset now)
     {
         row.Status = OutboxStatus.Sent;
         row.SentAt = now;
         row.ClaimedUntil = null;
         row.LastError = null;
+
+        // The customer's timeline shows what actually went out, with the Message-ID replies will refer to.
+        if (row.CustomerId is { } customerId)
+        {
+            db.Activities.Add(new ArCollect.Domain.Activities.Activity
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = customerId,
+                Type = ArCollect.Domain.Activities.ActivityType.Email,
+                At = now,
+                Summary = row.Subject.Length > 480 ? $"Sent: {row.Subject[..480]}" : $"Sent: {row.Subject}",
+                Body = $"Message-ID <{row.MessageId}> to {row.ToAddresses}. Open: /Outbox/Message?id={row.Id}",
+            });
+        }
     }
 }

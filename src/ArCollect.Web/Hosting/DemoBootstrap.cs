@@ -1,6 +1,7 @@
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Demo;
+using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,5 +76,9 @@ public static class DemoBootstrap
             db, tenantId, collectorIds, new DemoOptions { Today = today, Customers = options.Customers, Invoices = options.Invoices }, cancellationToken);
         Console.WriteLine(
             $"Seeded {result.Customers} customers, {result.Invoices} invoices and {result.Payments} payments in {result.Elapsed.TotalSeconds:F1} s.");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var reminders = await DemoReminderHistory.GenerateAsync(
+            db, services.GetRequiredService<ReminderTemplateEngine>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+        Console.WriteLine($"Replayed six weeks of reminder runs: {reminders} reminders sent, in {started.Elapsed.TotalSeconds:F1} s.");
     }
 }

@@ -44,6 +44,8 @@ public static class Pipeline
         {
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<OutboxSendJob>(OutboxSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<ReminderRunJob>(ReminderRunJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(5));
+            recurring.AddOrUpdate<ReplyPollJob>(ReplyPollJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), "*/5 * * * *");
         }
 
         return app;

@@ -4,6 +4,7 @@ using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Payments;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Payments;
@@ -34,6 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddArCollectData(connectionString);
         services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
+        services.AddArCollectDunning(builder.Configuration);
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<PaymentRecorder>();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();

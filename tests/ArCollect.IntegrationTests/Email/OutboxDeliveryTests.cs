@@ -2,6 +2,7 @@ using ArCollect.Domain.Messaging;
 using ArCollect.Infrastructure.Email;
 using ArCollect.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -149,8 +150,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
     private async Task<int> SendAsync(IMailTransport transport, Guid? tenantId = null)
     {
         await using var scope = db.ForTenant(tenantId ?? tenant);
+        var options = Options.Create(new EmailOptions { PickupDirectory = pickup, BatchSize = 7 });
         var sender = new OutboxSender(
-            scope.Db, transport, Options.Create(new EmailOptions { PickupDirectory = pickup, BatchSize = 7 }), db.Time, NullLogger<OutboxSender>.Instance);
+            scope.Db, transport, new SmtpMailTransport(options), scope.Services.GetRequiredService<MailSecrets>(), options, db.Time, NullLogger<OutboxSender>.Instance);
         return await sender.SendDueAsync(CancellationToken.None);
     }
 

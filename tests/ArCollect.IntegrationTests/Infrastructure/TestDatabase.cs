@@ -1,5 +1,8 @@
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +27,8 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddArCollectData(ConnectionString);
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddArCollectDunning(new ConfigurationBuilder().Build());
         provider = services.BuildServiceProvider();
     }
 

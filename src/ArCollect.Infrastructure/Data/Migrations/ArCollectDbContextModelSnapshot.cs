@@ -234,6 +234,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("OnCreditHold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_credit_hold");
+
                     b.Property<int>("PaymentTermsDays")
                         .HasColumnType("integer")
                         .HasColumnName("payment_terms_days");
@@ -243,10 +247,18 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("region");
 
+                    b.Property<Guid?>("ReminderPolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reminder_policy_id");
+
                     b.Property<string>("Segment")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("segment");
+
+                    b.Property<DateOnly?>("SnoozedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("snoozed_until");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -264,6 +276,9 @@ namespace ArCollect.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_customers");
+
+                    b.HasIndex("ReminderPolicyId")
+                        .HasDatabaseName("ix_customers_reminder_policy_id");
 
                     b.HasIndex("TenantId", "CollectorId")
                         .HasDatabaseName("ix_customers_tenant_id_collector_id");
@@ -344,6 +359,468 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_disputes_tenant_id_status");
 
                     b.ToTable("disputes", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.CollectionTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_user_id");
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("assignee");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collection_tasks");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_collection_tasks_customer_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_collection_tasks_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collection_tasks_tenant_id_source_key");
+
+                    b.HasIndex("TenantId", "Status", "DueOn")
+                        .HasDatabaseName("ix_collection_tasks_tenant_id_status_due_on");
+
+                    b.ToTable("collection_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.EscalationRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("assignee");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_rules");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_escalation_rules_tenant_id");
+
+                    b.ToTable("escalation_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.InboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("from_address");
+
+                    b.Property<bool>("IsAutoReply")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_auto_reply");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_read");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid?>("ReplyToOutboxId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reply_to_outbox_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_messages");
+
+                    b.HasIndex("TenantId", "MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_messages_tenant_id_message_id");
+
+                    b.HasIndex("TenantId", "CustomerId", "ReceivedAt")
+                        .HasDatabaseName("ix_inbound_messages_tenant_id_customer_id_received_at");
+
+                    b.ToTable("inbound_messages", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.MessageTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_templates");
+
+                    b.HasIndex("TenantId", "Tone", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_message_templates_tenant_id_tone_language");
+
+                    b.ToTable("message_templates", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.PromiseToPay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateOnly>("PromisedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promises");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_promises_customer_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_promises_invoice_id");
+
+                    b.HasIndex("TenantId", "CustomerId", "Status")
+                        .HasDatabaseName("ix_promises_tenant_id_customer_id_status");
+
+                    b.ToTable("promises", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.ReminderLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date")
+                        .HasColumnName("run_date");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminder_log");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_reminder_log_invoice_id");
+
+                    b.HasIndex("StepId")
+                        .HasDatabaseName("ix_reminder_log_step_id");
+
+                    b.HasIndex("TenantId", "CustomerId", "RunDate")
+                        .HasDatabaseName("ix_reminder_log_tenant_id_customer_id_run_date");
+
+                    b.HasIndex("TenantId", "InvoiceId", "StepId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminder_log_tenant_id_invoice_id_step_id");
+
+                    b.ToTable("reminder_log", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.ReminderPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminder_policies");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminder_policies_one_default")
+                        .HasFilter("is_default");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminder_policies_tenant_id_name");
+
+                    b.ToTable("reminder_policies", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.ReminderStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Actions")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("actions");
+
+                    b.Property<decimal?>("MinOverdueAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("min_overdue_amount");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("offset_days");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("RiskBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("risk_band");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("segment");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminder_steps");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_reminder_steps_policy_id");
+
+                    b.HasIndex("TenantId", "PolicyId", "OffsetDays")
+                        .HasDatabaseName("ix_reminder_steps_tenant_id_policy_id_offset_days");
+
+                    b.ToTable("reminder_steps", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Invoices.CreditNote", b =>
@@ -870,6 +1347,89 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Infrastructure.Email.TenantMailSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("from_address");
+
+                    b.Property<string>("ImapHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("imap_host");
+
+                    b.Property<long>("ImapLastUid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("imap_last_uid");
+
+                    b.Property<string>("ImapPasswordProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("imap_password_protected");
+
+                    b.Property<int>("ImapPort")
+                        .HasColumnType("integer")
+                        .HasColumnName("imap_port");
+
+                    b.Property<string>("ImapSecurity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("imap_security");
+
+                    b.Property<string>("ImapUsername")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("imap_username");
+
+                    b.Property<string>("ReplyToAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("reply_to_address");
+
+                    b.Property<string>("SmtpHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("smtp_host");
+
+                    b.Property<string>("SmtpPasswordProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("smtp_password_protected");
+
+                    b.Property<int>("SmtpPort")
+                        .HasColumnType("integer")
+                        .HasColumnName("smtp_port");
+
+                    b.Property<string>("SmtpSecurity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("smtp_security");
+
+                    b.Property<string>("SmtpUsername")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("smtp_username");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenant_mail_settings");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_mail_settings_tenant_id");
+
+                    b.ToTable("tenant_mail_settings", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1173,6 +1733,15 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_contacts_customers_customer_id");
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Customers.Customer", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Dunning.ReminderPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("ReminderPolicyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_customers_reminder_policies_reminder_policy_id");
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Disputes.Dispute", b =>
                 {
                     b.HasOne("ArCollect.Domain.Customers.Customer", null)
@@ -1188,6 +1757,59 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_disputes_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.CollectionTask", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_tasks_customers_customer_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.PromiseToPay", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_promises_customers_customer_id");
+
+                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_promises_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.ReminderLogEntry", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_log_invoices_invoice_id");
+
+                    b.HasOne("ArCollect.Domain.Dunning.ReminderStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_log_reminder_steps_step_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.ReminderStep", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Dunning.ReminderPolicy", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_steps_reminder_policies_policy_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Invoices.CreditNote", b =>
@@ -1313,6 +1935,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
             modelBuilder.Entity("ArCollect.Domain.Customers.Customer", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.ReminderPolicy", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Invoices.Invoice", b =>

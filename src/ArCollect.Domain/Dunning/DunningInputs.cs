@@ -1,0 +1,33 @@
+namespace ArCollect.Domain.Dunning;
+
+/// <summary>What the planner needs to know about a customer, loaded in bulk by the run.</summary>
+public sealed record DunningCustomer(
+    Guid Id,
+    string Name,
+    string? Segment,
+    string? RiskBand,
+    bool DoNotContact,
+    bool IsKeyAccount,
+    IReadOnlyList<DunningContact> Contacts,
+    PaymentHistory History);
+
+public sealed record DunningContact(Guid Id, string Name, string Email, bool IsPrimary, bool Bounced);
+
+/// <summary>An open invoice as the planner sees it; <see cref="OnPaymentPlanOnTrack"/> pauses it like a promise.</summary>
+public sealed record DunningInvoice(
+    Guid Id,
+    string Number,
+    DateOnly DueDate,
+    decimal OpenAmount,
+    string Currency,
+    bool IsDisputed,
+    bool OnPaymentPlanOnTrack = false)
+{
+    public int DaysOverdueOn(DateOnly day) => day.DayNumber - DueDate.DayNumber;
+}
+
+/// <summary>A promise to pay; <see cref="InvoiceId"/> null means the whole account.</summary>
+public sealed record DunningPromise(Guid Id, Guid? InvoiceId, DateOnly PromisedDate, decimal Amount, PromiseStatus Status);
+
+/// <summary>A step already reached for an invoice (from the reminder log).</summary>
+public sealed record ReachedStep(Guid InvoiceId, Guid StepId);

@@ -1,0 +1,30 @@
+namespace ArCollect.Domain.Dunning;
+
+/// <summary>
+/// The placeholders a reminder template may use. Objects and list items name their fields; scalars have none.
+/// The run's model and this list are kept together so a template checked at save renders at run time.
+/// </summary>
+public static class TemplateVocabulary
+{
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Objects = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["customer"] = ["name", "segment"],
+        ["contact"] = ["name", "email"],
+        ["tenant"] = ["name"],
+    };
+
+    /// <summary>Lists iterate with <c>{% for invoice in invoices %}</c>; their items have these fields.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "currency"],
+        ["totals"] = ["currency", "amount"],
+    };
+
+    public static readonly IReadOnlyList<string> Scalars = ["portal_url", "previous_reminder_date", "invoice_count", "today", "tone"];
+
+    /// <summary>Every placeholder written as it appears in a template, for help text and error messages.</summary>
+    public static IEnumerable<string> All =>
+        Scalars
+            .Concat(Objects.SelectMany(o => o.Value.Select(f => $"{o.Key}.{f}")))
+            .Concat(Lists.SelectMany(l => l.Value.Select(f => $"{l.Key}[].{f}")));
+}

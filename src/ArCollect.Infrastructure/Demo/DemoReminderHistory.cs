@@ -1,0 +1,83 @@
+using ArCollect.Domain.Activities;
+using ArCollect.Domain.Dunning;
+using ArCollect.Domain.Messaging;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Dunning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ArCollect.Infrastructure.Demo;
+
+/// <summary>
+/// Gives the demo tenant a collections history: the real reminder run replayed weekly over the past six weeks (past
+/// messages marked sent), then replies from some customers, a few of them out-of-office, threaded onto the messages.
+/// </summary>
+public static class DemoReminderHistory
+{
+    private static readonly string[] Replies =
+    [
+        "Thanks for the reminder, the payment is scheduled for Friday.",
+        "We have a question about one of the invoices, could you send a copy?",
+        "Payment was made yesterday, please check your account.",
+        "Our accounts payable team is on it, expect payment next week.",
+    ];
+
+    public static async Task<int> GenerateAsync(ArCollectDbContext db, ReminderTemplateEngine templates, DateTimeOffset now, CancellationToken ct)
+    {
+        var options = Options.Create(new DunningOptions());
+        for (var weeksAgo = 6; weeksAgo >= 0; weeksAgo--)
+        {
+            var at = now.AddDays(-7 * weeksAgo);
+            var runner = new ReminderRunner(db, templates, new FixedClock(at), options, NullLogger<ReminderRunner>.Instance);
+            await runner.RunAsync(ct);
+        }
+
+        var sent = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NotBefore < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, m => m.NotBefore).SetProperty(m => m.Attempts, 1), ct);
+
+        // Every fifth reminded customer answered its latest reminder a day later; every fourth of those was away.
+        var latest = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Sent && m.Kind == MessageKind.Reminder && m.CustomerId != null)
+            .GroupBy(m => m.CustomerId)
+            .Select(g => g.OrderByDescending(m => m.NotBefore).First())
+            .ToListAsync(ct);
+        var index = 0;
+        foreach (var message in latest.OrderBy(m => m.IdempotencyKey, StringComparer.Ordinal).Where((_, i) => i % 5 == 0))
+        {
+            var away = index % 4 == 3;
+            var received = message.NotBefore.AddDays(1);
+            var from = message.ToAddresses.Split(',')[0].Trim();
+            db.InboundMessages.Add(new InboundMessage
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = message.CustomerId,
+                ReplyToOutboxId = message.Id,
+                MessageId = $"demo-reply-{message.Id:N}@customer.example",
+                FromAddress = from,
+                Subject = away ? $"Automatic reply: {message.Subject}" : $"Re: {message.Subject}",
+                TextBody = away ? "I am out of the office until next Monday with limited access to email." : Replies[index % Replies.Length],
+                ReceivedAt = received,
+                IsAutoReply = away,
+                IsRead = received < now.AddDays(-3),
+            });
+            db.Activities.Add(new Activity
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = message.CustomerId!.Value,
+                Type = ActivityType.Reply,
+                At = received,
+                Summary = $"{(away ? "Automatic reply" : "Reply")} from {from}: {(away ? "out of office" : "Re: " + message.Subject)}",
+            });
+            index++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return sent;
+    }
+
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
+    }
+}

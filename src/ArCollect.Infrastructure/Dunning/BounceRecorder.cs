@@ -1,0 +1,58 @@
+using ArCollect.Domain.Activities;
+using ArCollect.Domain.Dunning;
+using ArCollect.Domain.Messaging;
+using ArCollect.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Infrastructure.Dunning;
+
+/// <summary>
+/// A permanent rejection of a recipient flags that contact as bounced (the planner then skips it) and gives the
+/// collector a task to find a working address. Staged on the caller's context, saved with the message status.
+/// </summary>
+public static class BounceRecorder
+{
+    public static async Task RecordAsync(ArCollectDbContext db, OutboxMessage message, string address, DateTimeOffset now, CancellationToken ct)
+    {
+        if (message.CustomerId is not { } customerId)
+        {
+            return;
+        }
+
+        var contacts = await db.Contacts.Where(c => c.CustomerId == customerId).ToListAsync(ct);
+        foreach (var contact in contacts.Where(c => string.Equals(c.Email.Trim(), address.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            contact.Bounced = true;
+        }
+
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Name, c.CollectorId }).SingleAsync(ct);
+        var key = $"bounce:{message.Id:N}";
+        if (!await db.CollectionTasks.AnyAsync(t => t.SourceKey == key, ct))
+        {
+            db.CollectionTasks.Add(new CollectionTask
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = customerId,
+                Assignee = TaskAssignee.Collector,
+                AssignedUserId = customer.CollectorId,
+                Title = $"Email to {address} bounced: find a working address for {customer.Name}",
+                Details = message.LastError,
+                DueOn = DateOnly.FromDateTime(now.UtcDateTime),
+                Status = CollectionTaskStatus.Open,
+                Source = "Bounce",
+                SourceKey = key,
+                CreatedAt = now,
+            });
+        }
+
+        db.Activities.Add(new Activity
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = customerId,
+            Type = ActivityType.Email,
+            At = now,
+            Summary = $"Email to {address} bounced; the contact is flagged and gets no more reminders",
+            Body = message.LastError,
+        });
+    }
+}

@@ -1,0 +1,103 @@
+using ArCollect.Domain.Dunning;
+using ArCollect.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Infrastructure.Dunning;
+
+/// <summary>
+/// Loads a batch of customers for the reminder run in nine queries whatever the batch size: customers with
+/// contacts, open invoices, open promises, payments against them, reminder log, history, weekdays, contact history,
+/// existing task keys. Raw SQL where aggregates are clearer in SQL (columns snake_case, as the naming convention maps them); row-level security applies to it as to EF.
+/// </summary>
+public static class DunningBatchLoader
+{
+    /// <summary>The next customers (by id) having an open invoice due on or before the horizon.</summary>
+    public static Task<List<Guid>> NextCustomerIdsAsync(ArCollectDbContext db, Guid tenantId, DateOnly horizon, Guid after, int size, CancellationToken ct) =>
+        db.Database.SqlQuery<Guid>($"""
+            SELECT DISTINCT customer_id AS "Value" FROM invoices
+            WHERE tenant_id = {tenantId} AND balance > 0 AND due_date <= {horizon} AND customer_id > {after}
+            ORDER BY 1 LIMIT {size}
+            """).ToListAsync(ct);
+
+    public static async Task<DunningBatch> LoadAsync(ArCollectDbContext db, Guid tenantId, List<Guid> ids, DateOnly runDate, CancellationToken ct)
+    {
+        var idArray = ids.ToArray();
+        var customers = await db.Customers.AsNoTracking().Include(c => c.Contacts)
+            .Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
+        var invoices = await db.Invoices.AsNoTracking()
+            .Where(i => ids.Contains(i.CustomerId) && i.Balance > 0)
+            .Select(i => new { i.CustomerId, Item = new DunningInvoice(i.Id, i.Number, i.DueDate, i.Balance, i.Currency, i.IsDisputed, false) })
+            .ToListAsync(ct);
+        var invoiceIds = invoices.Select(i => i.Item.Id).ToArray();
+        var promises = await db.Promises.Where(p => ids.Contains(p.CustomerId) && p.Status == PromiseStatus.Open).ToListAsync(ct);
+        var paid = await db.Database.SqlQuery<PromisePaid>($"""
+            SELECT p.id AS promise_id, coalesce(sum(pay.amount), 0) AS paid
+            FROM promises p
+            LEFT JOIN payments pay ON pay.tenant_id = p.tenant_id AND pay.customer_id = p.customer_id AND pay.currency = p.currency
+                AND pay.received_on >= (p.created_at AT TIME ZONE 'UTC')::date
+            WHERE p.tenant_id = {tenantId} AND p.status = 'Open' AND p.customer_id = ANY({idArray})
+            GROUP BY p.id
+            """).ToListAsync(ct);
+        var reached = await db.ReminderLog.AsNoTracking()
+            .Where(r => invoiceIds.Contains(r.InvoiceId))
+            .Select(r => new { r.CustomerId, r.InvoiceId, r.StepId })
+            .ToListAsync(ct);
+        var history = await db.Database.SqlQuery<HistoryRow>($"""
+            SELECT customer_id, count(*)::int AS settled,
+                   (count(*) FILTER (WHERE settled_on <= due_date))::int AS on_time,
+                   coalesce(avg(settled_on - due_date) FILTER (WHERE settled_on > due_date), 0)::numeric(18,2) AS average_days_late
+            FROM invoices
+            WHERE tenant_id = {tenantId} AND customer_id = ANY({idArray}) AND settled_on IS NOT NULL AND amount_written_off = 0
+            GROUP BY customer_id
+            """).ToListAsync(ct);
+        var since = runDate.AddDays(-365);
+        var sinceInstant = new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var weekdays = await db.Database.SqlQuery<WeekdayRow>($"""
+            SELECT customer_id, dow AS day, count(*)::int AS count FROM (
+                SELECT customer_id, extract(dow FROM received_on)::int AS dow FROM payments
+                WHERE tenant_id = {tenantId} AND customer_id = ANY({idArray}) AND received_on >= {since}
+                UNION ALL
+                SELECT customer_id, extract(dow FROM received_at)::int FROM inbound_messages
+                WHERE tenant_id = {tenantId} AND customer_id = ANY({idArray}) AND NOT is_auto_reply AND received_at >= {sinceInstant}
+            ) e GROUP BY customer_id, dow
+            """).ToListAsync(ct);
+        var contacts = await db.Database.SqlQuery<ContactHistoryRow>($"""
+            SELECT c.id AS customer_id, r.last_response AS last_response_at,
+                   (SELECT count(*)::int FROM outbox_messages o WHERE o.tenant_id = {tenantId} AND o.customer_id = c.id
+                        AND o.kind = 'Reminder' AND o.status <> 'Parked' AND o.created_at > coalesce(r.last_response, '-infinity')) AS reminders_since_response,
+                   (SELECT max(o.not_before) FROM outbox_messages o WHERE o.tenant_id = {tenantId} AND o.customer_id = c.id
+                        AND o.kind = 'Reminder' AND o.status <> 'Parked') AS last_reminder_at
+            FROM unnest({idArray}) AS c(id)
+            LEFT JOIN LATERAL (SELECT max(received_at) AS last_response FROM inbound_messages i
+                 WHERE i.tenant_id = {tenantId} AND i.customer_id = c.id AND NOT i.is_auto_reply) r ON true
+            """).ToListAsync(ct);
+        var taskKeys = await db.CollectionTasks.AsNoTracking().Where(t => ids.Contains(t.CustomerId)).Select(t => t.SourceKey).ToListAsync(ct);
+
+        var historyById = history.ToDictionary(h => h.CustomerId, h => new PaymentHistory(h.Settled, h.OnTime, h.AverageDaysLate));
+        return new DunningBatch
+        {
+            Customers = customers.Select(c => new CustomerRow(
+                new DunningCustomer(c.Id, c.Name, c.Segment, null, c.DoNotContact, c.IsKeyAccount,
+                    c.Contacts.OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Email, StringComparer.Ordinal)
+                        .Select(x => new DunningContact(x.Id, x.Name, x.Email, x.IsPrimary, x.Bounced)).ToList(),
+                    historyById.GetValueOrDefault(c.Id) ?? PaymentHistory.None),
+                c.ReminderPolicyId, c.CollectorId, c.TimeZone)).ToList(),
+            Invoices = invoices.ToLookup(i => i.CustomerId, i => i.Item),
+            OpenPromises = promises.ToLookup(p => p.CustomerId),
+            PaidSincePromise = paid.ToDictionary(p => p.PromiseId, p => p.Paid),
+            Reached = reached.ToLookup(r => r.CustomerId, r => new ReachedStep(r.InvoiceId, r.StepId)),
+            History = historyById,
+            ResponseDays = weekdays.ToLookup(w => w.CustomerId, w => ((DayOfWeek)w.Day, w.Count)),
+            Contacts = contacts.ToDictionary(c => c.CustomerId, c => new ContactHistory(c.LastResponseAt, c.RemindersSinceResponse, c.LastReminderAt)),
+            ExistingTaskKeys = taskKeys.ToHashSet(StringComparer.Ordinal),
+        };
+    }
+
+    private sealed record PromisePaid(Guid PromiseId, decimal Paid);
+
+    private sealed record HistoryRow(Guid CustomerId, int Settled, int OnTime, decimal AverageDaysLate);
+
+    private sealed record WeekdayRow(Guid CustomerId, int Day, int Count);
+
+    private sealed record ContactHistoryRow(Guid CustomerId, DateTimeOffset? LastResponseAt, int RemindersSinceResponse, DateTimeOffset? LastReminderAt);
+}

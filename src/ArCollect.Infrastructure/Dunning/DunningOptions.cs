@@ -1,0 +1,16 @@
+namespace ArCollect.Infrastructure.Dunning;
+
+/// <summary>Settings of the reminder run.</summary>
+public sealed class DunningOptions
+{
+    public const string Section = "Dunning";
+
+    /// <summary>The app's public address; reminders link to its /portal (the portal is not built yet).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Domain of generated Message-IDs.</summary>
+    public string MessageIdDomain { get; set; } = "arcollect.local";
+
+    /// <summary>Customers decided and written per transaction.</summary>
+    public int BatchSize { get; set; } = 500;
+}

@@ -1,0 +1,61 @@
+using ArCollect.Domain.Dunning;
+using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Infrastructure.Dunning;
+
+/// <summary>A tenant's dunning configuration, read once per run: policies, rules, templates, managers, mail settings.</summary>
+public sealed record DunningSetup(
+    IReadOnlyDictionary<Guid, ReminderPolicy> Policies,
+    ReminderPolicy DefaultPolicy,
+    IReadOnlyList<EscalationRule> Rules,
+    IReadOnlyDictionary<ReminderTone, MessageTemplate> Templates,
+    IReadOnlyList<string> ManagerEmails,
+    TenantMailSettings? Mail)
+{
+    public ReminderPolicy PolicyFor(Guid? policyId) => policyId is { } id && Policies.TryGetValue(id, out var p) ? p : DefaultPolicy;
+
+    /// <summary>Creates the default policy and escalation rules for a tenant that has none yet.</summary>
+    public static async Task EnsureDefaultsAsync(ArCollectDbContext db, Guid tenantId, CancellationToken ct)
+    {
+        if (!await db.ReminderPolicies.AnyAsync(ct))
+        {
+            db.ReminderPolicies.Add(DefaultReminderPolicy.Create(tenantId));
+        }
+
+        if (!await db.EscalationRules.AnyAsync(ct))
+        {
+            db.EscalationRules.AddRange(EscalationRule.Defaults(tenantId));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<DunningSetup> LoadAsync(ArCollectDbContext db, Guid tenantId, CancellationToken ct)
+    {
+        var policies = await db.ReminderPolicies.AsNoTracking().Include(p => p.Steps).ToListAsync(ct);
+        foreach (var policy in policies)
+        {
+            policy.Steps.Sort((a, b) => a.OffsetDays.CompareTo(b.OffsetDays));
+        }
+
+        var rules = await db.EscalationRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(ct);
+        var saved = await db.MessageTemplates.AsNoTracking().Where(t => t.Language == DefaultTemplates.Language).ToListAsync(ct);
+        var templates = Enum.GetValues<ReminderTone>().ToDictionary(
+            tone => tone, tone => saved.FirstOrDefault(t => t.Tone == tone) ?? DefaultTemplates.For(tone));
+        var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var managers = await db.Users.Where(u => u.TenantId == tenantId && u.Email != null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == managerRole))
+            .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
+        var mail = await db.TenantMailSettings.AsNoTracking().FirstOrDefaultAsync(ct);
+        return new DunningSetup(
+            policies.ToDictionary(p => p.Id),
+            policies.FirstOrDefault(p => p.IsDefault) ?? policies.First(),
+            rules,
+            templates,
+            managers,
+            mail);
+    }
+}

@@ -1,0 +1,242 @@
+using ArCollect.Domain.Activities;
+using ArCollect.Domain.Dunning;
+using ArCollect.Domain.Messaging;
+using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace ArCollect.Infrastructure.Dunning;
+
+public sealed record BatchWriteResult(int Decisions, int Messages, int Parked, int Tasks);
+
+/// <summary>Decides each customer of a loaded batch and stages everything the decisions produce, in the caller's transaction.</summary>
+public sealed class ReminderBatchWriter(
+    ArCollectDbContext db, ReminderTemplateEngine templates, DunningOptions options, Tenant tenant, DunningSetup setup, DateOnly runDate, DateTimeOffset now)
+{
+    private readonly List<OutboxMessage> messages = [];
+    private readonly List<(CustomerRow Row, CustomerDecision Decision, OutboxMessage? Message, string? SendReason)> decisions = [];
+    private readonly List<CollectionTask> tasks = [];
+    private readonly List<Activity> activities = [];
+    private readonly HashSet<Guid> creditHolds = [];
+    private HashSet<string> taskKeys = [];
+
+    public async Task<BatchWriteResult> WriteAsync(DunningBatch batch, CancellationToken ct)
+    {
+        messages.Clear();
+        decisions.Clear();
+        tasks.Clear();
+        activities.Clear();
+        creditHolds.Clear();
+        taskKeys = batch.ExistingTaskKeys.ToHashSet(StringComparer.Ordinal);
+        foreach (var row in batch.Customers)
+        {
+            await DecideAsync(row, batch);
+        }
+
+        var inserted = await OutboxBatchWriter.EnqueueAsync(db, messages, ct);
+        var parked = 0;
+        foreach (var (row, decision, message, sendReason) in decisions)
+        {
+            if (message is not null && !inserted.Contains(message.IdempotencyKey))
+            {
+                continue;
+            }
+
+            parked += message?.Status == OutboxStatus.Parked ? 1 : 0;
+            Record(row, decision, message, sendReason);
+        }
+
+        db.CollectionTasks.AddRange(tasks);
+        db.Activities.AddRange(activities);
+        await db.SaveChangesAsync(ct);
+        if (creditHolds.Count > 0)
+        {
+            await db.Customers.Where(c => creditHolds.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.OnCreditHold, true), ct);
+        }
+
+        var reminders = messages.Count(m => m.Kind == MessageKind.Reminder && inserted.Contains(m.IdempotencyKey));
+        return new BatchWriteResult(decisions.Count, reminders - parked, parked, tasks.Count);
+    }
+
+    private async Task DecideAsync(CustomerRow row, DunningBatch batch)
+    {
+        var customer = row.Customer;
+        var invoices = batch.Invoices[customer.Id].ToList();
+        var active = new List<DunningPromise>();
+        var broken = new List<DunningPromise>();
+        foreach (var promise in batch.OpenPromises[customer.Id])
+        {
+            promise.Status = PromiseRules.Evaluate(promise.Status, promise.PromisedDate, promise.Amount, batch.PaidSincePromise.GetValueOrDefault(promise.Id), runDate);
+            var item = new DunningPromise(promise.Id, promise.InvoiceId, promise.PromisedDate, promise.Amount, promise.Status);
+            (promise.Status == PromiseStatus.Broken ? broken : active).Add(item);
+        }
+
+        var contactHistory = batch.Contacts.GetValueOrDefault(customer.Id) ?? new ContactHistory(null, 0, null);
+        var facts = new EscalationFacts(customer, invoices, broken, contactHistory.RemindersSinceResponse,
+            contactHistory.LastResponseAt is { } r ? DateOnly.FromDateTime(r.UtcDateTime) : null);
+        foreach (var escalation in EscalationEvaluator.Evaluate(setup.Rules, facts, runDate))
+        {
+            AddTask(row, escalation.Assignee, escalation.Title, escalation.Reason, "Escalation", escalation.SourceKey);
+        }
+
+        var valid = customer with { Contacts = customer.Contacts.Select(c => c with { Bounced = c.Bounced || !IsValidAddress(c.Email) }).ToList() };
+        var policy = setup.PolicyFor(row.PolicyId);
+        var decision = ReminderPlanner.Decide(valid, invoices, active, policy.Steps, batch.Reached[customer.Id].ToList(), runDate);
+        if (decision.Due.Count == 0)
+        {
+            return;
+        }
+
+        OutboxMessage? message = null;
+        string? sendReason = null;
+        if (decision.SendsEmail)
+        {
+            var sendTime = SendTimePlanner.Choose(now, row.TimeZone, batch.ResponseDays[customer.Id].ToDictionary(d => d.Day, d => d.Count));
+            sendReason = sendTime.Reason;
+            message = await ComposeAsync(decision, contactHistory, sendTime.At);
+            messages.Add(message);
+        }
+
+        decisions.Add((row, decision, message, sendReason));
+    }
+
+    private async Task<OutboxMessage> ComposeAsync(CustomerDecision decision, ContactHistory history, DateTimeOffset sendAt)
+    {
+        var tone = decision.Tone!.Tone;
+        var first = decision.Recipients[0];
+        var model = new ReminderModel(tenant.Name, decision.Customer.Name, decision.Customer.Segment, first.Name, first.Email, decision.Due, runDate,
+            history.LastReminderAt is { } last ? DateOnly.FromDateTime(last.UtcDateTime) : null,
+            options.PublicBaseUrl.TrimEnd('/') + "/portal", tone);
+        var (rendered, failure) = await templates.RenderAsync(setup.Templates[tone], model);
+        return new OutboxMessage
+        {
+            IdempotencyKey = decision.IdempotencyKey,
+            Kind = MessageKind.Reminder,
+            CustomerId = decision.Customer.Id,
+            ToAddresses = string.Join(", ", decision.Recipients.Select(c => new MailboxAddress(c.Name, c.Email).ToString(true))),
+            FromAddress = setup.Mail?.FromAddress,
+            ReplyTo = PlusAddress(setup.Mail?.ReplyToAddress, decision.Customer.Id),
+            Subject = rendered?.Subject ?? $"(not sent) reminder for {decision.Customer.Name}",
+            TextBody = rendered?.Text ?? "",
+            HtmlBody = rendered?.Html,
+            MessageId = MessageComposer.NewMessageId(options.MessageIdDomain),
+            Status = failure is null ? OutboxStatus.Pending : OutboxStatus.Parked,
+            LastError = failure,
+            NotBefore = sendAt,
+            CreatedAt = now,
+        };
+    }
+
+    private void Record(CustomerRow row, CustomerDecision decision, OutboxMessage? message, string? sendReason)
+    {
+        var customer = decision.Customer;
+        foreach (var due in decision.Due)
+        {
+            db.ReminderLog.Add(new ReminderLogEntry
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = customer.Id,
+                InvoiceId = due.Invoice.Id,
+                StepId = due.Step.Id,
+                OutboxMessageId = message?.Id,
+                Tone = decision.Tone!.Tone,
+                RunDate = runDate,
+                CreatedAt = now,
+            });
+        }
+
+        var numbers = string.Join(", ", decision.Due.Select(d => d.Invoice.Number));
+        var tone = ToneRule.Name(decision.Tone!.Tone);
+        var summary = message switch
+        {
+            null => $"Reminder step reached ({decision.LeadStep!.Label}), no email: {decision.NoEmailReason}",
+            { Status: OutboxStatus.Parked } => $"Reminder parked: {message.LastError}",
+            _ => $"Reminder ({tone}) scheduled for {decision.Due.Count} invoice(s): {numbers}",
+        };
+        activities.Add(new Activity
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = customer.Id,
+            Type = ActivityType.Reminder,
+            At = now,
+            Summary = summary.Length > 500 ? summary[..497] + "..." : summary,
+            Body = string.Join('\n', new[] { $"Tone: {decision.Tone.Reason}", sendReason, $"Invoices: {numbers}" }.OfType<string>()),
+        });
+
+        var key = decision.IdempotencyKey;
+        if (decision.Actions.HasFlag(StepActions.CollectorTask))
+        {
+            AddTask(row, TaskAssignee.Collector, $"Call {customer.Name} about {decision.Due.Count} open invoice(s)", $"Policy step: {decision.LeadStep!.Label}. Invoices: {numbers}.", "Policy", "call:" + key);
+        }
+
+        if (decision.Actions.HasFlag(StepActions.ManagerNotification))
+        {
+            AddTask(row, TaskAssignee.Manager, $"Review {customer.Name}: final reminder sent", $"Policy step: {decision.LeadStep!.Label}. Invoices: {numbers}.", "Policy", "manager:" + key);
+        }
+
+        if (decision.Actions.HasFlag(StepActions.CreditHold))
+        {
+            creditHolds.Add(customer.Id);
+        }
+
+        if (decision.NoEmailReason is not null && !customer.DoNotContact)
+        {
+            AddTask(row, TaskAssignee.Collector, $"Find a working email address for {customer.Name}", decision.NoEmailReason, "Bounce", "nocontact:" + key);
+        }
+    }
+
+    private void AddTask(CustomerRow row, TaskAssignee assignee, string title, string details, string source, string sourceKey)
+    {
+        if (!taskKeys.Add(sourceKey))
+        {
+            return;
+        }
+
+        tasks.Add(new CollectionTask
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = row.Customer.Id,
+            Assignee = assignee,
+            AssignedUserId = assignee == TaskAssignee.Collector ? row.CollectorId : null,
+            Title = title.Length > 300 ? title[..297] + "..." : title,
+            Details = details,
+            DueOn = runDate,
+            Status = CollectionTaskStatus.Open,
+            Source = source,
+            SourceKey = sourceKey,
+            CreatedAt = now,
+        });
+        if (assignee == TaskAssignee.Manager && setup.ManagerEmails.Count > 0)
+        {
+            messages.Add(new OutboxMessage
+            {
+                IdempotencyKey = "alert:" + sourceKey,
+                Kind = MessageKind.ManagerAlert,
+                CustomerId = row.Customer.Id,
+                ToAddresses = string.Join(", ", setup.ManagerEmails),
+                Subject = title,
+                TextBody = $"{details}\n\nOpen the worklist in ArCollect to act on it.",
+                MessageId = MessageComposer.NewMessageId(options.MessageIdDomain),
+                Status = OutboxStatus.Pending,
+                NotBefore = now,
+                CreatedAt = now,
+            });
+        }
+    }
+
+    private static bool IsValidAddress(string email) =>
+        !email.Any(char.IsControl) && MailboxAddress.TryParse(email, out var parsed) && parsed.Address.Contains('@', StringComparison.Ordinal);
+
+    /// <summary>collections@x.com becomes collections+c{customer}@x.com, so a reply threads even without headers.</summary>
+    public static string? PlusAddress(string? mailbox, Guid customerId)
+    {
+        if (string.IsNullOrWhiteSpace(mailbox) || !MailboxAddress.TryParse(mailbox, out var parsed) || parsed.LocalPart.Contains('+', StringComparison.Ordinal))
+        {
+            return mailbox;
+        }
+
+        return $"{parsed.LocalPart}+c{customerId:N}@{parsed.Domain}";
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using ArCollect.Domain.Activities;
+using ArCollect.Domain.Dunning;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Email;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace ArCollect.Infrastructure.Dunning;
+
+/// <summary>
+/// Reads new mail from the tenant's collections mailbox (IMAP) and threads each message onto a customer: by
+/// In-Reply-To/References naming an outbox Message-ID, else by the plus-address the reminder's Reply-To carried.
+/// Messages land unread on the timeline; automatic replies are marked and do not count as a response.
+/// </summary>
+public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secrets, TimeProvider time)
+{
+    private const int MaxBodyLength = 20_000;
+
+    public async Task<int> PollAsync(CancellationToken ct)
+    {
+        var settings = await db.TenantMailSettings.FirstOrDefaultAsync(ct);
+        if (settings is not { HasMailbox: true })
+        {
+            return 0;
+        }
+
+        using var client = new ImapClient();
+        await client.ConnectAsync(settings.ImapHost!, settings.ImapPort, settings.ImapSecurity switch
+        {
+            SmtpSecurity.None => SecureSocketOptions.None,
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.Auto,
+        }, ct);
+        await client.AuthenticateAsync(settings.ImapUsername!, secrets.Unprotect(settings.ImapPasswordProtected) ?? "", ct);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
+        var range = new UniqueIdRange(new UniqueId((uint)settings.ImapLastUid + 1), UniqueId.MaxValue);
+
+        // A server answers "n:*" with the last message even when its UID is below n, hence the filter.
+        var uids = (await client.Inbox.SearchAsync(SearchQuery.Uids(range), ct)).Where(u => u.Id > settings.ImapLastUid).OrderBy(u => u.Id).ToList();
+        var messages = new List<(UniqueId Uid, MimeMessage Message)>();
+        foreach (var uid in uids)
+        {
+            messages.Add((uid, await client.Inbox.GetMessageAsync(uid, ct)));
+        }
+
+        await client.DisconnectAsync(true, ct);
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        var stored = await StoreAsync(messages.Select(m => m.Message).ToList(), ct);
+        settings.ImapLastUid = messages.Max(m => m.Uid.Id);
+        await db.SaveChangesAsync(ct);
+        return stored;
+    }
+
+    private async Task<int> StoreAsync(List<MimeMessage> messages, CancellationToken ct)
+    {
+        var references = messages.SelectMany(m => m.References.Append(m.InReplyTo ?? "")).Where(r => r.Length > 0).Distinct().ToList();
+        var threads = await db.OutboxMessages.AsNoTracking().Where(o => references.Contains(o.MessageId))
+            .Select(o => new { o.Id, o.MessageId, o.CustomerId }).ToListAsync(ct);
+        var ids = messages.Select(IdOf).ToList();
+        var known = (await db.InboundMessages.Where(i => ids.Contains(i.MessageId)).Select(i => i.MessageId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var plusCustomers = messages.SelectMany(PlusCustomers).Distinct().ToList();
+        var existingCustomers = (await db.Customers.Where(c => plusCustomers.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var now = time.GetUtcNow();
+        var stored = 0;
+        foreach (var message in messages)
+        {
+            var id = IdOf(message);
+            if (!known.Add(id))
+            {
+                continue;
+            }
+
+            var refs = message.References.Append(message.InReplyTo ?? "").ToHashSet(StringComparer.Ordinal);
+            var thread = threads.FirstOrDefault(t => refs.Contains(t.MessageId));
+            var customerId = thread?.CustomerId ?? PlusCustomers(message).FirstOrDefault(existingCustomers.Contains);
+            var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? "(unknown sender)";
+            var isAuto = AutoReplyRules.IsAutoReply(name => message.Headers[name], message.Subject);
+            var body = message.TextBody ?? message.HtmlBody ?? "";
+            db.InboundMessages.Add(new InboundMessage
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = customerId == Guid.Empty ? null : customerId,
+                ReplyToOutboxId = thread?.Id,
+                MessageId = id,
+                FromAddress = Cut(from, 320),
+                Subject = Cut(message.Subject ?? "", 500),
+                TextBody = Cut(body, MaxBodyLength),
+                ReceivedAt = now,
+                IsAutoReply = isAuto,
+                IsRead = false,
+            });
+            if (customerId != Guid.Empty)
+            {
+                db.Activities.Add(new Activity
+                {
+                    Id = Guid.CreateVersion7(),
+                    CustomerId = customerId,
+                    Type = ActivityType.Reply,
+                    At = now,
+                    Summary = Cut($"{(isAuto ? "Automatic reply" : "Reply")} from {from}: {message.Subject}", 500),
+                    Body = Cut(body, 4000),
+                });
+            }
+
+            stored++;
+        }
+
+        return stored;
+    }
+
+    private static string IdOf(MimeMessage message) =>
+        message.MessageId ?? $"no-id-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message.ToString())))[..32]}@inbound";
+
+    private static IEnumerable<Guid> PlusCustomers(MimeMessage message) =>
+        message.To.Mailboxes.Concat(message.Cc.Mailboxes)
+            .Select(m => PlusTag().Match(m.LocalPart))
+            .Where(m => m.Success)
+            .Select(m => Guid.ParseExact(m.Groups[1].Value, "N"));
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+
+    [GeneratedRegex(@"\+c([0-9a-f]{32})$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlusTag();
+}

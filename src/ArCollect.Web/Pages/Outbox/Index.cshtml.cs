@@ -1,0 +1,43 @@
+using ArCollect.Domain.Messaging;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Email;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ArCollect.Web.Pages.Outbox;
+
+/// <summary>The company's outgoing messages with their delivery status; without SMTP, where they were written instead.</summary>
+public sealed class IndexModel(ArCollectDbContext db, IOptions<EmailOptions> email, PickupDirectoryTransport pickup) : PageModel
+{
+    public sealed record Row(Guid Id, MessageKind Kind, string To, string Subject, OutboxStatus Status, DateTimeOffset NotBefore, DateTimeOffset? SentAt, int Attempts, string? LastError, bool InPickup);
+
+    [BindProperty(SupportsGet = true)]
+    public OutboxStatus? Status { get; set; }
+
+    public IReadOnlyList<Row> Messages { get; private set; } = [];
+
+    public IReadOnlyDictionary<OutboxStatus, int> Counts { get; private set; } = new Dictionary<OutboxStatus, int>();
+
+    public bool UsesPickupFolder => !email.Value.UsesSmtp;
+
+    public string PickupFolder => pickup.Directory;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Counts = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var query = db.OutboxMessages.AsNoTracking();
+        if (Status is { } status)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+
+        var rows = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(200)
+            .Select(m => new { m.Id, m.Kind, m.ToAddresses, m.Subject, m.Status, m.NotBefore, m.SentAt, m.Attempts, m.LastError, m.MessageId })
+            .ToListAsync(ct);
+        Messages = rows.Select(m => new Row(m.Id, m.Kind, m.ToAddresses, m.Subject, m.Status, m.NotBefore, m.SentAt, m.Attempts, m.LastError,
+            UsesPickupFolder && m.Status == OutboxStatus.Sent && System.IO.File.Exists(pickup.PathFor(m.MessageId)))).ToList();
+    }
+}

@@ -1,0 +1,37 @@
+using FluentValidation;
+
+namespace ArCollect.Web.Pages.Worklist;
+
+/// <summary>A promise to pay as a collector records it from a call or an email.</summary>
+public sealed class PromiseInput
+{
+    public Guid CustomerId { get; set; }
+    public DateOnly? Date { get; set; }
+    public decimal? Amount { get; set; }
+}
+
+public sealed class PromiseInputValidator : AbstractValidator<PromiseInput>
+{
+    public PromiseInputValidator(DateOnly today)
+    {
+        RuleFor(x => x.Date).NotNull().WithMessage("Enter the date the customer promised to pay.")
+            .GreaterThanOrEqualTo(today).WithMessage("The promised date cannot be in the past.");
+        RuleFor(x => x.Amount).NotNull().WithMessage("Enter the promised amount.")
+            .GreaterThan(0m).WithMessage("The promised amount must be more than zero.");
+    }
+}
+
+/// <summary>A call log or note typed on the worklist.</summary>
+public sealed class NoteInput
+{
+    public Guid CustomerId { get; set; }
+    public string Text { get; set; } = "";
+}
+
+public sealed class NoteInputValidator : AbstractValidator<NoteInput>
+{
+    public NoteInputValidator()
+    {
+        RuleFor(x => x.Text).NotEmpty().WithMessage("Write what happened.").MaximumLength(4000);
+    }
+}
