@@ -5,6 +5,7 @@ using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Payments;
+using ArCollect.Domain.Risk;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Tenancy;
@@ -33,6 +34,10 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RiskModelRun> RiskModels => Set<RiskModelRun>();
+    public DbSet<InvoiceScore> InvoiceScores => Set<InvoiceScore>();
+    public DbSet<CustomerScore> CustomerScores => Set<CustomerScore>();
+    public DbSet<RiskSettings> RiskSettings => Set<RiskSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

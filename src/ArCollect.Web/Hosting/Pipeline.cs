@@ -44,6 +44,7 @@ public static class Pipeline
         {
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<OutboxSendJob>(OutboxSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<RiskModelJob>(RiskModelJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), RiskModelJob.Schedule);
         }
 
         return app;

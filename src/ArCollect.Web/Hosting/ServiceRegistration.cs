@@ -7,6 +7,7 @@ using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Payments;
+using ArCollect.Infrastructure.Risk;
 using ArCollect.Infrastructure.Tenancy;
 using FluentValidation;
 using Hangfire;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<PaymentRecorder>();
+        services.AddArCollectRisk();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
         services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();

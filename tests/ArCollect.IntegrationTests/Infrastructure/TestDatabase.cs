@@ -1,4 +1,5 @@
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Risk;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -24,6 +25,7 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddArCollectData(ConnectionString);
+        services.AddArCollectRisk();
         provider = services.BuildServiceProvider();
     }
 
