@@ -73,6 +73,7 @@ public class CustomerScore : ITenantOwned
     /// <summary>The reasons of the open invoice with the most money at risk.</summary>
     public required string Reasons { get; set; }
 
+    public RiskPredictor Predictor { get; set; }
     public int ModelVersion { get; set; }
     public DateTimeOffset ScoredAt { get; set; }
 }

@@ -23,16 +23,17 @@ public static class RiskScoreWriter
         // those of its invoice with the most money at risk.
         await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO customer_scores (customer_id, tenant_id, probability_late, expected_days_late, band, open_invoices, reasons, model_version, scored_at)
+            INSERT INTO customer_scores (customer_id, tenant_id, probability_late, expected_days_late, band, open_invoices, reasons, predictor, model_version, scored_at)
             SELECT r.customer_id, r.tenant_id, r.probability, r.days,
                    CASE WHEN r.probability >= {settings.HighFrom} THEN 'High' WHEN r.probability >= {settings.MediumFrom} THEN 'Medium' ELSE 'Low' END,
-                   r.open_invoices, r.reasons, r.model_version, r.scored_at
+                   r.open_invoices, r.reasons, r.predictor, r.model_version, r.scored_at
             FROM (
                 SELECT s.customer_id, s.tenant_id,
                        sum(s.probability_late * w.weight) / sum(w.weight) AS probability,
                        sum(s.expected_days_late * w.weight) / sum(w.weight) AS days,
                        count(*)::int AS open_invoices,
                        (array_agg(s.reasons ORDER BY s.probability_late * w.weight DESC, s.invoice_id))[1] AS reasons,
+                       min(s.predictor) AS predictor,
                        max(s.model_version) AS model_version,
                        max(s.scored_at) AS scored_at
                 FROM invoice_scores s

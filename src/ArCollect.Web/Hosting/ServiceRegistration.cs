@@ -78,6 +78,7 @@ public static class ServiceRegistration
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Settings", AdminOnly);
+            options.Conventions.AuthorizeFolder("/Risk", ManagersAndAdmins);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });

@@ -858,6 +858,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("open_invoices");
 
+                    b.Property<string>("Predictor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("predictor");
+
                     b.Property<double>("ProbabilityLate")
                         .HasColumnType("double precision")
                         .HasColumnName("probability_late");

@@ -22,6 +22,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     band = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     open_invoices = table.Column<int>(type: "integer", nullable: false),
                     reasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    predictor = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     model_version = table.Column<int>(type: "integer", nullable: false),
                     scored_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

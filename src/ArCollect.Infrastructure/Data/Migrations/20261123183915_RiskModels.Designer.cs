@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ArCollect.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ArCollectDbContext))]
-    [Migration("20261123182724_RiskModels")]
+    [Migration("20261123183915_RiskModels")]
     partial class RiskModels
     {
         /// <inheritdoc />
@@ -860,6 +860,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.Property<int>("OpenInvoices")
                         .HasColumnType("integer")
                         .HasColumnName("open_invoices");
+
+                    b.Property<string>("Predictor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("predictor");
 
                     b.Property<double>("ProbabilityLate")
                         .HasColumnType("double precision")
