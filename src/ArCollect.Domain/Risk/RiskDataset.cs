@@ -31,11 +31,14 @@ public static class RiskDataset
         return examples;
     }
 
-    /// <summary>Oldest 80% by issue date to train on, newest 20% to judge on; ties broken by invoice id so the split is stable.</summary>
-    public static (List<RiskExample> Training, List<RiskExample> Holdout) Split(IEnumerable<RiskExample> examples)
+    /// <summary>
+    /// Oldest 80% by issue date to train on, newest 20% to judge on (or another <paramref name="holdoutShare"/>);
+    /// both in issue-date order, ties broken by invoice id so the split is stable.
+    /// </summary>
+    public static (List<RiskExample> Training, List<RiskExample> Holdout) Split(IEnumerable<RiskExample> examples, double holdoutShare = HoldoutShare)
     {
         var ordered = examples.OrderBy(e => e.IssueDate).ThenBy(e => e.Features.InvoiceId).ToList();
-        var trainingCount = (int)Math.Round(ordered.Count * (1 - HoldoutShare));
+        var trainingCount = (int)Math.Round(ordered.Count * (1 - holdoutShare));
         return (ordered.Take(trainingCount).ToList(), ordered.Skip(trainingCount).ToList());
     }
 }

@@ -67,7 +67,8 @@ public static class RiskMetrics
             return 0.5;
         }
 
-        return (positiveRankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
+        // In doubles: the products overflow int from about 46,000 late invoices.
+        return (positiveRankSum - ((double)positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
     }
 
     /// <summary>Share of invoices classified right when "late" means a probability of at least one half.</summary>

@@ -14,6 +14,16 @@ public sealed class RiskMetricsTests
     }
 
     [Fact]
+    public void Auc_stays_between_zero_and_one_for_a_hundred_thousand_late_invoices()
+    {
+        // 100,000 late invoices all scored above 50,000 on-time ones: a perfect ranking.
+        var scores = Enumerable.Range(0, 150_000).Select(i => i < 100_000 ? 0.9 : 0.1).ToArray();
+        var late = Enumerable.Range(0, 150_000).Select(i => i < 100_000).ToArray();
+
+        Assert.Equal(1.0, RiskMetrics.Auc(scores, late), 10);
+    }
+
+    [Fact]
     public void Accuracy_brier_mae_and_rmse_match_hand_worked_figures()
     {
         double[] p = [0.9, 0.2, 0.6];

@@ -1,5 +1,3 @@
-using ArCollect.Domain.Customers;
-using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Risk;
 using ArCollect.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +27,9 @@ internal sealed class InvoiceScoreConfiguration : IEntityTypeConfiguration<Invoi
         b.HasKey(x => x.InvoiceId);
         b.Property(x => x.Reasons).HasMaxLength(2000);
         b.HasIndex(x => new { x.TenantId, x.CustomerId });
-        b.HasOne<Invoice>().WithOne().HasForeignKey<InvoiceScore>(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+
+        // No foreign keys on scores: they are derived data replaced wholesale each night, and checking two keys per
+        // row would cost about as much as writing the rows. Invoices and customers are never deleted anyway.
     }
 }
 
@@ -41,7 +40,6 @@ internal sealed class CustomerScoreConfiguration : IEntityTypeConfiguration<Cust
         b.HasKey(x => x.CustomerId);
         b.Property(x => x.Reasons).HasMaxLength(2000);
         b.HasIndex(x => x.TenantId);
-        b.HasOne<Customer>().WithOne().HasForeignKey<CustomerScore>(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

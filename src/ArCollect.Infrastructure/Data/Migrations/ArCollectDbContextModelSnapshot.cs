@@ -837,6 +837,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
             modelBuilder.Entity("ArCollect.Domain.Risk.CustomerScore", b =>
                 {
                     b.Property<Guid>("CustomerId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
@@ -894,6 +895,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
             modelBuilder.Entity("ArCollect.Domain.Risk.InvoiceScore", b =>
                 {
                     b.Property<Guid>("InvoiceId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("invoice_id");
 
@@ -945,9 +947,6 @@ namespace ArCollect.Infrastructure.Data.Migrations
 
                     b.HasKey("InvoiceId")
                         .HasName("pk_invoice_scores");
-
-                    b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_invoice_scores_customer_id");
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_invoice_scores_tenant_id_customer_id");
@@ -1463,33 +1462,6 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_payment_allocations_payments_payment_id");
-                });
-
-            modelBuilder.Entity("ArCollect.Domain.Risk.CustomerScore", b =>
-                {
-                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
-                        .WithOne()
-                        .HasForeignKey("ArCollect.Domain.Risk.CustomerScore", "CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_scores_customers_customer_id");
-                });
-
-            modelBuilder.Entity("ArCollect.Domain.Risk.InvoiceScore", b =>
-                {
-                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_invoice_scores_customers_customer_id");
-
-                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
-                        .WithOne()
-                        .HasForeignKey("ArCollect.Domain.Risk.InvoiceScore", "InvoiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_invoice_scores_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Risk.RiskModelRun", b =>

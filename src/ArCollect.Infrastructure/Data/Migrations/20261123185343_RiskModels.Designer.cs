@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ArCollect.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ArCollectDbContext))]
-    [Migration("20261123183915_RiskModels")]
+    [Migration("20261123185343_RiskModels")]
     partial class RiskModels
     {
         /// <inheritdoc />
@@ -840,6 +840,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
             modelBuilder.Entity("ArCollect.Domain.Risk.CustomerScore", b =>
                 {
                     b.Property<Guid>("CustomerId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
@@ -897,6 +898,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
             modelBuilder.Entity("ArCollect.Domain.Risk.InvoiceScore", b =>
                 {
                     b.Property<Guid>("InvoiceId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("invoice_id");
 
@@ -948,9 +950,6 @@ namespace ArCollect.Infrastructure.Data.Migrations
 
                     b.HasKey("InvoiceId")
                         .HasName("pk_invoice_scores");
-
-                    b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_invoice_scores_customer_id");
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_invoice_scores_tenant_id_customer_id");
@@ -1466,33 +1465,6 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_payment_allocations_payments_payment_id");
-                });
-
-            modelBuilder.Entity("ArCollect.Domain.Risk.CustomerScore", b =>
-                {
-                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
-                        .WithOne()
-                        .HasForeignKey("ArCollect.Domain.Risk.CustomerScore", "CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_scores_customers_customer_id");
-                });
-
-            modelBuilder.Entity("ArCollect.Domain.Risk.InvoiceScore", b =>
-                {
-                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_invoice_scores_customers_customer_id");
-
-                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
-                        .WithOne()
-                        .HasForeignKey("ArCollect.Domain.Risk.InvoiceScore", "InvoiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_invoice_scores_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Risk.RiskModelRun", b =>

@@ -29,12 +29,6 @@ namespace ArCollect.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_customer_scores", x => x.customer_id);
-                    table.ForeignKey(
-                        name: "fk_customer_scores_customers_customer_id",
-                        column: x => x.customer_id,
-                        principalTable: "customers",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -56,18 +50,6 @@ namespace ArCollect.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_invoice_scores", x => x.invoice_id);
-                    table.ForeignKey(
-                        name: "fk_invoice_scores_customers_customer_id",
-                        column: x => x.customer_id,
-                        principalTable: "customers",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_invoice_scores_invoices_invoice_id",
-                        column: x => x.invoice_id,
-                        principalTable: "invoices",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,11 +103,6 @@ namespace ArCollect.Infrastructure.Data.Migrations
                 name: "ix_customer_scores_tenant_id",
                 table: "customer_scores",
                 column: "tenant_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_invoice_scores_customer_id",
-                table: "invoice_scores",
-                column: "customer_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_invoice_scores_tenant_id_customer_id",
