@@ -71,6 +71,23 @@ public static class RiskMetrics
         return (positiveRankSum - ((double)positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
     }
 
+    /// <summary>
+    /// Standard error of an AUC measured on <paramref name="positives"/> late and <paramref name="negatives"/> on-time
+    /// invoices (Hanley and McNeil, 1982): how far the same predictor's AUC would wander on another sample that size.
+    /// </summary>
+    public static double AucStandardError(double auc, int positives, int negatives)
+    {
+        if (positives == 0 || negatives == 0)
+        {
+            return 0;
+        }
+
+        var q1 = auc / (2 - auc);
+        var q2 = 2 * auc * auc / (1 + auc);
+        var variance = ((auc * (1 - auc)) + ((positives - 1) * (q1 - (auc * auc))) + ((negatives - 1) * (q2 - (auc * auc)))) / ((double)positives * negatives);
+        return Math.Sqrt(Math.Max(0, variance));
+    }
+
     /// <summary>Share of invoices classified right when "late" means a probability of at least one half.</summary>
     public static double Accuracy(IReadOnlyList<double> probabilities, IReadOnlyList<bool> late) =>
         Mean(probabilities.Count, i => (probabilities[i] >= 0.5) == late[i] ? 1 : 0);

@@ -14,8 +14,8 @@ public static class RiskTrainer
     public const int MinimumSettledInvoices = 500;
 
     /// <summary>
-    /// How much higher the model's AUC must be than the heuristic's to count as better: about two standard errors of
-    /// an AUC on a few thousand rows, so that noise (as on shuffled targets) does not replace a working predictor.
+    /// The least the model's AUC must exceed the heuristic's by. On small holdouts the margin is wider: two standard
+    /// errors of the model's AUC, so that noise (as on shuffled targets) never replaces a working predictor.
     /// </summary>
     public const double AucMargin = 0.01;
 
@@ -74,7 +74,9 @@ public static class RiskTrainer
         candidates.AddRange(regressors.Select(r => new CandidateResult("days late", r.Name, double.NaN, r.Mae, r.Name == bestRegressor.Name)));
         var predictions = bestClassifier.Probabilities.Zip(bestRegressor.Days, (p, d) => new RiskPrediction(p, d)).ToArray();
         var model = Evaluate(holdout, predictions, graceDays);
-        var beats = Beats(model, heuristic);
+        var lateCount = actualLate.Count(l => l);
+        var margin = Math.Max(AucMargin, 2 * RiskMetrics.AucStandardError(model.Auc, lateCount, actualLate.Length - lateCount));
+        var beats = Beats(model, heuristic, margin);
         report = report with
         {
             Model = model,
@@ -85,7 +87,7 @@ public static class RiskTrainer
             ModelBeatsHeuristic = beats,
             Outcome = beats
                 ? $"Model kept: AUC {model.Auc:F3} vs {heuristic.Auc:F3}, MAE {model.MaeDays:F1} vs {heuristic.MaeDays:F1} days."
-                : $"Model not kept: it did not beat the heuristic on the holdout (AUC {model.Auc:F3} vs {heuristic.Auc:F3}, MAE {model.MaeDays:F1} vs {heuristic.MaeDays:F1} days).",
+                : $"Model not kept: it did not beat the heuristic on the holdout (AUC {model.Auc:F3} vs {heuristic.Auc:F3}, needs +{margin:F3}; MAE {model.MaeDays:F1} vs {heuristic.MaeDays:F1} days).",
         };
 
         // Kept models are refitted on every settled invoice, so tomorrow's scores use the newest history too.
@@ -96,8 +98,8 @@ public static class RiskTrainer
     }
 
     /// <summary>The model earns its place only if it ranks late payers clearly better and misses pay dates by fewer days.</summary>
-    public static bool Beats(RiskMetricSet model, RiskMetricSet heuristic) =>
-        model.Auc >= heuristic.Auc + AucMargin && model.MaeDays < heuristic.MaeDays;
+    public static bool Beats(RiskMetricSet model, RiskMetricSet heuristic, double aucMargin) =>
+        model.Auc >= heuristic.Auc + aucMargin && model.MaeDays < heuristic.MaeDays;
 
     private static IEnumerable<RiskExample> Newest(List<RiskExample> ordered) => ordered.Skip(Math.Max(0, ordered.Count - MaxFitRows));
 

@@ -24,6 +24,14 @@ public sealed class RiskMetricsTests
     }
 
     [Fact]
+    public void Auc_standard_error_follows_Hanley_and_McNeil()
+    {
+        // A = 0.5, 440 and 440: Q1 = Q2 = 1/3, variance = (0.25 + 2 x 439 x (1/3 - 1/4)) / 440^2.
+        Assert.Equal(0.019474, RiskMetrics.AucStandardError(0.5, 440, 440), 6);
+        Assert.Equal(0.021328, RiskMetrics.AucStandardError(0.9, 100, 300), 6);
+    }
+
+    [Fact]
     public void Accuracy_brier_mae_and_rmse_match_hand_worked_figures()
     {
         double[] p = [0.9, 0.2, 0.6];

@@ -76,11 +76,12 @@ public sealed class RiskModelJobTests : IAsyncLifetime
         var tenant = await SeedAsync("Drifting GmbH", customers: 150, invoices: 5000);
         await RunJobAsync(tenant);
 
-        // Replace every payment date by noise: no model can learn from it, so the second run must not be kept.
+        // Replace every payment date by noise (a hash of the invoice id, so each run of the test sees the same noise):
+        // no model can learn from it, so the second run must not be kept.
         await using (var scope = db.ForTenant(tenant))
         {
             await scope.Db.Database.ExecuteSqlAsync(
-                $"UPDATE invoices SET settled_on = due_date + (floor(random() * 60) - 10)::int WHERE settled_on IS NOT NULL");
+                $"UPDATE invoices SET settled_on = greatest(issue_date, due_date + (abs(hashtext(id::text)) % 60) - 10) WHERE settled_on IS NOT NULL");
         }
 
         var second = await RunJobAsync(tenant);
@@ -94,12 +95,19 @@ public sealed class RiskModelJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Another_tenant_sees_none_of_the_models_or_scores()
+    public async Task Another_tenant_sees_none_of_the_models_scores_or_settings()
     {
         var tenant = await SeedAsync("Owner GmbH", customers: 20, invoices: 300);
         var other = await LedgerBuilder.CreateTenantAsync(db, "Curious Ltd");
-        await RunJobAsync(tenant);
+        await using (var owner = db.ForTenant(tenant))
+        {
+            owner.Db.RiskSettings.Add(new RiskSettings { GraceDays = 10 });
+            await owner.Db.SaveChangesAsync();
+        }
 
+        var summary = await RunJobAsync(tenant);
+
+        Assert.Equal(10, summary.Report.GraceDays); // the owner's own setting was used
         await using var scope = db.ForTenant(other);
         Assert.Equal(0, await scope.Db.RiskModels.CountAsync());
         Assert.Equal(0, await scope.Db.InvoiceScores.CountAsync());
@@ -107,8 +115,11 @@ public sealed class RiskModelJobTests : IAsyncLifetime
         Assert.Equal(0, await scope.Db.RiskModels.IgnoreQueryFilters().CountAsync());
         Assert.Equal(0, await scope.Db.InvoiceScores.IgnoreQueryFilters().CountAsync());
         Assert.Equal(0, await scope.Db.CustomerScores.IgnoreQueryFilters().CountAsync());
+        Assert.Equal(0, await scope.Db.RiskSettings.IgnoreQueryFilters().CountAsync());
         Assert.Equal(0, await scope.Db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM risk_models").SingleAsync());
         Assert.Equal(0, await scope.Db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM invoice_scores").SingleAsync());
+        Assert.Equal(0, await scope.Db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM customer_scores").SingleAsync());
+        Assert.Equal(0, await scope.Db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM risk_settings").SingleAsync());
     }
 
     private async Task<Guid> SeedAsync(string name, int customers, int invoices)
