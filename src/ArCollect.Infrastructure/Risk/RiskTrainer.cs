@@ -115,10 +115,10 @@ public static class RiskTrainer
         yield return ("FastTree", Featurize(ml).Append(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             LabelColumnName = "Late",
-            NumberOfTrees = 200,
+            NumberOfTrees = 100,
             NumberOfLeaves = 16,
             MinimumExampleCountPerLeaf = 20,
-            LearningRate = 0.1,
+            LearningRate = 0.15,
         })));
         yield return ("Logistic regression", Featurize(ml)
             .Append(ml.Transforms.NormalizeMeanVariance("Features"))
@@ -127,7 +127,7 @@ public static class RiskTrainer
 
     private static IEnumerable<(string Name, bool OnLogScale, IEstimator<ITransformer> Pipeline)> RegressorCandidates(MLContext ml)
     {
-        var trees = new FastTreeRegressionTrainer.Options { NumberOfTrees = 200, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 20, LearningRate = 0.1 };
+        var trees = new FastTreeRegressionTrainer.Options { NumberOfTrees = 100, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 20, LearningRate = 0.1 };
         yield return ("FastTree (log days)", true, Featurize(ml).Append(ml.Regression.Trainers.FastTree(Options(trees, "LogDaysLate"))));
         yield return ("FastTree (days)", false, Featurize(ml).Append(ml.Regression.Trainers.FastTree(Options(trees, "DaysLate"))));
         yield return ("SDCA linear (days)", false, Featurize(ml)

@@ -44,6 +44,9 @@ public sealed class RiskModelPageTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Contains("Model kept: AUC", page, StringComparison.Ordinal);
         Assert.Matches(@"<li>paid \d+ of \d+ earlier invoices? late, \d+ days? on average</li>", page);
         Assert.Contains("likely to pay late", page, StringComparison.Ordinal);
+
+        // Each customer's rolled-up risk, through the view component other pages include.
+        Assert.Matches(@"<span class=""badge bg-[a-z]+( text-dark)? risk-badge"" title=""[^""]+"">(Low|Medium|High) risk · \d+%</span>", page);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBac
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
     public RunRow? Latest => Runs.Count > 0 ? Runs[0] : null;
     public RunRow? Active => Runs.FirstOrDefault(r => r.IsActive);
-    public sealed record RiskyInvoice(string Number, string Customer, decimal Balance, string Currency, RiskBadgeView Badge);
+    public sealed record RiskyInvoice(string Number, Guid CustomerId, string Customer, decimal Balance, string Currency, RiskBadgeView Badge);
 
     /// <summary>The open invoices with the most money expected late (probability x balance), to sanity-check the scores.</summary>
     public IReadOnlyList<RiskyInvoice> Riskiest { get; private set; } = [];
@@ -91,10 +91,10 @@ public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBac
                 join i in db.Invoices on s.InvoiceId equals i.Id
                 join c in db.Customers on s.CustomerId equals c.Id
                 orderby s.ProbabilityLate * (double)i.Balance descending, i.Number
-                select new { i.Number, Customer = c.Name, i.Balance, i.Currency, s.Band, s.ProbabilityLate, s.ExpectedDaysLate, s.PredictedPayDate, s.Reasons, s.Predictor, s.ModelVersion, s.ScoredAt })
+                select new { i.Number, s.CustomerId, Customer = c.Name, i.Balance, i.Currency, s.Band, s.ProbabilityLate, s.ExpectedDaysLate, s.PredictedPayDate, s.Reasons, s.Predictor, s.ModelVersion, s.ScoredAt })
             .Take(10)
             .ToListAsync(cancellationToken);
-        Riskiest = riskiest.Select(r => new RiskyInvoice(r.Number, r.Customer, r.Balance, r.Currency, new RiskBadgeView(
+        Riskiest = riskiest.Select(r => new RiskyInvoice(r.Number, r.CustomerId, r.Customer, r.Balance, r.Currency, new RiskBadgeView(
             r.Band, r.ProbabilityLate, r.ExpectedDaysLate, r.PredictedPayDate, r.Reasons.Split('\n'), r.Predictor, r.ModelVersion, r.ScoredAt, null))).ToList();
     }
 

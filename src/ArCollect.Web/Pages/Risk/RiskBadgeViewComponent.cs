@@ -27,17 +27,17 @@ public sealed class RiskBadgeViewComponent(ArCollectDbContext db) : ViewComponen
     public async Task<IViewComponentResult> InvokeAsync(Guid? invoiceId = null, Guid? customerId = null, bool compact = false)
     {
         RiskBadgeView? view = null;
-        if (invoiceId is { } i)
+        if (invoiceId is { } i && await db.InvoiceScores.AsNoTracking().FirstOrDefaultAsync(s => s.InvoiceId == i) is { } invoice)
         {
-            view = await db.InvoiceScores.AsNoTracking().Where(s => s.InvoiceId == i)
-                .Select(s => new RiskBadgeView(s.Band, s.ProbabilityLate, s.ExpectedDaysLate, s.PredictedPayDate, SplitReasons(s.Reasons), s.Predictor, s.ModelVersion, s.ScoredAt, null))
-                .FirstOrDefaultAsync();
+            view = new RiskBadgeView(
+                invoice.Band, invoice.ProbabilityLate, invoice.ExpectedDaysLate, invoice.PredictedPayDate, SplitReasons(invoice.Reasons),
+                invoice.Predictor, invoice.ModelVersion, invoice.ScoredAt, null);
         }
-        else if (customerId is { } c)
+        else if (customerId is { } c && await db.CustomerScores.AsNoTracking().FirstOrDefaultAsync(s => s.CustomerId == c) is { } customer)
         {
-            view = await db.CustomerScores.AsNoTracking().Where(s => s.CustomerId == c)
-                .Select(s => new RiskBadgeView(s.Band, s.ProbabilityLate, s.ExpectedDaysLate, null, SplitReasons(s.Reasons), s.Predictor, s.ModelVersion, s.ScoredAt, s.OpenInvoices))
-                .FirstOrDefaultAsync();
+            view = new RiskBadgeView(
+                customer.Band, customer.ProbabilityLate, customer.ExpectedDaysLate, null, SplitReasons(customer.Reasons),
+                customer.Predictor, customer.ModelVersion, customer.ScoredAt, customer.OpenInvoices);
         }
 
         ViewData["Compact"] = compact;
