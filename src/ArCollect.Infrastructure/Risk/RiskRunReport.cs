@@ -26,5 +26,5 @@ public sealed record RiskRunReport
     public required string Outcome { get; init; }
 }
 
-/// <summary>A run's report and, when models were trained, their saved bytes.</summary>
+/// <summary>A run's report and, when the models beat the heuristic, their saved bytes.</summary>
 public sealed record RiskTrainingResult(RiskRunReport Report, byte[]? Classifier, byte[]? Regressor);

@@ -90,11 +90,17 @@ public static class RiskTrainer
                 : $"Model not kept: it did not beat the heuristic on the holdout (AUC {model.Auc:F3} vs {heuristic.Auc:F3}, needs +{margin:F3}; MAE {model.MaeDays:F1} vs {heuristic.MaeDays:F1} days).",
         };
 
-        // Kept models are refitted on every settled invoice, so tomorrow's scores use the newest history too.
+        if (!beats)
+        {
+            return new RiskTrainingResult(report, null, null);
+        }
+
+        // A kept model is refitted with the holdout included (newest MaxFitRows), so tomorrow's scores learn from the
+        // most recent payments too.
         var allData = ml.Data.LoadFromEnumerable(Newest(RiskDataset.Split(examples, 0).Training).Select(e => RiskMlRow.From(e.Features, e.DaysLate, graceDays)));
-        var classifier = beats ? ClassifierCandidates(ml).Single(c => c.Name == bestClassifier.Name).Pipeline.Fit(allData) : bestClassifier.Model;
-        var regressor = beats ? RegressorCandidates(ml).Single(c => c.Name == bestRegressor.Name).Pipeline.Fit(allData) : bestRegressor.Model;
-        return new RiskTrainingResult(report, RiskModelSet.Save(ml, classifier, trainData.Schema), RiskModelSet.Save(ml, regressor, trainData.Schema));
+        var classifier = ClassifierCandidates(ml).Single(c => c.Name == bestClassifier.Name).Pipeline.Fit(allData);
+        var regressor = RegressorCandidates(ml).Single(c => c.Name == bestRegressor.Name).Pipeline.Fit(allData);
+        return new RiskTrainingResult(report, RiskModelSet.Save(ml, classifier, allData.Schema), RiskModelSet.Save(ml, regressor, allData.Schema));
     }
 
     /// <summary>The model earns its place only if it ranks late payers clearly better and misses pay dates by fewer days.</summary>
