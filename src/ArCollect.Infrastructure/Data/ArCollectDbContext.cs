@@ -6,6 +6,7 @@ using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Payments;
+using ArCollect.Domain.Risk;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
@@ -44,6 +45,10 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<TenantMailSettings> TenantMailSettings => Set<TenantMailSettings>();
+    public DbSet<RiskModelRun> RiskModels => Set<RiskModelRun>();
+    public DbSet<InvoiceScore> InvoiceScores => Set<InvoiceScore>();
+    public DbSet<CustomerScore> CustomerScores => Set<CustomerScore>();
+    public DbSet<RiskSettings> RiskSettings => Set<RiskSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -6,18 +6,25 @@ namespace ArCollect.Web.Hosting;
 
 /// <summary>
 /// Builds and runs the app: finds or starts the database, migrates it, seeds the demo tenant when asked,
-/// then serves. Verbs: <c>migrate</c> and <c>seed</c> prepare the database and exit.
+/// then serves. Verbs: <c>migrate</c> and <c>seed</c> prepare the database and exit; <c>ml evaluate</c> needs no database.
 /// </summary>
 public static class AppHost
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, TextWriter? output = null)
     {
         errors ??= Console.Error;
         var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
         var rest = verb is null ? args : args.Where(a => a != verb).ToArray();
+
+        // Evaluating a CSV touches no database, so it runs before any database is found or started.
+        if (verb == "ml")
+        {
+            return await MlCommand.RunAsync(args.SkipWhile(a => a != "ml").Skip(1).ToArray(), output ?? Console.Out, errors);
+        }
+
         if (verb is not (null or "migrate" or "seed"))
         {
-            await errors.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate' or 'seed'.");
+            await errors.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate', 'seed' or 'ml evaluate --csv FILE'.");
             return 2;
         }
 

@@ -46,6 +46,7 @@ public static class Pipeline
             recurring.AddOrUpdate<OutboxSendJob>(OutboxSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<ReminderRunJob>(ReminderRunJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(5));
             recurring.AddOrUpdate<ReplyPollJob>(ReplyPollJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), "*/5 * * * *");
+            recurring.AddOrUpdate<RiskModelJob>(RiskModelJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), RiskModelJob.Schedule);
         }
 
         return app;

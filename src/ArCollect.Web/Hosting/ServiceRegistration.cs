@@ -8,6 +8,7 @@ using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Payments;
+using ArCollect.Infrastructure.Risk;
 using ArCollect.Infrastructure.Tenancy;
 using FluentValidation;
 using Hangfire;
@@ -38,6 +39,7 @@ public static class ServiceRegistration
         services.AddArCollectDunning(builder.Configuration);
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<PaymentRecorder>();
+        services.AddArCollectRisk();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
         services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();
@@ -78,6 +80,7 @@ public static class ServiceRegistration
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Settings", AdminOnly);
+            options.Conventions.AuthorizeFolder("/Risk", ManagersAndAdmins);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });

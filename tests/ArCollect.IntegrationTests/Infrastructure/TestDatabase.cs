@@ -1,5 +1,6 @@
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
+using ArCollect.Infrastructure.Risk;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddArCollectData(ConnectionString);
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddArCollectDunning(new ConfigurationBuilder().Build());
+        services.AddArCollectRisk();
         provider = services.BuildServiceProvider();
     }
 

@@ -1311,6 +1311,217 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("payment_allocations", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Risk.CustomerScore", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("band");
+
+                    b.Property<double>("ExpectedDaysLate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("expected_days_late");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version");
+
+                    b.Property<int>("OpenInvoices")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_invoices");
+
+                    b.Property<string>("Predictor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("predictor");
+
+                    b.Property<double>("ProbabilityLate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("probability_late");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_customer_scores");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_customer_scores_tenant_id");
+
+                    b.ToTable("customer_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Risk.InvoiceScore", b =>
+                {
+                    b.Property<Guid>("InvoiceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("band");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<double>("ExpectedDaysLate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("expected_days_late");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version");
+
+                    b.Property<DateOnly>("PredictedPayDate")
+                        .HasColumnType("date")
+                        .HasColumnName("predicted_pay_date");
+
+                    b.Property<string>("Predictor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("predictor");
+
+                    b.Property<double>("ProbabilityLate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("probability_late");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("InvoiceId")
+                        .HasName("pk_invoice_scores");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_invoice_scores_tenant_id_customer_id");
+
+                    b.ToTable("invoice_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Risk.RiskModelRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ClassifierBytes")
+                        .HasColumnType("bytea")
+                        .HasColumnName("classifier_bytes");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics_json");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Predictor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("predictor");
+
+                    b.Property<byte[]>("RegressorBytes")
+                        .HasColumnType("bytea")
+                        .HasColumnName("regressor_bytes");
+
+                    b.Property<int>("RowsUsed")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_used");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trained_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_models");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_models_tenant_id_active")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("TenantId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_models_tenant_id_version");
+
+                    b.ToTable("risk_models", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Risk.RiskSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("grace_days");
+
+                    b.Property<double>("HighFrom")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high_from");
+
+                    b.Property<double>("MediumFrom")
+                        .HasColumnType("double precision")
+                        .HasColumnName("medium_from");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_risk_settings");
+
+                    b.ToTable("risk_settings", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1873,6 +2084,26 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_payment_allocations_payments_payment_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Risk.RiskModelRun", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_models_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Risk.RiskSettings", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("ArCollect.Domain.Risk.RiskSettings", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_settings_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,46 @@
+namespace ArCollect.Domain.Risk;
+
+/// <summary>What the feature builder needs to know about one invoice; the same shape comes from the database and from a CSV.</summary>
+public sealed record RiskInvoice(
+    Guid InvoiceId,
+    Guid CustomerId,
+    DateOnly IssueDate,
+    DateOnly DueDate,
+    decimal Amount,
+    string Currency,
+    DateOnly? SettledOn);
+
+/// <summary>The customer attributes used as features; any of them may be unknown.</summary>
+public sealed record RiskCustomer(Guid CustomerId, string? Segment, string? Region, string? Channel);
+
+/// <summary>
+/// Everything ever recorded for one customer: its invoices and the days its disputes were opened. It may contain the
+/// future of any scoring date; <see cref="RiskFeatureBuilder"/> looks only at what was known before that date.
+/// </summary>
+public sealed class CustomerHistory
+{
+    public CustomerHistory(RiskCustomer customer, IEnumerable<RiskInvoice> invoices, IEnumerable<DateOnly> disputesOpenedOn)
+    {
+        Customer = customer;
+        Invoices = invoices.OrderBy(i => i.IssueDate).ThenBy(i => i.InvoiceId).ToArray();
+        DisputesOpenedOn = disputesOpenedOn.Order().ToArray();
+    }
+
+    public RiskCustomer Customer { get; }
+
+    /// <summary>Ordered by issue date.</summary>
+    public IReadOnlyList<RiskInvoice> Invoices { get; }
+
+    public IReadOnlyList<DateOnly> DisputesOpenedOn { get; }
+}
+
+/// <summary>The outcome the models learn: how many days after the due date an invoice was settled (never negative).</summary>
+public static class RiskLabels
+{
+    public static int DaysLate(RiskInvoice invoice) => invoice.SettledOn is { } settled
+        ? Math.Max(0, settled.DayNumber - invoice.DueDate.DayNumber)
+        : throw new InvalidOperationException($"Invoice {invoice.InvoiceId} is not settled, so it has no days late.");
+
+    /// <summary>Late means settled more than the tenant's grace days after the due date.</summary>
+    public static bool IsLate(int daysLate, int graceDays) => daysLate > graceDays;
+}
