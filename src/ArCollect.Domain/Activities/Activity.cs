@@ -12,6 +12,7 @@ public enum ActivityType
     Dispute,
     PromiseToPay,
     Invoice,
+    Alert,
 }
 
 /// <summary>One entry on a customer's timeline.</summary>

@@ -20,9 +20,15 @@ public sealed record PaymentProfile(decimal MeanDaysLate, decimal PaymentProbabi
     {
         var list = history.ToList();
         var paid = list.Where(h => !h.WrittenOff).ToList();
-        var mean = paid.Count > 0 ? (decimal)paid.Average(h => h.SettledOn.DayNumber - h.DueDate.DayNumber) : prior.MeanDaysLate;
-        var probability = (paid.Count + (2m * prior.PaymentProbability)) / (list.Count + 2m);
-        return new PaymentProfile(mean, probability, list.Count);
+        decimal? mean = paid.Count > 0 ? (decimal)paid.Average(h => h.SettledOn.DayNumber - h.DueDate.DayNumber) : null;
+        return FromCounts(paid.Count, list.Count - paid.Count, mean, prior);
+    }
+
+    /// <summary>The same profile from counts aggregated by the database.</summary>
+    public static PaymentProfile FromCounts(int paid, int writtenOff, decimal? meanDaysLate, PaymentProfile prior)
+    {
+        var probability = (paid + (2m * prior.PaymentProbability)) / (paid + writtenOff + 2m);
+        return new PaymentProfile(paid > 0 && meanDaysLate is { } m ? m : prior.MeanDaysLate, probability, paid + writtenOff);
     }
 
     /// <summary>The predicted payment day of an open invoice: due date plus the mean delay, never before today.</summary>

@@ -77,15 +77,21 @@ public static class KpiCalculator
     /// <summary>Credit sales of the months ending at <paramref name="end"/>, newest first; month k is (end - k - 1 months, end - k months].</summary>
     public static IReadOnlyList<(decimal Sales, int Days)> MonthlySales(IReadOnlyList<LedgerInvoice> ledger, DateOnly end)
     {
-        var months = new List<(decimal, int)>(CountbackMonths);
-        for (var k = 0; k < CountbackMonths; k++)
+        var bounds = Enumerable.Range(0, CountbackMonths + 1).Select(k => end.AddMonths(-k)).ToArray();
+        var sales = new decimal[CountbackMonths];
+        foreach (var invoice in ledger)
         {
-            var to = end.AddMonths(-k);
-            var from = end.AddMonths(-k - 1);
-            var sales = ledger.Where(i => i.IssueDate > from && i.IssueDate <= to).Sum(i => i.Amount);
-            months.Add((sales, to.DayNumber - from.DayNumber));
+            for (var k = 0; k < CountbackMonths; k++)
+            {
+                if (invoice.IssueDate <= bounds[k] && invoice.IssueDate > bounds[k + 1])
+                {
+                    sales[k] += invoice.Amount;
+                    break;
+                }
+            }
         }
 
+        var months = Enumerable.Range(0, CountbackMonths).Select(k => (sales[k], bounds[k].DayNumber - bounds[k + 1].DayNumber)).ToList();
         return months;
     }
 

@@ -1,6 +1,7 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Domain.Common;
 using ArCollect.Domain.Customers;
+using ArCollect.Domain.Dashboards;
 using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Messaging;
@@ -33,6 +34,10 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<DashboardSettings> DashboardSettings => Set<DashboardSettings>();
+    public DbSet<AlertState> AlertStates => Set<AlertState>();
+    public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

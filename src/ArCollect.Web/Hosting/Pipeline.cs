@@ -44,6 +44,7 @@ public static class Pipeline
         {
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<OutboxSendJob>(OutboxSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<DashboardAlertsJob>(DashboardAlertsJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(6));
         }
 
         return app;

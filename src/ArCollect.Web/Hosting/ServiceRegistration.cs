@@ -3,6 +3,7 @@ using ArCollect.Domain.Customers;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Payments;
 using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<PaymentRecorder>();
+        services.AddArCollectDashboards();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
         services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();
@@ -76,6 +78,7 @@ public static class ServiceRegistration
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Settings", AdminOnly);
+            options.Conventions.AuthorizeFolder("/Dashboards", ManagersAndAdmins);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });

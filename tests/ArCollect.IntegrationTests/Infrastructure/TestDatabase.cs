@@ -1,3 +1,4 @@
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddArCollectData(ConnectionString);
+        services.AddArCollectDashboards();
         provider = services.BuildServiceProvider();
     }
 
