@@ -35,15 +35,15 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
         var (key, label) = Dimension(groupBy);
         var sql = $"""
             {OpenItems(asOf)}
-            SELECT {key} AS "Key", {label} AS "Label", o.currency AS "Currency", {BucketSql} AS "Bucket",
-                   sum(o.open_amount) AS "Amount", count(*)::int AS "Count"
+            SELECT {key} AS key, {label} AS label, o.currency AS currency, {BucketSql} AS bucket,
+                   sum(o.open_amount) AS amount, count(*)::int AS count
             FROM open_items o
             JOIN customers c ON c.id = o.customer_id
             LEFT JOIN "AspNetUsers" u ON u.id = c.collector_id
             WHERE o.open_amount > 0
             GROUP BY 1, 2, 3, 4
             """;
-        return db.Database.SqlQueryRaw<AgingCell>(sql, Parameters(asOf, buckets)).ToListAsync(cancellationToken);
+        return db.Database.SqlQueryRaw<AgingCell>(sql, [.. Parameters(asOf, buckets)]).ToListAsync(cancellationToken);
     }
 
     /// <summary>The invoices behind one cell (a group key, or every group when null; a bucket, or all when null).</summary>
@@ -53,8 +53,8 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
         var (keySql, _) = Dimension(groupBy);
         var sql = $"""
             {OpenItems(asOf)}
-            SELECT o.id AS "Id", o.number AS "Number", c.id AS "CustomerId", c.name AS "CustomerName", o.issue_date AS "IssueDate",
-                   o.due_date AS "DueDate", o.currency AS "Currency", o.open_amount AS "Open"
+            SELECT o.id AS id, o.number AS number, c.id AS customer_id, c.name AS customer_name, o.issue_date AS issue_date,
+                   o.due_date AS due_date, o.currency AS currency, o.open_amount AS open
             FROM open_items o
             JOIN customers c ON c.id = o.customer_id
             WHERE o.open_amount > 0

@@ -18,10 +18,10 @@ public sealed class HistoryReceiptPredictor(ArCollectDbContext db) : IReceiptPre
     {
         var since = asOf.AddYears(-2);
         var history = await db.Database.SqlQuery<HistoryRow>($"""
-            SELECT customer_id AS "CustomerId",
-                   (count(*) FILTER (WHERE amount_written_off = 0))::int AS "Paid",
-                   (count(*) FILTER (WHERE amount_written_off > 0))::int AS "WrittenOff",
-                   avg(settled_on - due_date) FILTER (WHERE amount_written_off = 0)::numeric(12,4) AS "MeanDaysLate"
+            SELECT customer_id AS customer_id,
+                   (count(*) FILTER (WHERE amount_written_off = 0))::int AS paid,
+                   (count(*) FILTER (WHERE amount_written_off > 0))::int AS written_off,
+                   (avg(settled_on - due_date) FILTER (WHERE amount_written_off = 0))::numeric(12,4) AS mean_days_late
             FROM invoices
             WHERE settled_on IS NOT NULL AND settled_on >= {since} AND settled_on <= {asOf}
             GROUP BY ROLLUP (customer_id)
