@@ -93,7 +93,8 @@ public static class TableExporter
             }
         }
 
-        sheet.Columns().AdjustToContents();
+        // AdjustToContents measures text with System.Drawing, which .NET does not support on Linux; a fixed width reads well.
+        sheet.Columns(1, Math.Max(1, table.Headers.Count)).Width = 18;
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
