@@ -75,7 +75,8 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
 
     private string OpenItems(DateOnly asOf)
     {
-        // Today's aging reads the stored balance through the partial open-items index; only past days rewind.
+        // Today's aging reads the stored balance through the partial open-items index; only past days rewind, with
+        // later payments and credits aggregated once (hash joins) rather than looked up per invoice.
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return asOf >= today
             ? """
@@ -84,14 +85,18 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
                 FROM invoices i WHERE i.balance > 0 AND i.issue_date <= @as_of)
               """
             : """
-              WITH open_items AS (
+              WITH paid_after AS (
+                SELECT pa.invoice_id, sum(pa.amount) AS amount FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id
+                WHERE p.received_on > @as_of GROUP BY pa.invoice_id),
+              credited_after AS (
+                SELECT invoice_id, sum(amount) AS amount FROM credit_notes WHERE issue_date > @as_of AND invoice_id IS NOT NULL GROUP BY invoice_id),
+              open_items AS (
                 SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date,
-                  i.balance
-                  + COALESCE((SELECT sum(pa.amount) FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id
-                              WHERE pa.invoice_id = i.id AND p.received_on > @as_of), 0)
-                  + COALESCE((SELECT sum(cn.amount) FROM credit_notes cn WHERE cn.invoice_id = i.id AND cn.issue_date > @as_of), 0)
+                  i.balance + COALESCE(pa.amount, 0) + COALESCE(ca.amount, 0)
                   + CASE WHEN i.settled_on > @as_of THEN i.amount_written_off ELSE 0 END AS open_amount
                 FROM invoices i
+                LEFT JOIN paid_after pa ON pa.invoice_id = i.id
+                LEFT JOIN credited_after ca ON ca.invoice_id = i.id
                 WHERE i.issue_date <= @as_of AND (i.balance > 0 OR i.settled_on > @as_of))
               """;
     }
