@@ -48,7 +48,11 @@ public sealed class DashboardAlerts(ArCollectDbContext db, ForecastService forec
                 : $"{name} is over its credit limit of {currency} {limit:N2}";
             db.Activities.Add(new Activity
             {
-                Id = Guid.CreateVersion7(), CustomerId = state.CustomerId, Type = ActivityType.Alert, At = time.GetUtcNow(), Summary = subject,
+                Id = Guid.CreateVersion7(),
+                CustomerId = state.CustomerId,
+                Type = ActivityType.Alert,
+                At = time.GetUtcNow(),
+                Summary = subject,
             });
             await EnqueueAsync($"alert:{state.Kind}:{state.CustomerId}:{state.Crossings}", state.CustomerId, subject, recipients, cancellationToken);
         }

@@ -15,7 +15,11 @@ public static class DashboardLedger
         var stored = await scope.Db.Invoices.SingleAsync(i => i.Id == invoice.Id);
         var payment = new Payment
         {
-            Id = Guid.CreateVersion7(), CustomerId = stored.CustomerId, ReceivedOn = receivedOn, Amount = amount, Currency = stored.Currency,
+            Id = Guid.CreateVersion7(),
+            CustomerId = stored.CustomerId,
+            ReceivedOn = receivedOn,
+            Amount = amount,
+            Currency = stored.Currency,
             CreatedAt = db.Time.GetUtcNow(),
         };
         payment.Allocations.Add(new PaymentAllocation { Id = Guid.CreateVersion7(), InvoiceId = stored.Id, Amount = amount });
@@ -35,8 +39,15 @@ public static class DashboardLedger
         var stored = await scope.Db.Invoices.SingleAsync(i => i.Id == invoice.Id);
         scope.Db.CreditNotes.Add(new CreditNote
         {
-            Id = Guid.CreateVersion7(), CustomerId = stored.CustomerId, InvoiceId = stored.Id, Number = "CN-" + stored.Number, IssueDate = on,
-            Amount = amount, Currency = stored.Currency, Reason = "Price correction", CreatedAt = db.Time.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            CustomerId = stored.CustomerId,
+            InvoiceId = stored.Id,
+            Number = "CN-" + stored.Number,
+            IssueDate = on,
+            Amount = amount,
+            Currency = stored.Currency,
+            Reason = "Price correction",
+            CreatedAt = db.Time.GetUtcNow(),
         });
         stored.AmountCredited += amount;
         await scope.Db.SaveChangesAsync();

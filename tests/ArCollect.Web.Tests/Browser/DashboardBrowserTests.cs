@@ -57,8 +57,14 @@ public sealed class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFix
             var customer = new Customer { Id = Guid.CreateVersion7(), Name = name, Currency = "EUR", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
             var invoice = new Invoice
             {
-                Id = Guid.CreateVersion7(), CustomerId = customer.Id, Number = number, Currency = "EUR",
-                IssueDate = today.AddDays(-daysLate - 30), DueDate = today.AddDays(-daysLate), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.CreateVersion7(),
+                CustomerId = customer.Id,
+                Number = number,
+                Currency = "EUR",
+                IssueDate = today.AddDays(-daysLate - 30),
+                DueDate = today.AddDays(-daysLate),
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
             };
             InvoiceTotals.Apply(invoice, [new InvoiceLineInput { Description = "Goods", Quantity = 1, UnitPrice = amount, TaxRate = 0 }]);
             db.Customers.Add(customer);

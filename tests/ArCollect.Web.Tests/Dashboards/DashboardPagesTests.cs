@@ -53,7 +53,9 @@ public sealed class DashboardPagesTests(AppFixture app) : IClassFixture<AppFixtu
         await client.SignInAsync(company.AdminEmail, TenantSeed.Password);
         var fields = new Dictionary<string, string>
         {
-            ["CollectionRateTargetPercent"] = "45", ["KeyAccountAgingDays"] = "60", ["ForecastVarianceThresholdPercent"] = "20",
+            ["CollectionRateTargetPercent"] = "45",
+            ["KeyAccountAgingDays"] = "60",
+            ["ForecastVarianceThresholdPercent"] = "20",
         };
 
         using var bad = await client.SubmitAsync("/Settings/Dashboards", fields.Append(new("AgingEdges", "60, 30")));
@@ -78,8 +80,14 @@ public sealed class DashboardPagesTests(AppFixture app) : IClassFixture<AppFixtu
         var customer = new Customer { Id = Guid.CreateVersion7(), Name = customerName, Currency = "EUR", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
         var invoice = new Invoice
         {
-            Id = Guid.CreateVersion7(), CustomerId = customer.Id, Number = "INV-1", Currency = "EUR",
-            IssueDate = today.AddDays(-daysLate - 30), DueDate = today.AddDays(-daysLate), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.CreateVersion7(),
+            CustomerId = customer.Id,
+            Number = "INV-1",
+            Currency = "EUR",
+            IssueDate = today.AddDays(-daysLate - 30),
+            DueDate = today.AddDays(-daysLate),
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
         };
         InvoiceTotals.Apply(invoice, [new InvoiceLineInput { Description = "Goods", Quantity = 1, UnitPrice = amount, TaxRate = 0 }]);
         db.Customers.Add(customer);
