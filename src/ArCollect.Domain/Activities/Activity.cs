@@ -15,6 +15,7 @@ public enum ActivityType
     Reminder,
     Reply,
     Task,
+    Alert,
 }
 
 /// <summary>One entry on a customer's timeline.</summary>

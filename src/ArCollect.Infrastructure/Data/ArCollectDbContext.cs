@@ -1,6 +1,7 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Domain.Common;
 using ArCollect.Domain.Customers;
+using ArCollect.Domain.Dashboards;
 using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Invoices;
@@ -49,6 +50,10 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<InvoiceScore> InvoiceScores => Set<InvoiceScore>();
     public DbSet<CustomerScore> CustomerScores => Set<CustomerScore>();
     public DbSet<RiskSettings> RiskSettings => Set<RiskSettings>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<DashboardSettings> DashboardSettings => Set<DashboardSettings>();
+    public DbSet<AlertState> AlertStates => Set<AlertState>();
+    public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

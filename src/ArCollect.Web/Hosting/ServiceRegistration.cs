@@ -3,6 +3,7 @@ using ArCollect.Domain.Customers;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Payments;
 using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
@@ -40,6 +41,7 @@ public static class ServiceRegistration
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<PaymentRecorder>();
         services.AddArCollectRisk();
+        services.AddArCollectDashboards();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
         services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();
@@ -81,6 +83,7 @@ public static class ServiceRegistration
         {
             options.Conventions.AuthorizeFolder("/Settings", AdminOnly);
             options.Conventions.AuthorizeFolder("/Risk", ManagersAndAdmins);
+            options.Conventions.AuthorizeFolder("/Dashboards", ManagersAndAdmins);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });

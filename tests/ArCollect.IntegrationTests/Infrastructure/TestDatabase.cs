@@ -1,3 +1,4 @@
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Risk;
@@ -31,6 +32,7 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddArCollectDunning(new ConfigurationBuilder().Build());
         services.AddArCollectRisk();
+        services.AddArCollectDashboards();
         provider = services.BuildServiceProvider();
     }
 

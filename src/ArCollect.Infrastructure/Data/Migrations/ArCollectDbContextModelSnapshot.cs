@@ -294,6 +294,190 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Dashboards.AlertState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Crossings")
+                        .HasColumnType("integer")
+                        .HasColumnName("crossings");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<bool>("IsOver")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_over");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastClearedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_cleared_on");
+
+                    b.Property<DateOnly?>("LastCrossedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_crossed_on");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_states");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_alert_states_customer_id");
+
+                    b.HasIndex("TenantId", "Kind", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_states_tenant_id_kind_customer_id");
+
+                    b.ToTable("alert_states", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dashboards.DashboardSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgingEdges")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("aging_edges");
+
+                    b.Property<decimal>("CollectionRateTargetPercent")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("collection_rate_target_percent");
+
+                    b.Property<decimal>("ForecastVarianceThresholdPercent")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("forecast_variance_threshold_percent");
+
+                    b.Property<int>("KeyAccountAgingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("key_account_aging_days");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dashboard_settings");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dashboard_settings_tenant_id");
+
+                    b.ToTable("dashboard_settings", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dashboards.ExchangeRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("RateDate")
+                        .HasColumnType("date")
+                        .HasColumnName("rate_date");
+
+                    b.Property<decimal>("RateToBase")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)")
+                        .HasColumnName("rate_to_base");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exchange_rates");
+
+                    b.HasIndex("TenantId", "Currency", "RateDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exchange_rates_tenant_id_currency_rate_date");
+
+                    b.ToTable("exchange_rates", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dashboards.ForecastSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Expected")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("expected");
+
+                    b.Property<decimal>("High")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("high");
+
+                    b.Property<decimal>("Low")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("low");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_on");
+
+                    b.Property<DateOnly?>("ShortfallAlertedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("shortfall_alerted_on");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_snapshots");
+
+                    b.HasIndex("TenantId", "WeekStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forecast_snapshots_tenant_id_week_start");
+
+                    b.ToTable("forecast_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Disputes.Dispute", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1951,6 +2135,16 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasForeignKey("ReminderPolicyId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_customers_reminder_policies_reminder_policy_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dashboards.AlertState", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_states_customers_customer_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Disputes.Dispute", b =>

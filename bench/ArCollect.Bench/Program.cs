@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using ArCollect.Bench;
+using ArCollect.Infrastructure.Data.LocalPostgres;
+using ArCollect.Web.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+// Seeds a large demo tenant into a private cluster (reused on later runs), hosts the real app on loopback and
+// measures dashboard latency over HTTP next to hand-written single SQL statements run directly (the floor).
+var options = BenchOptions.Parse(args);
+await using var cluster = new LocalPostgresCluster(new LocalPostgresOptions { DataDirectory = options.DataDirectory, Port = options.Port });
+await cluster.StartAsync(CancellationToken.None);
+var settings = new Dictionary<string, string?>
+{
+    ["ConnectionStrings:Default"] = cluster.ConnectionString,
+    ["Urls"] = "http://127.0.0.1:0",
+    ["App:Role"] = "web",
+    ["Demo:Seed"] = "true",
+    ["Demo:Customers"] = options.Customers.ToString(CultureInfo.InvariantCulture),
+    ["Demo:Invoices"] = options.Invoices.ToString(CultureInfo.InvariantCulture),
+    ["Serilog:MinimumLevel:Default"] = "Warning",
+};
+var seedClock = Stopwatch.StartNew();
+await using var host = await AppHost.CreateAsync([], settings, seedDemo: true, CancellationToken.None);
+Console.WriteLine($"Database ready in {seedClock.Elapsed.TotalSeconds:N0} s (seeding only on the first run).");
+await Floor.AnalyzeAsync(cluster.ConnectionString);
+await host.App.StartAsync();
+var address = new Uri(host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+using var client = await BenchClient.SignInAsync(address, DemoBootstrap.Logins[1].Email, DemoBootstrap.Password);
+var floor = new Floor(cluster.ConnectionString);
+var tenantId = await floor.TenantIdAsync(DemoBootstrap.TenantName);
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+var yearAgo = today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+Console.WriteLine(await floor.SizeAsync(tenantId));
+
+var results = new List<Measurement>
+{
+    await Measure.HttpAsync("Aging (today, by customer)", client, "/Dashboards/Aging", options.Requests),
+    await Measure.SqlAsync("  floor: aging by customer", () => floor.AgingTodayAsync(tenantId, today), options.Requests),
+    await Measure.HttpAsync($"Aging as of {yearAgo}", client, $"/Dashboards/Aging?asOf={yearAgo}", Math.Min(options.Requests, 10)),
+    await Measure.SqlAsync("  floor: as-of aging by customer", () => floor.AgingAsOfAsync(tenantId, today.AddYears(-1)), Math.Min(options.Requests, 10)),
+    await Measure.HttpAsync("KPIs (12 months)", client, "/Dashboards/Kpis", Math.Min(options.Requests, 10)),
+    await Measure.SqlAsync("  floor: monthly AR/sales/cash", () => floor.KpiMonthlyAsync(tenantId, today), Math.Min(options.Requests, 10)),
+    await Measure.HttpAsync("Forecast (13 weeks)", client, "/Dashboards/Forecast", Math.Min(options.Requests, 10)),
+};
+
+Console.WriteLine();
+Console.WriteLine($"| measurement | requests | p50 ms | p95 ms | machine: {Environment.ProcessorCount} cores, {Environment.OSVersion} |");
+Console.WriteLine("| --- | ---: | ---: | ---: | --- |");
+foreach (var m in results)
+{
+    Console.WriteLine($"| {m.Name} | {m.Count} | {m.P50:N0} | {m.P95:N0} | |");
+}

@@ -1,0 +1,126 @@
+namespace ArCollect.Domain.Kpis;
+
+/// <summary>All KPIs of one period; null where a formula has no value (e.g. no sales in the period).</summary>
+public sealed record KpiSnapshot(
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    decimal OpeningAr,
+    decimal ClosingAr,
+    decimal ClosingCurrentAr,
+    decimal CreditSales,
+    decimal Collected,
+    decimal? Dso,
+    decimal? CountbackDso,
+    decimal? BestPossibleDso,
+    decimal? AverageDaysDelinquent,
+    decimal? Cei,
+    decimal? PercentCurrent,
+    decimal? CollectionRate,
+    decimal? CollectionRateVsTarget,
+    decimal? AverageDaysToPay);
+
+/// <summary>Computes the KPI snapshot of a period from ledger facts, using the formulas in <see cref="KpiFormulas"/>.</summary>
+public static class KpiCalculator
+{
+    /// <summary>How far back countback DSO may walk.</summary>
+    public const int CountbackMonths = 24;
+
+    public static KpiSnapshot Compute(IReadOnlyList<LedgerInvoice> ledger, DateOnly periodStart, DateOnly periodEnd, decimal? collectionTarget)
+    {
+        if (periodEnd < periodStart)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(periodEnd));
+        }
+
+        var days = periodEnd.DayNumber - periodStart.DayNumber + 1;
+        var openingDay = periodStart.AddDays(-1);
+        decimal opening = 0m, closing = 0m, closingCurrent = 0m, sales = 0m, collected = 0m;
+        var settled = new List<(DateOnly, DateOnly)>();
+        foreach (var invoice in ledger)
+        {
+            opening += invoice.OpenOn(openingDay);
+            var open = invoice.OpenOn(periodEnd);
+            closing += open;
+            if (invoice.DueDate >= periodEnd)
+            {
+                closingCurrent += open;
+            }
+
+            if (invoice.IssueDate >= periodStart && invoice.IssueDate <= periodEnd)
+            {
+                sales += invoice.Amount;
+            }
+
+            collected += invoice.CashBetween(periodStart, periodEnd);
+            if (invoice.SettledOn is { } s && s >= periodStart && s <= periodEnd)
+            {
+                settled.Add((invoice.IssueDate, s));
+            }
+        }
+
+        var dso = KpiFormulas.StandardDso(closing, sales, days);
+        var best = KpiFormulas.BestPossibleDso(closingCurrent, sales, days);
+        var rate = KpiFormulas.CollectionRate(collected, opening, sales);
+        return new KpiSnapshot(
+            periodStart, periodEnd, opening, closing, closingCurrent, sales, collected,
+            dso,
+            KpiFormulas.CountbackDso(closing, MonthlySales(ledger, periodEnd)),
+            best,
+            KpiFormulas.AverageDaysDelinquent(dso, best),
+            KpiFormulas.CollectionEffectivenessIndex(opening, sales, closing, closingCurrent),
+            KpiFormulas.PercentCurrent(closingCurrent, closing),
+            rate,
+            KpiFormulas.AgainstTarget(rate, collectionTarget),
+            KpiFormulas.AverageDaysToPay(settled));
+    }
+
+    /// <summary>Credit sales of the months ending at <paramref name="end"/>, newest first; month k is (end - k - 1 months, end - k months].</summary>
+    public static IReadOnlyList<(decimal Sales, int Days)> MonthlySales(IReadOnlyList<LedgerInvoice> ledger, DateOnly end)
+    {
+        var bounds = Enumerable.Range(0, CountbackMonths + 1).Select(k => end.AddMonths(-k)).ToArray();
+        var sales = new decimal[CountbackMonths];
+        foreach (var invoice in ledger)
+        {
+            for (var k = 0; k < CountbackMonths; k++)
+            {
+                if (invoice.IssueDate <= bounds[k] && invoice.IssueDate > bounds[k + 1])
+                {
+                    sales[k] += invoice.Amount;
+                    break;
+                }
+            }
+        }
+
+        var months = Enumerable.Range(0, CountbackMonths).Select(k => (sales[k], bounds[k].DayNumber - bounds[k + 1].DayNumber)).ToList();
+        return months;
+    }
+
+    /// <summary>Period boundaries for a trend: the last <paramref name="count"/> weeks (Monday-Sunday) or calendar months up to and including <paramref name="today"/>'s, the running one cut at today.</summary>
+    public static IReadOnlyList<(DateOnly Start, DateOnly End)> Periods(DateOnly today, bool monthly, int count)
+    {
+        var periods = new List<(DateOnly, DateOnly)>(count);
+        if (monthly)
+        {
+            var first = new DateOnly(today.Year, today.Month, 1);
+            for (var k = count - 1; k >= 0; k--)
+            {
+                var start = first.AddMonths(-k);
+                periods.Add((start, Min(start.AddMonths(1).AddDays(-1), today)));
+            }
+        }
+        else
+        {
+            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+            for (var k = count - 1; k >= 0; k--)
+            {
+                var start = monday.AddDays(-7 * k);
+                periods.Add((start, Min(start.AddDays(6), today)));
+            }
+        }
+
+        return periods;
+    }
+
+    // The running period ends today: the future has no ledger yet.
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}

@@ -1,0 +1,119 @@
+using ArCollect.Domain.Common;
+using ArCollect.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ArCollect.Infrastructure.Dashboards;
+
+public enum AgingGroupBy
+{
+    Customer,
+    Collector,
+    Region,
+    Segment,
+    Currency,
+}
+
+/// <summary>One aggregated cell as SQL returns it: a group, a currency and a bucket.</summary>
+public sealed record AgingCell(string Key, string Label, string Currency, int Bucket, decimal Amount, int Count);
+
+/// <summary>One invoice behind a cell, in its own currency.</summary>
+public sealed record AgingInvoice(Guid Id, string Number, Guid CustomerId, string CustomerName, DateOnly IssueDate, DateOnly DueDate, string Currency, decimal Open);
+
+/// <summary>
+/// Open amounts per group and bucket as of any day, aggregated in one SQL statement. For a past day the open amount
+/// is rewound from today's balance: allocations of payments received after the day, credit notes issued after it
+/// and write-offs of invoices settled after it are added back, and invoices issued after it are left out.
+/// </summary>
+public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
+{
+    public const int DrillDownLimit = 2000;
+
+    public Task<List<AgingCell>> CellsAsync(DateOnly asOf, AgingBuckets buckets, AgingGroupBy groupBy, CancellationToken cancellationToken)
+    {
+        var (key, label) = Dimension(groupBy);
+        var sql = $"""
+            {OpenItems(asOf)}
+            SELECT {key} AS key, {label} AS label, o.currency AS currency, {BucketSql} AS bucket,
+                   sum(o.open_amount) AS amount, count(*)::int AS count
+            FROM open_items o
+            JOIN customers c ON c.id = o.customer_id
+            LEFT JOIN "AspNetUsers" u ON u.id = c.collector_id
+            WHERE o.open_amount > 0
+            GROUP BY 1, 2, 3, 4
+            """;
+        return db.Database.SqlQueryRaw<AgingCell>(sql, [.. Parameters(asOf, buckets)]).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The invoices behind one cell (a group key, or every group when null; a bucket, or all when null).</summary>
+    public Task<List<AgingInvoice>> InvoicesAsync(
+        DateOnly asOf, AgingBuckets buckets, AgingGroupBy groupBy, string? key, int? bucket, CancellationToken cancellationToken)
+    {
+        var (keySql, _) = Dimension(groupBy);
+        var sql = $"""
+            {OpenItems(asOf)}
+            SELECT o.id AS id, o.number AS number, c.id AS customer_id, c.name AS customer_name, o.issue_date AS issue_date,
+                   o.due_date AS due_date, o.currency AS currency, o.open_amount AS open
+            FROM open_items o
+            JOIN customers c ON c.id = o.customer_id
+            WHERE o.open_amount > 0
+              AND (@key IS NULL OR {keySql} = @key)
+              AND (@bucket IS NULL OR {BucketSql} = @bucket)
+            ORDER BY o.due_date, o.number
+            LIMIT {DrillDownLimit}
+            """;
+        var parameters = Parameters(asOf, buckets)
+            .Append(new NpgsqlParameter("key", NpgsqlDbType.Text) { Value = (object?)key ?? DBNull.Value })
+            .Append(new NpgsqlParameter("bucket", NpgsqlDbType.Integer) { Value = (object?)bucket ?? DBNull.Value })
+            .ToArray();
+        return db.Database.SqlQueryRaw<AgingInvoice>(sql, parameters).ToListAsync(cancellationToken);
+    }
+
+    // Bucket 0 is Current (not past due); otherwise 1 + the number of edges the days past due exceed.
+    private const string BucketSql = "(CASE WHEN @as_of - o.due_date <= 0 THEN 0 ELSE 1 + (SELECT count(*)::int FROM unnest(@edges) e WHERE @as_of - o.due_date > e) END)";
+
+    private string OpenItems(DateOnly asOf)
+    {
+        // Today's aging reads the stored balance through the partial open-items index; only past days rewind, with
+        // later payments and credits aggregated once (hash joins) rather than looked up per invoice.
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return asOf >= today
+            ? """
+              WITH open_items AS (
+                SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date, i.balance AS open_amount
+                FROM invoices i WHERE i.balance > 0 AND i.issue_date <= @as_of)
+              """
+            : """
+              WITH paid_after AS (
+                SELECT pa.invoice_id, sum(pa.amount) AS amount FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id
+                WHERE p.received_on > @as_of GROUP BY pa.invoice_id),
+              credited_after AS (
+                SELECT invoice_id, sum(amount) AS amount FROM credit_notes WHERE issue_date > @as_of AND invoice_id IS NOT NULL GROUP BY invoice_id),
+              open_items AS (
+                SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date,
+                  i.balance + COALESCE(pa.amount, 0) + COALESCE(ca.amount, 0)
+                  + CASE WHEN i.settled_on > @as_of THEN i.amount_written_off ELSE 0 END AS open_amount
+                FROM invoices i
+                LEFT JOIN paid_after pa ON pa.invoice_id = i.id
+                LEFT JOIN credited_after ca ON ca.invoice_id = i.id
+                WHERE i.issue_date <= @as_of AND (i.balance > 0 OR i.settled_on > @as_of))
+              """;
+    }
+
+    private static (string Key, string Label) Dimension(AgingGroupBy groupBy) => groupBy switch
+    {
+        AgingGroupBy.Customer => ("c.id::text", "c.name"),
+        AgingGroupBy.Collector => ("COALESCE(c.collector_id::text, '')",
+            "COALESCE(u.display_name, 'Unassigned')"),
+        AgingGroupBy.Region => ("COALESCE(c.region, '')", "COALESCE(NULLIF(c.region, ''), '(no region)')"),
+        AgingGroupBy.Segment => ("COALESCE(c.segment, '')", "COALESCE(NULLIF(c.segment, ''), '(no segment)')"),
+        _ => ("o.currency::text", "o.currency::text"),
+    };
+
+    private static List<NpgsqlParameter> Parameters(DateOnly asOf, AgingBuckets buckets) =>
+    [
+        new("as_of", NpgsqlDbType.Date) { Value = asOf },
+        new("edges", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = buckets.Edges.ToArray() },
+    ];
+}

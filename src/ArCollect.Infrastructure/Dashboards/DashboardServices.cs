@@ -1,0 +1,23 @@
+using ArCollect.Infrastructure.Forecasting;
+using ArCollect.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ArCollect.Infrastructure.Dashboards;
+
+public static class DashboardServices
+{
+    /// <summary>Aging, KPI and forecast queries, the rate importer and the alerts job.</summary>
+    public static IServiceCollection AddArCollectDashboards(this IServiceCollection services)
+    {
+        services.AddScoped<AgingQuery>();
+        services.AddScoped<KpiQuery>();
+        services.AddScoped<ExchangeRateImporter>();
+        services.AddScoped<IReceiptPredictor, HistoryReceiptPredictor>();
+        services.AddScoped<ForecastService>();
+        services.AddScoped<DashboardAlerts>();
+        services.TryAddSingleton<TenantJobRunner>();
+        services.AddTransient<DashboardAlertsJob>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using ArCollect.Domain.Customers;
+using ArCollect.Domain.Dashboards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArCollect.Infrastructure.Data.Configurations;
+
+internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<ExchangeRate>
+{
+    public void Configure(EntityTypeBuilder<ExchangeRate> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.RateToBase).HasPrecision(18, 8);
+        b.HasIndex(x => new { x.TenantId, x.Currency, x.RateDate }).IsUnique();
+    }
+}
+
+internal sealed class DashboardSettingsConfiguration : IEntityTypeConfiguration<DashboardSettings>
+{
+    public void Configure(EntityTypeBuilder<DashboardSettings> b)
+    {
+        b.Property(x => x.AgingEdges).HasMaxLength(100);
+        b.Property(x => x.CollectionRateTargetPercent).HasPrecision(7, 2);
+        b.Property(x => x.ForecastVarianceThresholdPercent).HasPrecision(7, 2);
+        b.HasIndex(x => x.TenantId).IsUnique();
+    }
+}
+
+internal sealed class AlertStateConfiguration : IEntityTypeConfiguration<AlertState>
+{
+    public void Configure(EntityTypeBuilder<AlertState> b)
+    {
+        b.HasIndex(x => new { x.TenantId, x.Kind, x.CustomerId }).IsUnique();
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ForecastSnapshotConfiguration : IEntityTypeConfiguration<ForecastSnapshot>
+{
+    public void Configure(EntityTypeBuilder<ForecastSnapshot> b) => b.HasIndex(x => new { x.TenantId, x.WeekStart }).IsUnique();
+}

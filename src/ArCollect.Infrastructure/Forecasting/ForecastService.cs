@@ -1,0 +1,73 @@
+using ArCollect.Domain.Forecasting;
+using ArCollect.Infrastructure.Dashboards;
+using ArCollect.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Infrastructure.Forecasting;
+
+/// <summary>A forecast computed now from the ledger: receipts, the 13 weeks and the currencies left out.</summary>
+public sealed record ForecastView(DateOnly AsOf, string BaseCurrency, IReadOnlyList<ExpectedReceipt> Receipts, IReadOnlyList<ForecastWeek> Weeks, IReadOnlyList<string> MissingRates);
+
+/// <summary>A finished week: what was forecast before it began, and what arrived.</summary>
+public sealed record WeekActual(DateOnly WeekStart, decimal Forecast, decimal Low, decimal High, decimal Actual, decimal? VariancePercent, DateOnly? ShortfallAlertedOn);
+
+/// <summary>
+/// Builds the forecast from current invoices, payments and predictions on every request, so it is never stale;
+/// keeps per-week snapshots (the last forecast made before each week began) to compare with actual receipts.
+/// </summary>
+public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor predictor, TimeProvider time)
+{
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public async Task<ForecastView> BaselineAsync(CancellationToken cancellationToken)
+    {
+        var asOf = Today;
+        var converter = await db.ConverterAsync(cancellationToken);
+        var prediction = await predictor.PredictAsync(asOf, converter, cancellationToken);
+        return new ForecastView(asOf, converter.BaseCurrency, prediction.Receipts, CashForecast.Weekly(prediction.Receipts, asOf), prediction.MissingRates);
+    }
+
+    /// <summary>
+    /// Records the forecast of each week that has not begun (replacing an older one) and of the current week if it
+    /// has none yet; a week's snapshot is frozen once the week is under way.
+    /// </summary>
+    public async Task SaveSnapshotsAsync(ForecastView view, CancellationToken cancellationToken)
+    {
+        var tenantId = db.CurrentTenantId ?? throw new InvalidOperationException("Forecast snapshots need a tenant.");
+        foreach (var week in view.Weeks)
+        {
+            var started = week.WeekStart <= view.AsOf;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO forecast_snapshots (id, tenant_id, week_start, expected, low, high, made_on)
+                VALUES ({Guid.CreateVersion7()}, {tenantId}, {week.WeekStart}, {Math.Round(week.Expected, 2)}, {Math.Round(week.Low, 2)},
+                        {Math.Round(week.High, 2)}, {view.AsOf})
+                ON CONFLICT (tenant_id, week_start) DO UPDATE
+                SET expected = excluded.expected, low = excluded.low, high = excluded.high, made_on = excluded.made_on
+                WHERE NOT {started}
+                """, cancellationToken);
+        }
+    }
+
+    /// <summary>The finished weeks with a snapshot among the last <paramref name="weeks"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<WeekActual>> PastWeeksAsync(int weeks, CancellationToken cancellationToken)
+    {
+        var current = CashForecast.WeekStart(Today);
+        var from = current.AddDays(-7 * weeks);
+        var snapshots = await db.ForecastSnapshots.AsNoTracking()
+            .Where(s => s.WeekStart >= from && s.WeekStart < current)
+            .OrderBy(s => s.WeekStart)
+            .ToListAsync(cancellationToken);
+        var received = await db.Payments.AsNoTracking()
+            .Where(p => p.ReceivedOn >= from && p.ReceivedOn < current)
+            .GroupBy(p => new { p.ReceivedOn, p.Currency })
+            .Select(g => new { g.Key.ReceivedOn, g.Key.Currency, Amount = g.Sum(p => p.Amount) })
+            .ToListAsync(cancellationToken);
+        var converter = await db.ConverterAsync(cancellationToken);
+        return snapshots.Select(s =>
+        {
+            var actual = received.Where(r => r.ReceivedOn >= s.WeekStart && r.ReceivedOn <= s.WeekStart.AddDays(6))
+                .Sum(r => converter.ToBase(r.Amount, r.Currency.Trim(), r.ReceivedOn) ?? 0m);
+            return new WeekActual(s.WeekStart, s.Expected, s.Low, s.High, actual, CashForecast.VariancePercent(s.Expected, actual), s.ShortfallAlertedOn);
+        }).ToList();
+    }
+}

@@ -1,0 +1,62 @@
+using ArCollect.Domain.Dashboards;
+using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Payments;
+using ArCollect.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.IntegrationTests.Dashboards;
+
+/// <summary>Payments, credit notes and rates for dashboard tests, written the way the ledger writes them.</summary>
+public static class DashboardLedger
+{
+    public static async Task PayAsync(TestDatabase db, Guid tenantId, Invoice invoice, decimal amount, DateOnly receivedOn)
+    {
+        await using var scope = db.ForTenant(tenantId);
+        var stored = await scope.Db.Invoices.SingleAsync(i => i.Id == invoice.Id);
+        var payment = new Payment
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = stored.CustomerId,
+            ReceivedOn = receivedOn,
+            Amount = amount,
+            Currency = stored.Currency,
+            CreatedAt = db.Time.GetUtcNow(),
+        };
+        payment.Allocations.Add(new PaymentAllocation { Id = Guid.CreateVersion7(), InvoiceId = stored.Id, Amount = amount });
+        stored.AmountPaid += amount;
+        if (stored.OpenAmount <= 0m)
+        {
+            stored.SettledOn = receivedOn;
+        }
+
+        scope.Db.Payments.Add(payment);
+        await scope.Db.SaveChangesAsync();
+    }
+
+    public static async Task CreditAsync(TestDatabase db, Guid tenantId, Invoice invoice, decimal amount, DateOnly on)
+    {
+        await using var scope = db.ForTenant(tenantId);
+        var stored = await scope.Db.Invoices.SingleAsync(i => i.Id == invoice.Id);
+        scope.Db.CreditNotes.Add(new CreditNote
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = stored.CustomerId,
+            InvoiceId = stored.Id,
+            Number = "CN-" + stored.Number,
+            IssueDate = on,
+            Amount = amount,
+            Currency = stored.Currency,
+            Reason = "Price correction",
+            CreatedAt = db.Time.GetUtcNow(),
+        });
+        stored.AmountCredited += amount;
+        await scope.Db.SaveChangesAsync();
+    }
+
+    public static async Task RateAsync(TestDatabase db, Guid tenantId, string currency, decimal rate, DateOnly on)
+    {
+        await using var scope = db.ForTenant(tenantId);
+        scope.Db.ExchangeRates.Add(new ExchangeRate { Id = Guid.CreateVersion7(), Currency = currency, RateToBase = rate, RateDate = on, UpdatedAt = db.Time.GetUtcNow() });
+        await scope.Db.SaveChangesAsync();
+    }
+}
