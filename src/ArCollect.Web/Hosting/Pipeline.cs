@@ -1,8 +1,10 @@
 using ArCollect.Infrastructure.Jobs;
 using ArCollect.Infrastructure.Tenancy;
+using ArCollect.Web.Api;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
 using Serilog;
 
 namespace ArCollect.Web.Hosting;
@@ -39,11 +41,15 @@ public static class Pipeline
             DashboardTitle = "ArCollect jobs",
         }).RequireAuthorization(ServiceRegistration.AdminOnly);
         app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("ArCollect API")).AllowAnonymous();
+        app.MapArCollectApi();
 
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.RunsJobs)
         {
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<OutboxSendJob>(OutboxSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<LateFeeJob>(LateFeeJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(1));
         }
 
         return app;

@@ -6,8 +6,9 @@ using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
-using ArCollect.Infrastructure.Payments;
+using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Tenancy;
+using ArCollect.Web.Api;
 using FluentValidation;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -35,7 +36,8 @@ public static class ServiceRegistration
         services.AddArCollectData(connectionString);
         services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
         services.AddScoped<TenantProvisioning>();
-        services.AddScoped<PaymentRecorder>();
+        services.AddArCollectInvoicing();
+        services.AddSingleton<IValidator<AdjustmentInput>, AdjustmentInputValidator>();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
         services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();
@@ -80,6 +82,7 @@ public static class ServiceRegistration
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });
         services.AddProblemDetails();
+        services.AddArCollectApi();
         services.AddHealthChecks().AddDbContextCheck<ArCollectDbContext>("database", tags: ["ready"]);
 
         services.AddHangfire(config => config

@@ -1,4 +1,5 @@
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -24,8 +25,12 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddArCollectData(ConnectionString);
+        services.AddArCollectInvoicing();
         provider = services.BuildServiceProvider();
     }
+
+    /// <summary>The root services, for singletons and jobs that make their own tenant scopes.</summary>
+    public IServiceProvider Services => provider!;
 
     /// <summary>A scope acting for a tenant, as a request signed in to that tenant would.</summary>
     public TenantScope ForTenant(Guid tenantId, Guid? userId = null)
