@@ -12,7 +12,7 @@ public sealed class InvoiceInput
     public DateOnly DueDate { get; set; }
     public string Currency { get; set; } = "";
 
-    /// <summary>Payment terms such as "Net 30" or "2/10 Net 30"; when given without a due date, they set it.</summary>
+    /// <summary>Payment terms such as "Net 30" or "2/10 Net 30".</summary>
     public string? Terms { get; set; }
 
     public string? PurchaseOrder { get; set; }
@@ -42,7 +42,7 @@ public sealed class InvoiceInputValidator : AbstractValidator<InvoiceInput>
         RuleFor(x => x.IssueDate).NotEmpty().WithMessage("Enter the issue date.");
         RuleFor(x => x.Terms).Must(t => PaymentTerms.TryParse(t, out _)).When(x => !string.IsNullOrWhiteSpace(x.Terms))
             .WithMessage($"Terms are not understood: write them like {PaymentTerms.Format}.");
-        RuleFor(x => x.DueDate).GreaterThanOrEqualTo(x => x.IssueDate).When(x => x.DueDate != default || string.IsNullOrWhiteSpace(x.Terms))
+        RuleFor(x => x.DueDate).GreaterThanOrEqualTo(x => x.IssueDate)
             .WithMessage("Due date cannot be before the issue date.");
         RuleFor(x => x.Currency).Must(CurrencyCodes.IsKnown)
             .WithMessage("Currency must be a three-letter ISO 4217 code such as EUR or USD.");

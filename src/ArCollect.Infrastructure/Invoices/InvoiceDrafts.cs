@@ -7,7 +7,8 @@ namespace ArCollect.Infrastructure.Invoices;
 /// <summary>Creates draft invoices from validated input; the number is provisional until the draft is issued.</summary>
 public sealed class InvoiceDrafts(ArCollectDbContext db, TimeProvider time)
 {
-    public async Task<(Invoice? Invoice, string? Error)> CreateAsync(InvoiceInput input, CancellationToken cancellationToken)
+    /// <param name="dueFromTerms">Ignore the input's due date and compute it from the terms (the input's, else the customer's).</param>
+    public async Task<(Invoice? Invoice, string? Error)> CreateAsync(InvoiceInput input, bool dueFromTerms, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.CustomerId, cancellationToken);
         if (customer is null)
@@ -26,7 +27,7 @@ public sealed class InvoiceDrafts(ArCollectDbContext db, TimeProvider time)
             State = InvoiceState.Draft,
             Terms = terms.ToString(),
             IssueDate = input.IssueDate,
-            DueDate = input.DueDate == default ? terms.DueDate(input.IssueDate) : input.DueDate,
+            DueDate = dueFromTerms ? terms.DueDate(input.IssueDate) : input.DueDate,
             Currency = input.Currency.Trim().ToUpperInvariant(),
             PurchaseOrder = input.PurchaseOrder,
             Notes = input.Notes,

@@ -29,15 +29,15 @@ public static class CustomersEndpoints
             return problem!;
         }
 
-        var query = Project(db.Customers.AsNoTracking());
+        var query = db.Customers.AsNoTracking();
         query = after is { } a ? query.Where(c => c.Id.CompareTo(a) > 0) : query;
         query = updatedSince is { } since ? query.Where(c => c.UpdatedAt >= since) : query;
-        var rows = await query.OrderBy(c => c.Id).Take(take + 1).ToListAsync(ct);
+        var rows = await Project(query.OrderBy(c => c.Id).Take(take + 1)).ToListAsync(ct);
         return Results.Ok(ApiSupport.ToPage(rows, take, c => c.Id, c => c));
     }
 
     private static async Task<IResult> GetAsync(ArCollectDbContext db, Guid id, CancellationToken ct) =>
-        await Project(db.Customers.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct) is { } customer
+        await Project(db.Customers.AsNoTracking().Where(c => c.Id == id)).FirstOrDefaultAsync(ct) is { } customer
             ? Results.Ok(customer)
             : ApiSupport.NotFound("customer");
 
@@ -95,10 +95,11 @@ public static class CustomersEndpoints
             return ApiSupport.Conflict(nameof(input.ExternalId), $"A customer with external id {customer.ExternalId} already exists; it was not created twice.");
         }
 
-        var created = await Project(db.Customers.AsNoTracking()).FirstAsync(c => c.Id == customer.Id, http.RequestAborted);
+        var created = await Project(db.Customers.AsNoTracking().Where(c => c.Id == customer.Id)).FirstAsync(http.RequestAborted);
         return Results.Created($"/api/v1/customers/{customer.Id}", created);
     }
 
+    // Filter before projecting: EF cannot translate a filter on a positional record's members.
     private static IQueryable<CustomerDto> Project(IQueryable<Customer> customers) => customers.Select(c => new CustomerDto(
         c.Id, c.ExternalId, c.Name, c.Currency, c.PaymentTermsDays,
         c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.Email).FirstOrDefault(),

@@ -84,7 +84,8 @@ public static class InvoicesEndpoints
             // Drafts are numbered by the system when issued; the placeholder only satisfies the shared number rule.
             Number = InvoiceIssuer.DraftPrefix + "NEW",
             IssueDate = request.IssueDate,
-            DueDate = request.DueDate ?? default,
+            // Without a due date the terms set it; the issue date stands in so the shared rule has a date to check.
+            DueDate = request.DueDate ?? request.IssueDate,
             Currency = request.Currency,
             Terms = request.Terms,
             PurchaseOrder = request.PurchaseOrder,
@@ -97,7 +98,7 @@ public static class InvoicesEndpoints
             return ApiSupport.Invalid(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
         }
 
-        var (invoice, error) = await drafts.CreateAsync(input, http.RequestAborted);
+        var (invoice, error) = await drafts.CreateAsync(input, dueFromTerms: request.DueDate is null, http.RequestAborted);
         return invoice is null
             ? ApiSupport.Invalid([(nameof(input.CustomerId), error!)])
             : Results.Created($"/api/v1/invoices/{invoice.Id}", ToDto(invoice, Today(time), withLines: true));

@@ -18,6 +18,9 @@ public static class Pipeline
             app.UseExceptionHandler("/Error");
         }
 
+        // Inside the page handler, so API callers get ProblemDetails for unhandled errors, never the HTML error page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
         app.UseRouting();

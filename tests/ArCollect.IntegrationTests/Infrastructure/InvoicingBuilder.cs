@@ -19,7 +19,7 @@ public static class InvoicingBuilder
             Terms = terms,
             Lines = [new InvoiceLineInput { Description = "Consulting", Quantity = quantity, UnitPrice = unitPrice, TaxRate = taxRate }],
         };
-        var (invoice, error) = await scope.Services.GetRequiredService<InvoiceDrafts>().CreateAsync(input, CancellationToken.None);
+        var (invoice, error) = await scope.Services.GetRequiredService<InvoiceDrafts>().CreateAsync(input, dueFromTerms: true, CancellationToken.None);
         Assert.True(invoice is not null, error);
         return invoice!;
     }
