@@ -17,6 +17,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<InvoiceIssuer>();
         services.AddScoped<InvoiceAdjustments>();
         services.AddScoped<LateFeeCharger>();
+        services.AddScoped<Pdf.InvoicePdfs>();
         services.AddScoped<PaymentRecorder>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();

@@ -1,6 +1,7 @@
 using ArCollect.Domain.Invoices;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Invoices;
+using ArCollect.Infrastructure.Pdf;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,9 @@ public static class InvoicesEndpoints
         group.MapGet("/{id:guid}/checks", ChecksAsync).WithSummary("Pre-send checks: errors block issuing, warnings do not.");
         group.MapPost("/{id:guid}/issue", IssueAsync).WithSummary("Issues a draft: checks, numbers and marks it issued.")
             .Produces<IssuedInvoiceDto>().ProducesValidationProblem();
+        group.MapGet("/{id:guid}/pdf", async (InvoicePdfs pdfs, Guid id, CancellationToken ct) =>
+                await pdfs.RenderAsync(id, ct) is { } file ? Results.File(file.Content, "application/pdf", file.FileName) : ApiSupport.NotFound("invoice"))
+            .WithSummary("The invoice as a PDF.").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         return api;
     }
 

@@ -102,6 +102,9 @@ public sealed class ApiEndpointsTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Equal(119m, invoice.GetProperty("total").GetDecimal());
         Assert.Equal(Today.AddDays(14).ToString("yyyy-MM-dd"), invoice.GetProperty("dueDate").GetString());
         Assert.Equal(19m, invoice.GetProperty("lines")[0].GetProperty("taxAmount").GetDecimal());
+        using var pdf = await api.GetAsync($"/api/v1/invoices/{ready}/pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4], StringComparison.Ordinal);
     }
 
     [Fact]
