@@ -18,6 +18,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<InvoiceAdjustments>();
         services.AddScoped<LateFeeCharger>();
         services.AddScoped<Pdf.InvoicePdfs>();
+        services.AddScoped<Exports.LedgerExportQueries>();
         services.AddScoped<PaymentRecorder>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();

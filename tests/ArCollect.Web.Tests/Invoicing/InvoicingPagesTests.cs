@@ -91,6 +91,24 @@ public sealed class InvoicingPagesTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal(HttpStatusCode.NotFound, credit.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Aging", "Xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK")]
+    [InlineData("Customers", "Csv", "text/csv", "\uFEFFExternal id,Name")]
+    public async Task Clerk_downloads_ledger_exports(string list, string format, string contentType, string start)
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Exporter");
+        using var browser = app.NewClient();
+        await browser.SignInAsync(company.ClerkEmail, TenantSeed.Password);
+        Assert.Contains("handler=Download", await browser.GetPageAsync("/LedgerExports"), StringComparison.Ordinal);
+
+        using var response = await browser.GetAsync($"/LedgerExports?handler=Download&list={list}&format={format}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith(start, System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        Assert.Contains($".{format.ToLowerInvariant()}", response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+    }
+
     private static KeyValuePair<string, string>[] Settings(string pattern) =>
     [
         new("Input.NumberPattern", pattern), new("Input.CreditNotePattern", "CN-{yyyy}-{seq:00000}"), new("Input.LateFeeKind", "0"),
