@@ -19,6 +19,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<LateFeeCharger>();
         services.AddScoped<Pdf.InvoicePdfs>();
         services.AddScoped<Exports.LedgerExportQueries>();
+        services.AddScoped<Imports.InvoiceCsvImporter>();
         services.AddScoped<PaymentRecorder>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();
