@@ -5,7 +5,7 @@ using ArCollect.Domain.Invoices;
 namespace ArCollect.Infrastructure.Imports;
 
 /// <summary>One CSV row of an invoice import: an invoice line, with its invoice's header fields repeated on each line.</summary>
-internal sealed record InvoiceImportRow(
+public sealed record InvoiceImportRow(
     int Row, bool Valid, string Number, string CustomerExternalId, DateOnly IssueDate, DateOnly DueDate, string Currency,
     string? Terms, string Description, decimal Quantity, decimal UnitPrice, decimal TaxRate)
 {
@@ -16,7 +16,7 @@ internal sealed record InvoiceImportRow(
     public static readonly string[] Optional = ["due_date", "terms", "tax_rate"];
 
     /// <summary>Parses a row; problems go to <paramref name="errors"/> and the row comes back marked invalid.</summary>
-    public static InvoiceImportRow Parse(int row, Func<string, string?> field, List<ImportError> errors)
+    internal static InvoiceImportRow Parse(int row, Func<string, string?> field, List<ImportError> errors)
     {
         var before = errors.Count;
         string Text(string column, bool required)
