@@ -5,9 +5,6 @@ namespace ArCollect.Infrastructure.Imports;
 /// <summary>The set-based checks and the merge of an invoice import, run against the staging table.</summary>
 public sealed partial class InvoiceCsvImporter
 {
-    // No command timeout: a large import's merge runs for minutes; the caller's token still cancels it.
-    private static NpgsqlCommand Command(string sql, NpgsqlConnection connection) => new(sql, connection) { CommandTimeout = 0 };
-
     private static readonly string NetSql = "round(r.quantity * r.unit_price, 2)";
     private static readonly string TaxSql = $"round({NetSql} * r.tax_rate / 100, 2)";
 
@@ -15,7 +12,7 @@ public sealed partial class InvoiceCsvImporter
     private async Task<List<ImportError>> CheckAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var errors = new List<ImportError>();
-        await using (var command = Command($"""
+        await using (var command = CsvImportSupport.Command($"""
             WITH unknown AS (
               UPDATE {Staging} r SET valid = false
               WHERE r.valid AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.external_id = r.customer_external_id)
@@ -32,7 +29,7 @@ public sealed partial class InvoiceCsvImporter
             }
         }
 
-        await using (var command = Command($"""
+        await using (var command = CsvImportSupport.Command($"""
             WITH bad AS (
               SELECT invoice_number FROM {Staging} WHERE valid GROUP BY invoice_number
               HAVING count(DISTINCT (customer_external_id, issue_date, due_date, currency, coalesce(terms, ''))) > 1),
@@ -56,7 +53,7 @@ public sealed partial class InvoiceCsvImporter
 
     private static async Task<(int Invalid, int Total)> CountAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = Command($"SELECT count(*) FILTER (WHERE NOT valid)::int, count(*)::int FROM {Staging}", connection);
+        await using var command = CsvImportSupport.Command($"SELECT count(*) FILTER (WHERE NOT valid)::int, count(*)::int FROM {Staging}", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt32(0), reader.GetInt32(1));
@@ -66,7 +63,7 @@ public sealed partial class InvoiceCsvImporter
     private static async Task<List<ImportError>> DropInvoicesWithErrorsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var errors = new List<ImportError>();
-        await using var command = Command($"""
+        await using var command = CsvImportSupport.Command($"""
             WITH dropped AS (
               DELETE FROM {Staging} r WHERE r.invoice_number IN (SELECT invoice_number FROM {Staging} WHERE NOT valid)
               RETURNING r.row_number, r.invoice_number, r.valid)
@@ -85,7 +82,7 @@ public sealed partial class InvoiceCsvImporter
     /// <summary>Creates the invoices not there yet, their lines and audit entries; returns created and already-present counts.</summary>
     private async Task<(int Created, int Already)> MergeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = Command($"""
+        await using var command = CsvImportSupport.Command($"""
             WITH grouped AS (
               SELECT r.invoice_number, min(r.customer_external_id) AS external_id, min(r.issue_date) AS issue_date, min(r.due_date) AS due_date,
                      min(r.currency) AS currency, min(r.terms) AS terms, sum({NetSql}) AS subtotal, sum({TaxSql}) AS tax

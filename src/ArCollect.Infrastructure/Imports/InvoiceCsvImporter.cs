@@ -1,4 +1,3 @@
-using System.Data.Common;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Tenancy;
 using CsvHelper;
@@ -24,19 +23,12 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
 
     public async Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
     {
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            MaxRecordSize = ImportLimits.MaxRecordSize,
-            TrimWhitespace = true,
-            NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
-        };
-        await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
+        await using var reader = CsvReader.Create(csv, CsvImportSupport.Options(), leaveOpen: true);
         var errors = new List<ImportError>();
         try
         {
             await reader.ReadHeaderAsync(cancellationToken);
-            var columns = ResolveColumns(reader, mapping, out var problem);
+            var columns = CsvImportSupport.ResolveColumns(reader, InvoiceImportRow.Required, InvoiceImportRow.Optional, mapping, out var problem);
             if (problem is not null)
             {
                 return problem;
@@ -45,7 +37,7 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await ExecuteAsync(connection, $"""
+            await CsvImportSupport.ExecuteAsync(connection, $"""
                 CREATE TEMP TABLE {Staging} (row_number int, valid boolean, invoice_number text, customer_external_id text, issue_date date,
                   due_date date, currency text, terms text, description text, quantity numeric, unit_price numeric, tax_rate numeric) ON COMMIT DROP
                 """, cancellationToken);
@@ -53,8 +45,8 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
             var rows = await CopyAsync(connection, reader, columns, errors, cancellationToken);
             var copied = time.GetTimestamp();
             // Temporary tables are never analysed automatically; without statistics the planner would join blindly.
-            await ExecuteAsync(connection, $"ANALYZE {Staging}", cancellationToken);
-            AddListed(errors, await CheckAsync(connection, cancellationToken));
+            await CsvImportSupport.ExecuteAsync(connection, $"ANALYZE {Staging}", cancellationToken);
+            CsvImportSupport.AddListed(errors, await CheckAsync(connection, cancellationToken));
             var (invalidRows, _) = await CountAsync(connection, cancellationToken);
             if (invalidRows > 0 && (mode == ImportMode.AllOrNothing || invalidRows == rows))
             {
@@ -62,7 +54,7 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
                 return Report(rows, 0, 0, errors, committed: false);
             }
 
-            AddListed(errors, await DropInvoicesWithErrorsAsync(connection, cancellationToken));
+            CsvImportSupport.AddListed(errors, await DropInvoicesWithErrorsAsync(connection, cancellationToken));
             var checkedAt = time.GetTimestamp();
             var (created, already) = await MergeAsync(connection, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -75,40 +67,15 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
         catch (CsvFormatException ex)
         {
             // The file cannot be read on from here (e.g. a line longer than the limit): nothing is kept.
-            var row = (int)Math.Min(int.MaxValue, ex.RecordNumber);
-            errors.Add(new ImportError(row, "", $"Row is longer than {ImportLimits.MaxRecordSize / 1024} KB or badly quoted, so the file cannot be read past it: check the file is a CSV export and split very long descriptions. Nothing was imported."));
+            var error = CsvImportSupport.UnreadableRow(ex);
+            errors.Add(error);
             errorCount++;
-            return Report(Math.Max(0, row - 1), 0, 0, errors, committed: false);
+            return Report(Math.Max(0, error.Row - 1), 0, 0, errors, committed: false);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static Dictionary<string, int> ResolveColumns(CsvReader reader, IReadOnlyDictionary<string, string>? mapping, out ImportReport? problem)
-    {
-        var resolved = new Dictionary<string, int>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (var column in InvoiceImportRow.Required.Concat(InvoiceImportRow.Optional))
-        {
-            var source = mapping?.GetValueOrDefault(column) is { Length: > 0 } mapped ? mapped : column;
-            if (reader.TryGetFieldIndex(source, out var index))
-            {
-                resolved[column] = index;
-            }
-            else if (InvoiceImportRow.Required.Contains(column))
-            {
-                missing.Add(column);
-            }
-        }
-
-        var header = string.Join(",", reader.Headers);
-        problem = missing.Count == 0 ? null : ImportReport.FileProblem(string.Join(", ", missing),
-            $"The file has no column {string.Join(", ", missing)}. " + (reader.Headers.Count <= 1 && header.IndexOfAny([';', '\t', '|']) >= 0
-                ? "It looks separated by ';', tab or '|': save it with commas (CSV UTF-8)."
-                : $"Its header is \"{(header.Length > 200 ? header[..200] + "..." : header)}\": rename the columns or map them."));
-        return resolved;
     }
 
     private async Task<int> CopyAsync(NpgsqlConnection connection, CsvReader reader, Dictionary<string, int> columns, List<ImportError> errors, CancellationToken cancellationToken)
@@ -122,9 +89,9 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
         {
             rows = (int)reader.RowNumber;
             rowErrors.Clear();
-            var row = InvoiceImportRow.Parse(rows, c => columns.TryGetValue(c, out var i) && i < reader.FieldCount ? reader.GetString(i) : null, rowErrors);
+            var row = InvoiceImportRow.Parse(rows, c => CsvImportSupport.Field(reader, columns, c), rowErrors);
             errorCount += rowErrors.Count;
-            AddListed(errors, rowErrors);
+            CsvImportSupport.AddListed(errors, rowErrors);
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(row.Row, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(row.Valid, NpgsqlDbType.Boolean, cancellationToken);
@@ -167,17 +134,6 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
         }
     }
 
-    private static void AddListed(List<ImportError> errors, IEnumerable<ImportError> more) =>
-        errors.AddRange(more.Take(Math.Max(0, ImportLimits.MaxListedErrors - errors.Count)));
-
     private ImportReport Report(int rows, int created, int already, List<ImportError> errors, bool committed) =>
         new(rows, created, already, errors.OrderBy(e => e.Row).Take(ImportLimits.MaxListedErrors).ToList(), Math.Max(errorCount, errors.Count), committed);
-
-    internal static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
