@@ -20,6 +20,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<Pdf.InvoicePdfs>();
         services.AddScoped<Exports.LedgerExportQueries>();
         services.AddScoped<Imports.InvoiceCsvImporter>();
+        services.AddScoped<Imports.CustomerCsvImporter>();
         services.AddScoped<PaymentRecorder>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();

@@ -9,13 +9,19 @@ public static class ImportsEndpoints
 {
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/imports/invoices", ImportInvoicesAsync).WithTags("Imports")
+        api.MapPost("/imports/customers", (HttpContext http, CustomerCsvImporter importer, ImportMode? mode, string? report) =>
+                ImportAsync(http, (body, m, ct) => importer.ImportAsync(body, m, null, ct), mode, report)).WithTags("Imports")
+            .WithSummary("Imports customers keyed by external_id. mode=AllOrNothing|ValidRows; report=csv answers with the row-level report as CSV.")
+            .Accepts<string>("text/csv").Produces<ImportReport>().Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/imports/invoices", (HttpContext http, InvoiceCsvImporter importer, ImportMode? mode, string? report) =>
+                ImportAsync(http, (body, m, ct) => importer.ImportAsync(body, m, null, ct), mode, report)).WithTags("Imports")
             .WithSummary("Imports invoices (one CSV row per line). mode=AllOrNothing|ValidRows; report=csv answers with the row-level report as CSV.")
             .Accepts<string>("text/csv").Produces<ImportReport>().Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
-    private static async Task<IResult> ImportInvoicesAsync(HttpContext http, InvoiceCsvImporter importer, ImportMode? mode, string? report)
+    private static async Task<IResult> ImportAsync(
+        HttpContext http, Func<Stream, ImportMode, CancellationToken, Task<ImportReport>> import, ImportMode? mode, string? report)
     {
         if (http.Request.ContentLength > ImportLimits.MaxFileBytes)
         {
@@ -30,7 +36,7 @@ public static class ImportsEndpoints
         ImportReport result;
         try
         {
-            result = await importer.ImportAsync(http.Request.Body, mode ?? ImportMode.AllOrNothing, mapping: null, http.RequestAborted);
+            result = await import(http.Request.Body, mode ?? ImportMode.AllOrNothing, http.RequestAborted);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

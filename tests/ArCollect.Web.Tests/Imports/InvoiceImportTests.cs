@@ -53,6 +53,18 @@ public sealed class InvoiceImportTests(AppFixture app) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task Customers_import_through_the_api_and_then_their_invoices()
+    {
+        var (_, api) = await NewTenantAsync("Two Step Importer");
+
+        using var customers = await api.PostAsync("/api/v1/imports/customers", Csv("external_id,name,currency,contact_email\nC-2,Beta Ltd,GBP,ap@beta.example\n"));
+        using var invoices = await api.PostAsync("/api/v1/imports/invoices", Csv(Header + "INV-20,C-2,2026-05-01,2026-05-31,GBP,Hosting,1,10,0\n"));
+
+        Assert.Equal(1, (await ApiSeed.ReadAsync(customers)).GetProperty("created").GetInt32());
+        Assert.Equal(1, (await ApiSeed.ReadAsync(invoices)).GetProperty("created").GetInt32());
+    }
+
+    [Fact]
     public async Task A_clerk_uploads_a_file_on_the_import_page_in_valid_rows_mode()
     {
         var (company, api) = await NewTenantAsync("Page Importer");
@@ -70,7 +82,7 @@ public sealed class InvoiceImportTests(AppFixture app) : IClassFixture<AppFixtur
 
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Imported 1 invoice(s) from 2 row(s)", page, StringComparison.Ordinal);
+        Assert.Contains("Imported 1 invoices from 2 row(s)", page, StringComparison.Ordinal);
         Assert.Contains("&quot;x&quot; is not a number", page, StringComparison.Ordinal);
         using var list = await api.GetAsync("/api/v1/invoices");
         Assert.Equal(20m, (await ApiSeed.ReadAsync(list)).GetProperty("items")[0].GetProperty("total").GetDecimal());

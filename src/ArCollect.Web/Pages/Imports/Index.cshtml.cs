@@ -5,16 +5,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ArCollect.Web.Pages.Imports;
 
 /// <summary>
-/// Upload of an invoice CSV: the browser previews the first rows and offers the file's columns for mapping; the server
+/// Upload of a customer or invoice CSV: the browser previews the first rows and offers the file's columns for mapping; the server
 /// streams the file through the importer and shows (or downloads) the row-level report.
 /// </summary>
 [RequestSizeLimit(ImportLimits.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxFileBytes)]
-public sealed class IndexModel(InvoiceCsvImporter importer) : PageModel
+public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter customers) : PageModel
 {
-    public static IReadOnlyList<string> Columns { get; } = [.. InvoiceImportRow.Required, .. InvoiceImportRow.Optional];
+    public enum ImportKind
+    {
+        Invoices,
+        Customers,
+    }
 
-    public static bool IsRequired(string column) => InvoiceImportRow.Required.Contains(column);
+    [BindProperty(SupportsGet = true)]
+    public ImportKind Kind { get; set; }
+
+    public IReadOnlyList<string> Required => Kind == ImportKind.Customers ? CustomerCsvImporter.Required : InvoiceImportRow.Required;
+
+    public IReadOnlyList<string> Columns => [.. Required, .. Kind == ImportKind.Customers ? CustomerCsvImporter.Optional : InvoiceImportRow.Optional];
 
     [BindProperty]
     public ImportMode Mode { get; set; } = ImportMode.AllOrNothing;
@@ -40,7 +49,9 @@ public sealed class IndexModel(InvoiceCsvImporter importer) : PageModel
         }
 
         await using var stream = file.OpenReadStream();
-        Report = await importer.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted);
+        Report = Kind == ImportKind.Customers
+            ? await customers.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted)
+            : await invoices.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted);
         if (ReportAsCsv)
         {
             Response.ContentType = "text/csv; charset=utf-8";
