@@ -85,7 +85,7 @@ public static class InvoicesEndpoints
         var input = new InvoiceInput
         {
             CustomerId = request.CustomerId,
-            // Drafts are numbered by the system when issued; the placeholder only satisfies the shared number rule.
+            // Drafts are numbered by the system when issued; this stand-in only satisfies the shared number rule.
             Number = InvoiceIssuer.DraftPrefix + "NEW",
             IssueDate = request.IssueDate,
             // Without a due date the terms set it; the issue date stands in so the shared rule has a date to check.
