@@ -9,6 +9,15 @@ public class Invoice : ITenantOwned
     public Guid TenantId { get; set; }
     public Guid CustomerId { get; set; }
     public required string Number { get; set; }
+
+    /// <summary>Draft until issued; existing and imported invoices are issued unless said otherwise.</summary>
+    public InvoiceState State { get; set; } = InvoiceState.Issued;
+
+    /// <summary>Payment terms as written on the invoice, e.g. "Net 30", "EOM+15" or "2/10 Net 30" (see <see cref="PaymentTerms"/>).</summary>
+    public string? Terms { get; set; }
+
+    /// <summary>When the invoice was issued; null for drafts and for invoices created before issuing existed.</summary>
+    public DateTimeOffset? IssuedAt { get; set; }
     public DateOnly IssueDate { get; set; }
     public DateOnly DueDate { get; set; }
     public required string Currency { get; set; }
@@ -19,7 +28,7 @@ public class Invoice : ITenantOwned
     public decimal AmountCredited { get; set; }
     public decimal AmountWrittenOff { get; set; }
 
-    /// <summary>Total less paid, credited and written off; a stored column computed by the database.</summary>
+    /// <summary>Total less paid, credited and written off for issued invoices, zero for drafts and void ones; a stored column computed by the database.</summary>
     public decimal Balance { get; private set; }
 
     public bool IsDisputed { get; set; }

@@ -11,6 +11,10 @@ public sealed class InvoiceInput
     public DateOnly IssueDate { get; set; }
     public DateOnly DueDate { get; set; }
     public string Currency { get; set; } = "";
+
+    /// <summary>Payment terms such as "Net 30" or "2/10 Net 30".</summary>
+    public string? Terms { get; set; }
+
     public string? PurchaseOrder { get; set; }
     public string? Notes { get; set; }
     public List<InvoiceLineInput> Lines { get; set; } = [];
@@ -36,6 +40,8 @@ public sealed class InvoiceInputValidator : AbstractValidator<InvoiceInput>
             .NotEmpty().WithMessage("Enter an invoice number.").MaximumLength(50)
             .Matches("^[A-Za-z0-9][A-Za-z0-9/_.-]*$").WithMessage("Invoice number may contain letters, digits and / _ . - only.");
         RuleFor(x => x.IssueDate).NotEmpty().WithMessage("Enter the issue date.");
+        RuleFor(x => x.Terms).Must(t => PaymentTerms.TryParse(t, out _)).When(x => !string.IsNullOrWhiteSpace(x.Terms))
+            .WithMessage($"Terms are not understood: write them like {PaymentTerms.Format}.");
         RuleFor(x => x.DueDate).GreaterThanOrEqualTo(x => x.IssueDate)
             .WithMessage("Due date cannot be before the issue date.");
         RuleFor(x => x.Currency).Must(CurrencyCodes.IsKnown)

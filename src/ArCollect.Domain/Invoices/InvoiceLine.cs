@@ -17,4 +17,7 @@ public class InvoiceLine : ITenantOwned
 
     public decimal NetAmount { get; set; }
     public decimal TaxAmount { get; set; }
+
+    /// <summary>For a late-fee line, the period (yyyy-MM) it charges; unique per invoice so a fee is never charged twice.</summary>
+    public string? LateFeePeriod { get; set; }
 }

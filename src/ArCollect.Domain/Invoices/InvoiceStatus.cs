@@ -10,6 +10,8 @@ public enum InvoiceStatus
     Overdue,
     Disputed,
     WrittenOff,
+    Draft,
+    Void,
 }
 
 /// <summary>
@@ -19,7 +21,9 @@ public enum InvoiceStatus
 public static class InvoiceStatusRules
 {
     private static readonly Expression<Func<Invoice, DateOnly, InvoiceStatus>> Rule = (i, today) =>
-        i.Total - i.AmountPaid - i.AmountCredited - i.AmountWrittenOff <= 0m
+        i.State == InvoiceState.Draft ? InvoiceStatus.Draft
+        : i.State == InvoiceState.Void ? InvoiceStatus.Void
+        : i.Total - i.AmountPaid - i.AmountCredited - i.AmountWrittenOff <= 0m
             ? (i.AmountWrittenOff > 0m ? InvoiceStatus.WrittenOff : InvoiceStatus.Paid)
             : i.IsDisputed
                 ? InvoiceStatus.Disputed

@@ -33,6 +33,10 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<InvoicingSettings> InvoicingSettings => Set<InvoicingSettings>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Dispute> Disputes => Set<Dispute>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

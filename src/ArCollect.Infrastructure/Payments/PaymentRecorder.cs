@@ -1,6 +1,8 @@
 using ArCollect.Domain.Activities;
+using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,7 +18,7 @@ public sealed record PaymentResult(Payment? Payment, IReadOnlyList<(string Field
 /// Records a payment and applies it to invoices in one transaction: the payment, its allocations, the invoices'
 /// paid amounts and the timeline entry are saved together or not at all. Used by the page and the API.
 /// </summary>
-public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant, TimeProvider time)
+public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant, TimeProvider time, DocumentNumbers numbers)
 {
     public async Task<PaymentResult> RecordAsync(RecordPaymentInput input, CancellationToken cancellationToken)
     {
@@ -37,7 +39,10 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         var openInvoices = await db.Invoices
             .FromSql($"SELECT * FROM invoices WHERE customer_id = {customer.Id} AND balance > 0 FOR UPDATE")
             .ToListAsync(cancellationToken);
-        var openItems = openInvoices.Select(i => new OpenItem(i.Id, i.Number, i.DueDate, i.OpenAmount, i.Currency)).ToList();
+        // Early-payment discounts shrink what is due when the money arrives inside the window; they are granted only
+        // when the payment settles the discounted amount in full.
+        var discounts = openInvoices.ToDictionary(i => i.Id, i => EarlyPaymentDiscount(i, input.ReceivedOn));
+        var openItems = openInvoices.Select(i => new OpenItem(i.Id, i.Number, i.DueDate, i.OpenAmount - discounts[i.Id], i.Currency)).ToList();
         var outcome = PaymentAllocator.Allocate(input.Amount, input.Currency, openItems, input.Allocations);
         if (!outcome.Succeeded)
         {
@@ -63,6 +68,11 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             var invoice = openInvoices.Single(i => i.Id == allocation.InvoiceId);
             invoice.AmountPaid += allocation.Amount;
             invoice.UpdatedAt = now;
+            if (discounts[invoice.Id] > 0m && invoice.OpenAmount == discounts[invoice.Id])
+            {
+                await GrantDiscountAsync(invoice, input.ReceivedOn, now, cancellationToken);
+            }
+
             if (invoice.OpenAmount <= 0m)
             {
                 invoice.SettledOn = input.ReceivedOn;
@@ -96,6 +106,31 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         }
 
         return new PaymentResult(payment, []);
+    }
+
+    private static decimal EarlyPaymentDiscount(Invoice invoice, DateOnly receivedOn) =>
+        PaymentTerms.TryParse(invoice.Terms, out var terms) && terms.DiscountDeadline(invoice.IssueDate) >= receivedOn
+            && invoice.AmountPaid == 0m && invoice.AmountCredited == 0m && invoice.AmountWrittenOff == 0m
+            ? terms.DiscountOn(invoice.Total)
+            : 0m;
+
+    private async Task GrantDiscountAsync(Invoice invoice, DateOnly receivedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var discount = invoice.OpenAmount;
+        var settings = await numbers.SettingsAsync(cancellationToken);
+        db.CreditNotes.Add(new CreditNote
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = invoice.CustomerId,
+            InvoiceId = invoice.Id,
+            Number = await numbers.NextAsync(settings.CreditNotePattern, receivedOn, cancellationToken),
+            IssueDate = receivedOn,
+            Amount = discount,
+            Currency = invoice.Currency,
+            Reason = $"Early-payment discount ({invoice.Terms})",
+            CreatedAt = now,
+        });
+        invoice.AmountCredited += discount;
     }
 
     private static PaymentResult Fail(string field, string message) => new(null, [(field, message)]);

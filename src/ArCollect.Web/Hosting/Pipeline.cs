@@ -1,8 +1,10 @@
 using ArCollect.Infrastructure.Jobs;
 using ArCollect.Infrastructure.Tenancy;
+using ArCollect.Web.Api;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
 using Serilog;
 
 namespace ArCollect.Web.Hosting;
@@ -15,6 +17,9 @@ public static class Pipeline
         {
             app.UseExceptionHandler("/Error");
         }
+
+        // Inside the page handler, so API callers get ProblemDetails for unhandled errors, never the HTML error page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
@@ -39,6 +44,9 @@ public static class Pipeline
             DashboardTitle = "ArCollect jobs",
         }).RequireAuthorization(ServiceRegistration.AdminOnly);
         app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("ArCollect API")).AllowAnonymous();
+        app.MapArCollectApi();
 
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.RunsJobs)
         {
@@ -48,6 +56,7 @@ public static class Pipeline
             recurring.AddOrUpdate<ReplyPollJob>(ReplyPollJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), "*/5 * * * *");
             recurring.AddOrUpdate<RiskModelJob>(RiskModelJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), RiskModelJob.Schedule);
             recurring.AddOrUpdate<DashboardAlertsJob>(DashboardAlertsJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(6));
+            recurring.AddOrUpdate<LateFeeJob>(LateFeeJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(1));
         }
 
         return app;

@@ -8,9 +8,10 @@ using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
-using ArCollect.Infrastructure.Payments;
+using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Risk;
 using ArCollect.Infrastructure.Tenancy;
+using ArCollect.Web.Api;
 using FluentValidation;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -39,9 +40,10 @@ public static class ServiceRegistration
         services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
         services.AddArCollectDunning(builder.Configuration);
         services.AddScoped<TenantProvisioning>();
-        services.AddScoped<PaymentRecorder>();
         services.AddArCollectRisk();
         services.AddArCollectDashboards();
+        services.AddArCollectInvoicing();
+        services.AddSingleton<IValidator<AdjustmentInput>, AdjustmentInputValidator>();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
         services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();
@@ -88,6 +90,7 @@ public static class ServiceRegistration
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });
         services.AddProblemDetails();
+        services.AddArCollectApi();
         services.AddHealthChecks().AddDbContextCheck<ArCollectDbContext>("database", tags: ["ready"]);
 
         services.AddHangfire(config => config

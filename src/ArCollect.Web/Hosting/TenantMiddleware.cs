@@ -5,13 +5,15 @@ using Serilog.Context;
 
 namespace ArCollect.Web.Hosting;
 
-/// <summary>Fills the request's tenant from the signed-in user's claim, and adds tenant and user to every log line.</summary>
+/// <summary>Fills the request's tenant from the signed-in user's claim (pages only), and adds tenant and user to every log line.</summary>
 public sealed class TenantMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, TenantContext tenant)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true
+        // API calls take their tenant from the API key alone (see ApiKeyAuthenticationHandler), never from a cookie.
+        var isApi = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        if (!isApi && user.Identity?.IsAuthenticated == true
             && Guid.TryParse(user.FindFirstValue(AppClaimsPrincipalFactory.TenantClaim), out var tenantId))
         {
             Guid? userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

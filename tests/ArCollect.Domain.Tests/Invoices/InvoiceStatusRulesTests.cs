@@ -254,32 +254,34 @@ public class InvoiceStatusRulesTests
                     foreach (var writtenOff in new[] { 0m, 30m, 100m })
                         foreach (var dueInDays in new[] { -31, -1, 0, 1 })
                             foreach (var disputed in new[] { false, true })
-                            {
-                                var invoice = new Invoice
+                                foreach (var state in Enum.GetValues<InvoiceState>())
                                 {
-                                    Number = "G",
-                                    Currency = "EUR",
-                                    Total = 100m,
-                                    AmountPaid = paid,
-                                    AmountCredited = credited,
-                                    AmountWrittenOff = writtenOff,
-                                    DueDate = today.AddDays(dueInDays),
-                                    IsDisputed = disputed,
-                                };
-                                var derived = InvoiceStatusRules.Derive(invoice, today);
-                                seen.Add(derived);
-                                checkedCases++;
+                                    var invoice = new Invoice
+                                    {
+                                        Number = "G",
+                                        State = state,
+                                        Currency = "EUR",
+                                        Total = 100m,
+                                        AmountPaid = paid,
+                                        AmountCredited = credited,
+                                        AmountWrittenOff = writtenOff,
+                                        DueDate = today.AddDays(dueInDays),
+                                        IsDisputed = disputed,
+                                    };
+                                    var derived = InvoiceStatusRules.Derive(invoice, today);
+                                    seen.Add(derived);
+                                    checkedCases++;
 
-                                Assert.Equal(derived, asOf(invoice));
-                                foreach (var status in statuses)
-                                {
-                                    Assert.Equal(status == derived, predicates[status](invoice));
+                                    Assert.Equal(derived, asOf(invoice));
+                                    foreach (var status in statuses)
+                                    {
+                                        Assert.Equal(status == derived, predicates[status](invoice));
+                                    }
                                 }
-                            }
         }
 
-        // 3 days x 4 x 2 x 3 x 4 x 2 = 576 invoices, and the grid reaches every status.
-        Assert.Equal(576, checkedCases);
+        // 3 days x 4 x 2 x 3 x 4 x 2 x 3 states = 1728 invoices, and the grid reaches every status.
+        Assert.Equal(1728, checkedCases);
         Assert.Equal(statuses.ToHashSet(), seen);
     }
 

@@ -1,6 +1,7 @@
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
+using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Risk;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,8 +34,12 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddArCollectDunning(new ConfigurationBuilder().Build());
         services.AddArCollectRisk();
         services.AddArCollectDashboards();
+        services.AddArCollectInvoicing();
         provider = services.BuildServiceProvider();
     }
+
+    /// <summary>The root services, for singletons and jobs that make their own tenant scopes.</summary>
+    public IServiceProvider Services => provider!;
 
     /// <summary>A scope acting for a tenant, as a request signed in to that tenant would.</summary>
     public TenantScope ForTenant(Guid tenantId, Guid? userId = null)

@@ -2,7 +2,6 @@ using ArCollect.Domain.Activities;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Payments;
-using ArCollect.Infrastructure.Tenancy;
 using ArCollect.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,7 +113,7 @@ public sealed class PaymentRecorderTests : IAsyncLifetime
     private async Task<PaymentResult> RecordAsync(decimal amount, string reference, List<AllocationRequest>? allocations = null)
     {
         await using var scope = db.ForTenant(tenant);
-        var recorder = new PaymentRecorder(scope.Db, scope.Services.GetRequiredService<TenantContext>(), db.Time);
+        var recorder = scope.Services.GetRequiredService<PaymentRecorder>();
         return await recorder.RecordAsync(new RecordPaymentInput
         {
             CustomerId = customer,

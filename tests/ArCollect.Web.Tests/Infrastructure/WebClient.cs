@@ -34,6 +34,22 @@ public sealed partial class WebClient : IDisposable
         return await http.PostAsync(path, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>Like <see cref="SubmitAsync"/> but as multipart/form-data with one file, as an upload form posts.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName, byte[] content)
+    {
+        var page = await GetPageAsync(path);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {path}");
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))))
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new ByteArrayContent(content), fileField, fileName);
+        return await http.PostAsync(path, form);
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         using var response = await SubmitAsync("/Account/Login", [new("Input.Email", email), new("Input.Password", password)]);

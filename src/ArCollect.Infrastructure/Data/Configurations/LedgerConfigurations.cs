@@ -54,8 +54,14 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(x => x.PurchaseOrder).HasMaxLength(100);
         b.Property(x => x.Notes).HasMaxLength(2000);
-        b.Property(x => x.Balance)
-            .HasComputedColumnSql("total - amount_paid - amount_credited - amount_written_off", stored: true);
+        // Only issued invoices are receivables: drafts and void invoices have no balance, so every "balance > 0"
+        // query (open items, aging, payment allocation) leaves them out without knowing about states.
+        b.Property(x => x.Balance).HasComputedColumnSql(
+            "CASE WHEN state = 'Issued' THEN total - amount_paid - amount_credited - amount_written_off ELSE 0 END", stored: true);
+        // The default only fills rows that existed before states did; the sentinel makes EF always send the CLR value.
+        b.Property(x => x.State).HasDefaultValue(InvoiceState.Issued).HasSentinel((InvoiceState)(-1));
+        b.Property(x => x.Terms).HasMaxLength(40);
+        b.HasIndex(x => new { x.TenantId, x.UpdatedAt });
         b.Ignore(x => x.OpenAmount);
         b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.CustomerId, x.DueDate });
@@ -74,7 +80,9 @@ internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<Invoic
         b.Property(x => x.Quantity).HasPrecision(18, 4);
         b.Property(x => x.UnitPrice).HasPrecision(18, 4);
         b.Property(x => x.TaxRate).HasPrecision(7, 4);
+        b.Property(x => x.LateFeePeriod).HasMaxLength(7);
         b.HasIndex(x => new { x.TenantId, x.InvoiceId });
+        b.HasIndex(x => new { x.InvoiceId, x.LateFeePeriod }).IsUnique().HasFilter("late_fee_period IS NOT NULL");
     }
 }
 

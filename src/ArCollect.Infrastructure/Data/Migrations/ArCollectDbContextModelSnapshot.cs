@@ -1077,6 +1077,27 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("credit_notes", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Invoices.DocumentCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("TenantId", "Scope")
+                        .HasName("pk_document_counters");
+
+                    b.ToTable("document_counters", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Invoices.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1104,7 +1125,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("balance")
-                        .HasComputedColumnSql("total - amount_paid - amount_credited - amount_written_off", true);
+                        .HasComputedColumnSql("CASE WHEN state = 'Issued' THEN total - amount_paid - amount_credited - amount_written_off ELSE 0 END", true);
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1133,6 +1154,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("issue_date");
 
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -1153,6 +1178,14 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("settled_on");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Issued")
+                        .HasColumnName("state");
+
                     b.Property<decimal>("Subtotal")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -1166,6 +1199,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("terms");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
@@ -1193,6 +1231,9 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_tenant_id_number");
 
+                    b.HasIndex("TenantId", "UpdatedAt")
+                        .HasDatabaseName("ix_invoices_tenant_id_updated_at");
+
                     b.HasIndex("TenantId", "CustomerId", "DueDate")
                         .HasDatabaseName("ix_invoices_tenant_id_customer_id_due_date");
 
@@ -1215,6 +1256,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("uuid")
                         .HasColumnName("invoice_id");
+
+                    b.Property<string>("LateFeePeriod")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("late_fee_period");
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer")
@@ -1252,13 +1298,137 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_invoice_lines");
 
-                    b.HasIndex("InvoiceId")
-                        .HasDatabaseName("ix_invoice_lines_invoice_id");
+                    b.HasIndex("InvoiceId", "LateFeePeriod")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoice_lines_invoice_id_late_fee_period")
+                        .HasFilter("late_fee_period IS NOT NULL");
 
                     b.HasIndex("TenantId", "InvoiceId")
                         .HasDatabaseName("ix_invoice_lines_tenant_id_invoice_id");
 
                     b.ToTable("invoice_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Invoices.InvoicingSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("CompanyDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("company_details");
+
+                    b.Property<string>("CreditNotePattern")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("credit_note_pattern");
+
+                    b.Property<decimal?>("LateFeeCap")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("late_fee_cap");
+
+                    b.Property<int>("LateFeeGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_fee_grace_days");
+
+                    b.Property<string>("LateFeeKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("late_fee_kind");
+
+                    b.Property<decimal>("LateFeeValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("late_fee_value");
+
+                    b.Property<string>("NumberPattern")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number_pattern");
+
+                    b.Property<string>("PaymentInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("payment_instructions");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_invoicing_settings");
+
+                    b.ToTable("invoicing_settings", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Invoices.WriteOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("WrittenOffOn")
+                        .HasColumnType("date")
+                        .HasColumnName("written_off_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_write_offs");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_write_offs_customer_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_write_offs_invoice_id");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .HasDatabaseName("ix_write_offs_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "WrittenOffOn")
+                        .HasDatabaseName("ix_write_offs_tenant_id_written_off_on");
+
+                    b.ToTable("write_offs", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Messaging.OutboxMessage", b =>
@@ -1704,6 +1874,61 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasName("pk_risk_settings");
 
                     b.ToTable("risk_settings", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Tenancy.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("TenantId", "KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_tenant_id_key_hash");
+
+                    b.ToTable("api_keys", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Tenancy.Tenant", b =>
@@ -2251,6 +2476,23 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invoice_lines_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Invoices.WriteOff", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_offs_customers_customer_id");
+
+                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_offs_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Payments.Payment", b =>

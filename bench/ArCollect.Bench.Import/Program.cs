@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ArCollect.Domain.Customers;
+using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Data.LocalPostgres;
+using ArCollect.Infrastructure.Imports;
+using ArCollect.Infrastructure.Invoices;
+using ArCollect.Infrastructure.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+// Imports N invoices from CSV through the real importer, and COPYs the same file into an unindexed table in the
+// same run, on a private PostgreSQL cluster. Usage: dotnet run -c Release --project bench/ArCollect.Bench.Import [rows]
+var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+const int Customers = 1_000;
+// Readable by others: as root, the cluster runs as the postgres user, which must reach its data folder.
+var workPath = Path.Combine(Path.GetTempPath(), $"arcollect-bench-{Guid.NewGuid():N}");
+var work = OperatingSystem.IsWindows() ? Directory.CreateDirectory(workPath) : Directory.CreateDirectory(workPath,
+    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+await using var cluster = new LocalPostgresCluster(new LocalPostgresOptions { DataDirectory = Path.Combine(work.FullName, "pg"), Port = FreePort(), Ephemeral = true });
+await cluster.StartAsync(CancellationToken.None);
+await DatabaseMigrator.MigrateAsync(cluster.ConnectionString, CancellationToken.None);
+
+var services = new ServiceCollection().AddLogging(log => log.AddSimpleConsole().SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning)).AddSingleton(TimeProvider.System);
+services.AddArCollectData(cluster.ConnectionString).AddArCollectInvoicing();
+await using var provider = services.BuildServiceProvider();
+var tenantId = Guid.CreateVersion7();
+await using (var scope = provider.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<ArCollectDbContext>();
+    db.Tenants.Add(new Tenant { Id = tenantId, Name = "Bench", BaseCurrency = "EUR", CreatedAt = DateTimeOffset.UtcNow });
+    await db.SaveChangesAsync();
+}
+
+await using (var scope = provider.CreateAsyncScope())
+{
+    scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
+    var db = scope.ServiceProvider.GetRequiredService<ArCollectDbContext>();
+    for (var c = 0; c < Customers; c++)
+    {
+        db.Customers.Add(new Customer { Id = Guid.CreateVersion7(), ExternalId = $"C-{c}", Name = $"Customer {c}", Currency = "EUR", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+    }
+
+    await db.SaveChangesAsync();
+}
+
+var file = Path.Combine(work.FullName, "invoices.csv");
+await using (var writer = new StreamWriter(file))
+{
+    await writer.WriteLineAsync("invoice_number,customer_external_id,issue_date,due_date,currency,description,quantity,unit_price,tax_rate");
+    var start = new DateOnly(2024, 1, 1);
+    for (var i = 0; i < rows; i++)
+    {
+        var issued = start.AddDays(i % 700);
+        await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"INV-{i:0000000},C-{i % Customers},{issued:yyyy-MM-dd},{issued.AddDays(30):yyyy-MM-dd},EUR,Services rendered in period {i % 12 + 1},{i % 5 + 1},{(i % 997) + 0.5m:0.00},19"));
+    }
+}
+
+var fileMb = new FileInfo(file).Length / 1024.0 / 1024.0;
+var clock = Stopwatch.StartNew();
+ImportReport report;
+await using (var scope = provider.CreateAsyncScope())
+{
+    scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
+    await using var input = File.OpenRead(file);
+    report = await scope.ServiceProvider.GetRequiredService<InvoiceCsvImporter>().ImportAsync(input, ImportMode.AllOrNothing, null, CancellationToken.None);
+}
+
+var importSeconds = clock.Elapsed.TotalSeconds;
+var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+if (!report.Committed || report.Created != rows)
+{
+    Console.Error.WriteLine($"import failed: created {report.Created}, {report.ErrorCount} errors, first: {(report.Errors.Count > 0 ? report.Errors[0] : null)}");
+    return 1;
+}
+
+await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+await connection.OpenAsync();
+await using (var create = new NpgsqlCommand(
+    "CREATE TABLE raw_rows (invoice_number text, customer_external_id text, issue_date date, due_date date, currency text, description text, quantity numeric, unit_price numeric, tax_rate numeric)", connection))
+{
+    await create.ExecuteNonQueryAsync();
+}
+
+clock.Restart();
+await using (var copy = await connection.BeginTextImportAsync("COPY raw_rows FROM STDIN (FORMAT csv, HEADER true)"))
+using (var source = File.OpenText(file))
+{
+    var buffer = new char[1 << 16];
+    int read;
+    while ((read = await source.ReadAsync(buffer)) > 0)
+    {
+        await copy.WriteAsync(buffer, 0, read);
+    }
+}
+
+var copySeconds = clock.Elapsed.TotalSeconds;
+var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
+Console.WriteLine($"rows: {rows:N0} invoices, file {fileMb:N0} MB");
+Console.WriteLine($"import (parse + validate + binary COPY to staging + checks + merge into invoices, lines, audit): {importSeconds:N1} s, {rows / importSeconds:N0} rows/s");
+Console.WriteLine($"raw COPY of the same file into an unindexed table: {copySeconds:N1} s, {rows / copySeconds:N0} rows/s");
+Console.WriteLine($"ratio import/raw COPY throughput: {copySeconds / importSeconds:P0}");
+Console.WriteLine($"peak working set of the process: {peakMb:N0} MB");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {memory} RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+work.Delete(recursive: true);
+return 0;
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}

@@ -1,0 +1,32 @@
+using ArCollect.Domain.Tenancy;
+
+namespace ArCollect.Domain.Invoices;
+
+public enum LateFeeKind
+{
+    None,
+    Percent,
+    Flat,
+}
+
+/// <summary>A tenant's invoicing settings: numbering, default terms, late fees and what the PDF prints.</summary>
+public class InvoicingSettings : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    public string NumberPattern { get; set; } = InvoiceNumberPattern.Default;
+    public string CreditNotePattern { get; set; } = InvoiceNumberPattern.DefaultCreditNote;
+    public LateFeeKind LateFeeKind { get; set; } = LateFeeKind.None;
+
+    /// <summary>Percent of the open principal per period, or a flat amount per period, depending on the kind.</summary>
+    public decimal LateFeeValue { get; set; }
+
+    public int LateFeeGraceDays { get; set; }
+
+    /// <summary>Most late fees one invoice can collect in total; null for no cap.</summary>
+    public decimal? LateFeeCap { get; set; }
+
+    public string? CompanyDetails { get; set; }
+    public string? PaymentInstructions { get; set; }
+
+    public LateFeePolicy LateFees => new(LateFeeKind, LateFeeValue, LateFeeGraceDays, LateFeeCap);
+}

@@ -1,0 +1,54 @@
+using ArCollect.Domain.Customers;
+using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArCollect.Infrastructure.Data.Configurations;
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Prefix).HasMaxLength(20);
+        b.Property(x => x.KeyHash).HasMaxLength(32);
+        b.Ignore(x => x.IsActive);
+        b.HasIndex(x => new { x.TenantId, x.KeyHash }).IsUnique();
+    }
+}
+
+internal sealed class DocumentCounterConfiguration : IEntityTypeConfiguration<DocumentCounter>
+{
+    public void Configure(EntityTypeBuilder<DocumentCounter> b)
+    {
+        b.HasKey(x => new { x.TenantId, x.Scope });
+        b.Property(x => x.Scope).HasMaxLength(60);
+    }
+}
+
+internal sealed class InvoicingSettingsConfiguration : IEntityTypeConfiguration<InvoicingSettings>
+{
+    public void Configure(EntityTypeBuilder<InvoicingSettings> b)
+    {
+        b.HasKey(x => x.TenantId);
+        b.Property(x => x.NumberPattern).HasMaxLength(60);
+        b.Property(x => x.CreditNotePattern).HasMaxLength(60);
+        b.Property(x => x.CompanyDetails).HasMaxLength(1000);
+        b.Property(x => x.PaymentInstructions).HasMaxLength(1000);
+        b.Ignore(x => x.LateFees);
+    }
+}
+
+internal sealed class WriteOffConfiguration : IEntityTypeConfiguration<WriteOff>
+{
+    public void Configure(EntityTypeBuilder<WriteOff> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.HasIndex(x => new { x.TenantId, x.InvoiceId });
+        b.HasIndex(x => new { x.TenantId, x.WrittenOffOn });
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,118 @@
+using Npgsql;
+
+namespace ArCollect.Infrastructure.Imports;
+
+/// <summary>The set-based checks and the merge of an invoice import, run against the staging table.</summary>
+public sealed partial class InvoiceCsvImporter
+{
+    private static readonly string NetSql = "round(r.quantity * r.unit_price, 2)";
+    private static readonly string TaxSql = $"round({NetSql} * r.tax_rate / 100, 2)";
+
+    /// <summary>Marks rows of unknown customers and of invoices whose rows disagree (customer, dates, currency, terms).</summary>
+    private async Task<List<ImportError>> CheckAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var errors = new List<ImportError>();
+        await using (var command = CsvImportSupport.Command($"""
+            WITH unknown AS (
+              UPDATE {Staging} r SET valid = false
+              WHERE r.valid AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.external_id = r.customer_external_id)
+              RETURNING r.row_number, r.customer_external_id)
+            SELECT row_number, customer_external_id FROM unknown ORDER BY row_number LIMIT {ImportLimits.MaxListedErrors}
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                errorCount++;
+                errors.Add(new(reader.GetInt32(0), InvoiceImportRow.CustomerColumn,
+                    $"No customer has external id \"{reader.GetString(1)}\": import or create the customer first, or correct the id."));
+            }
+        }
+
+        await using (var command = CsvImportSupport.Command($"""
+            WITH bad AS (
+              SELECT invoice_number FROM {Staging} WHERE valid GROUP BY invoice_number
+              HAVING count(DISTINCT (customer_external_id, issue_date, due_date, currency, coalesce(terms, ''))) > 1),
+            marked AS (
+              UPDATE {Staging} r SET valid = false FROM bad WHERE r.invoice_number = bad.invoice_number AND r.valid
+              RETURNING r.row_number, r.invoice_number)
+            SELECT row_number, invoice_number FROM marked ORDER BY row_number LIMIT {ImportLimits.MaxListedErrors}
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                errorCount++;
+                errors.Add(new(reader.GetInt32(0), InvoiceImportRow.NumberColumn,
+                    $"The rows of invoice {reader.GetString(1)} disagree on customer, dates, currency or terms: make them the same on every line."));
+            }
+        }
+
+        return errors;
+    }
+
+    private static async Task<(int Invalid, int Total)> CountAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = CsvImportSupport.Command($"SELECT count(*) FILTER (WHERE NOT valid)::int, count(*)::int FROM {Staging}", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    /// <summary>Leaves out whole invoices with any bad row, so no invoice is imported with lines missing.</summary>
+    private static async Task<List<ImportError>> DropInvoicesWithErrorsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var errors = new List<ImportError>();
+        await using var command = CsvImportSupport.Command($"""
+            WITH dropped AS (
+              DELETE FROM {Staging} r WHERE r.invoice_number IN (SELECT invoice_number FROM {Staging} WHERE NOT valid)
+              RETURNING r.row_number, r.invoice_number, r.valid)
+            SELECT row_number, invoice_number FROM dropped WHERE valid ORDER BY row_number LIMIT {ImportLimits.MaxListedErrors}
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            errors.Add(new(reader.GetInt32(0), InvoiceImportRow.NumberColumn,
+                $"Not imported: another row of invoice {reader.GetString(1)} has errors; fix it and import the file again."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Creates the invoices not there yet, their lines and audit entries; returns created and already-present counts.</summary>
+    private async Task<(int Created, int Already)> MergeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = CsvImportSupport.Command($"""
+            WITH grouped AS (
+              SELECT r.invoice_number, min(r.customer_external_id) AS external_id, min(r.issue_date) AS issue_date, min(r.due_date) AS due_date,
+                     min(r.currency) AS currency, min(r.terms) AS terms, sum({NetSql}) AS subtotal, sum({TaxSql}) AS tax
+              FROM {Staging} r GROUP BY r.invoice_number),
+            existing AS (SELECT count(*)::int AS n FROM grouped g WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.number = g.invoice_number)),
+            ins AS (
+              INSERT INTO invoices (id, tenant_id, customer_id, number, state, terms, issue_date, due_date, currency, subtotal, tax_total, total,
+                                    amount_paid, amount_credited, amount_written_off, is_disputed, created_at, updated_at)
+              SELECT gen_random_uuid(), @tenant, c.id, g.invoice_number, 'Issued', g.terms, g.issue_date, g.due_date, g.currency,
+                     g.subtotal, g.tax, g.subtotal + g.tax, 0, 0, 0, false, @now, @now
+              FROM grouped g JOIN customers c ON c.external_id = g.external_id
+              ON CONFLICT (tenant_id, number) DO NOTHING
+              RETURNING id, number),
+            lines AS (
+              INSERT INTO invoice_lines (id, tenant_id, invoice_id, line_number, description, quantity, unit_price, tax_rate, net_amount, tax_amount)
+              SELECT gen_random_uuid(), @tenant, ins.id, row_number() OVER (PARTITION BY r.invoice_number ORDER BY r.row_number)::int,
+                     r.description, r.quantity, r.unit_price, r.tax_rate, {NetSql}, {TaxSql}
+              FROM {Staging} r JOIN ins ON ins.number = r.invoice_number
+              RETURNING 1),
+            audit AS (
+              INSERT INTO audit_entries (tenant_id, at, user_id, entity_type, entity_id, action, details)
+              SELECT @tenant, @now, @user, 'Invoice', ins.id, 'Imported', jsonb_build_object('Number', ins.number) FROM ins
+              RETURNING 1)
+            SELECT (SELECT count(*)::int FROM ins), (SELECT n FROM existing), (SELECT count(*)::int FROM lines), (SELECT count(*)::int FROM audit)
+            """, connection);
+        command.Parameters.AddWithValue("tenant", tenant.RequiredTenantId);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        command.Parameters.AddWithValue("user", (object?)tenant.UserId ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+}

@@ -1,0 +1,86 @@
+using ArCollect.Domain.Invoices;
+using ArCollect.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Infrastructure.Invoices;
+
+/// <summary>
+/// Adds this period's late fee, as its own line, to each of the tenant's overdue issued invoices. A unique index on
+/// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice.
+/// </summary>
+public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
+{
+    private const int BatchSize = 500;
+
+    public async Task<int> ChargeDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.InvoicingSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var policy = settings?.LateFees;
+        if (policy is null || !policy.IsOn)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var lateFrom = today.AddDays(-policy.GraceDays);
+        var charged = 0;
+        Guid? after = null;
+        while (true)
+        {
+            var batch = await db.Invoices
+                .Where(i => i.State == InvoiceState.Issued && i.Balance > 0 && i.DueDate < lateFrom && (after == null || i.Id.CompareTo(after.Value) > 0))
+                .OrderBy(i => i.Id).Take(BatchSize).Include(i => i.Lines)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return charged;
+            }
+
+            foreach (var invoice in batch)
+            {
+                if (Charge(invoice, policy, today, now) is { } line)
+                {
+                    // Added explicitly: a new line with its id already set would otherwise be taken for an existing row.
+                    db.InvoiceLines.Add(line);
+                    charged++;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            after = batch[^1].Id;
+        }
+    }
+
+    private static InvoiceLine? Charge(Invoice invoice, LateFeePolicy policy, DateOnly today, DateTimeOffset now)
+    {
+        var fees = invoice.Lines.Where(l => l.LateFeePeriod != null).ToList();
+        var principal = invoice.Lines.Where(l => l.LateFeePeriod == null).Sum(l => l.NetAmount + l.TaxAmount);
+        var principalOpen = principal - invoice.AmountPaid - invoice.AmountCredited - invoice.AmountWrittenOff;
+        var charge = policy.ChargeOn(today, invoice.DueDate, principalOpen, fees.Sum(l => l.NetAmount),
+            fees.Select(l => l.LateFeePeriod!).ToHashSet(StringComparer.Ordinal));
+        if (charge is null)
+        {
+            return null;
+        }
+
+        var line = new InvoiceLine
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = invoice.TenantId,
+            InvoiceId = invoice.Id,
+            LineNumber = invoice.Lines.Count == 0 ? 1 : invoice.Lines.Max(l => l.LineNumber) + 1,
+            Description = $"Late fee for {charge.Period}",
+            Quantity = 1m,
+            UnitPrice = charge.Amount,
+            NetAmount = charge.Amount,
+            LateFeePeriod = charge.Period,
+        };
+        invoice.Lines.Add(line);
+        invoice.Subtotal += charge.Amount;
+        invoice.Total += charge.Amount;
+        invoice.UpdatedAt = now;
+        return line;
+    }
+}

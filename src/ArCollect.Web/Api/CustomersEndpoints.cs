@@ -1,0 +1,107 @@
+using ArCollect.Domain.Customers;
+using ArCollect.Infrastructure.Data;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ArCollect.Web.Api;
+
+public sealed record CustomerDto(
+    Guid Id, string? ExternalId, string Name, string Currency, int PaymentTermsDays, string? Email,
+    string? Segment, string? Region, string? Country, decimal? CreditLimit, DateTimeOffset UpdatedAt);
+
+public static class CustomersEndpoints
+{
+    public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/customers").WithTags("Customers");
+        group.MapGet("/", ListAsync).WithSummary("Customers in id order; filter by updatedSince; page with cursor.");
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/", CreateAsync).Accepts<CustomerInput>("application/json")
+            .Produces<CustomerDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(ArCollectDbContext db, string? cursor, int? limit, DateTimeOffset? updatedSince, CancellationToken ct)
+    {
+        if (!ApiSupport.TryPage(cursor, limit, out var after, out var take, out var problem))
+        {
+            return problem!;
+        }
+
+        var query = db.Customers.AsNoTracking();
+        query = after is { } a ? query.Where(c => c.Id.CompareTo(a) > 0) : query;
+        query = updatedSince is { } since ? query.Where(c => c.UpdatedAt >= since) : query;
+        var rows = await Project(query.OrderBy(c => c.Id).Take(take + 1)).ToListAsync(ct);
+        return Results.Ok(ApiSupport.ToPage(rows, take, c => c.Id, c => c));
+    }
+
+    private static async Task<IResult> GetAsync(ArCollectDbContext db, Guid id, CancellationToken ct) =>
+        await Project(db.Customers.AsNoTracking().Where(c => c.Id == id)).FirstOrDefaultAsync(ct) is { } customer
+            ? Results.Ok(customer)
+            : ApiSupport.NotFound("customer");
+
+    private static async Task<IResult> CreateAsync(HttpContext http, ArCollectDbContext db, IValidator<CustomerInput> validator, TimeProvider time)
+    {
+        var (input, problem) = await ApiSupport.ReadAsync<CustomerInput>(http);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        var validation = await validator.ValidateAsync(input, http.RequestAborted);
+        if (!validation.IsValid)
+        {
+            return ApiSupport.Invalid(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+        }
+
+        var now = time.GetUtcNow();
+        var customer = new Customer
+        {
+            Id = Guid.CreateVersion7(),
+            ExternalId = string.IsNullOrWhiteSpace(input.ExternalId) ? null : input.ExternalId.Trim(),
+            Name = input.Name.Trim(),
+            Currency = input.Currency.Trim().ToUpperInvariant(),
+            PaymentTermsDays = input.PaymentTermsDays,
+            Segment = input.Segment,
+            Region = input.Region,
+            Country = input.Country,
+            CreditLimit = input.CreditLimit,
+            TimeZone = input.TimeZone,
+            DoNotContact = input.DoNotContact,
+            IsKeyAccount = input.IsKeyAccount,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (!string.IsNullOrWhiteSpace(input.ContactEmail))
+        {
+            customer.Contacts.Add(new Contact
+            {
+                Id = Guid.CreateVersion7(),
+                Name = input.ContactName ?? input.Name,
+                Email = input.ContactEmail.Trim(),
+                Phone = input.ContactPhone,
+                IsPrimary = true,
+            });
+        }
+
+        db.Customers.Add(customer);
+        try
+        {
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return ApiSupport.Conflict(nameof(input.ExternalId), $"A customer with external id {customer.ExternalId} already exists; it was not created twice.");
+        }
+
+        var created = await Project(db.Customers.AsNoTracking().Where(c => c.Id == customer.Id)).FirstAsync(http.RequestAborted);
+        return Results.Created($"/api/v1/customers/{customer.Id}", created);
+    }
+
+    // Filter before projecting: EF cannot translate a filter on a positional record's members.
+    private static IQueryable<CustomerDto> Project(IQueryable<Customer> customers) => customers.Select(c => new CustomerDto(
+        c.Id, c.ExternalId, c.Name, c.Currency, c.PaymentTermsDays,
+        c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.Email).FirstOrDefault(),
+        c.Segment, c.Region, c.Country, c.CreditLimit, c.UpdatedAt));
+}

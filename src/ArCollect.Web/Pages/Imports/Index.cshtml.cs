@@ -1,0 +1,65 @@
+using ArCollect.Infrastructure.Imports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ArCollect.Web.Pages.Imports;
+
+/// <summary>
+/// Upload of a customer or invoice CSV: the browser previews the first rows and offers the file's columns for mapping; the server
+/// streams the file through the importer and shows (or downloads) the row-level report.
+/// </summary>
+[RequestSizeLimit(ImportLimits.MaxFileBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxFileBytes)]
+public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter customers) : PageModel
+{
+    public enum ImportKind
+    {
+        Invoices,
+        Customers,
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public ImportKind Kind { get; set; }
+
+    public IReadOnlyList<string> Required => Kind == ImportKind.Customers ? CustomerCsvImporter.Required : InvoiceImportRow.Required;
+
+    public IReadOnlyList<string> Columns => [.. Required, .. Kind == ImportKind.Customers ? CustomerCsvImporter.Optional : InvoiceImportRow.Optional];
+
+    [BindProperty]
+    public ImportMode Mode { get; set; } = ImportMode.AllOrNothing;
+
+    [BindProperty]
+    public Dictionary<string, string> Mapping { get; set; } = [];
+
+    [BindProperty]
+    public bool ReportAsCsv { get; set; }
+
+    public ImportReport? Report { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "Choose a CSV file to import.");
+            return Page();
+        }
+
+        await using var stream = file.OpenReadStream();
+        Report = Kind == ImportKind.Customers
+            ? await customers.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted)
+            : await invoices.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted);
+        if (ReportAsCsv)
+        {
+            Response.ContentType = "text/csv; charset=utf-8";
+            Response.Headers.ContentDisposition = "attachment; filename=\"import-report.csv\"";
+            await ImportReportCsv.WriteAsync(Report, Response.Body, HttpContext.RequestAborted);
+            return new EmptyResult();
+        }
+
+        return Page();
+    }
+}
