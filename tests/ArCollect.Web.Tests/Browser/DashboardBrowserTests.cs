@@ -19,6 +19,7 @@ public sealed class DashboardBrowserTests(AppFixture app) : IClassFixture<AppFix
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         await browser.SignInAsync(company.ManagerEmail, TenantSeed.Password);
 
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Insights" }).Or(browser.Page.GetByRole(AriaRole.Link, new() { Name = "Insights" })).ClickAsync();
         await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Aging" }).ClickAsync();
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Aging" })).ToBeVisibleAsync();
         await Assertions.Expect(browser.Page.Locator("#aging-table tbody tr")).ToHaveCountAsync(2);
