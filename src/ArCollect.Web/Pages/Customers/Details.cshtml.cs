@@ -1,5 +1,6 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Tenancy;
 using ArCollect.Web.Pages.Shared;
 using FluentValidation;
@@ -18,6 +19,7 @@ public sealed class DetailsModel(
     TimeProvider time) : PageModel
 {
     public CustomerOverview Overview { get; private set; } = null!;
+    public CollectionsStatus? Collections { get; private set; }
     public IReadOnlyList<UserOption> Users { get; private set; } = [];
 
     [BindProperty]
@@ -68,6 +70,7 @@ public sealed class DetailsModel(
         }
 
         Overview = overview;
+        Collections = await CollectionsStatus.LoadAsync(db, id, cancellationToken);
         Users = await provisioning.ListUsersAsync(cancellationToken);
         return true;
     }
