@@ -39,7 +39,10 @@ public sealed class BrowserSession : IAsyncDisposable
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous: on a 2-core machine the first request of a class also warms the app and Chromium.
+        page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return new BrowserSession(playwright, browser, page);
     }
 
