@@ -13,7 +13,8 @@ public static class DashboardServices
         services.AddScoped<AgingQuery>();
         services.AddScoped<KpiQuery>();
         services.AddScoped<ExchangeRateImporter>();
-        services.AddScoped<IReceiptPredictor, HistoryReceiptPredictor>();
+        services.AddScoped<HistoryReceiptPredictor>();
+        services.AddScoped<IReceiptPredictor, ScoredReceiptPredictor>();
         services.AddScoped<ForecastService>();
         services.AddScoped<DashboardAlerts>();
         services.TryAddSingleton<TenantJobRunner>();

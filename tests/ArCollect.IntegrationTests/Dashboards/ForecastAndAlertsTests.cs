@@ -1,6 +1,7 @@
 using ArCollect.Domain.Dashboards;
 using ArCollect.Domain.Forecasting;
 using ArCollect.Domain.Messaging;
+using ArCollect.Domain.Risk;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Forecasting;
@@ -64,6 +65,36 @@ public sealed class ForecastAndAlertsTests : IAsyncLifetime
         Assert.Equal(790m, view.Weeks[4].Expected); // week of 13 July: 800 x 0.9875
         Assert.Equal(view.Receipts.Sum(r => r.Expected), view.Weeks.Sum(w => w.Expected));
         Assert.Equal(1777.5m, view.Weeks[^1].Cumulative);
+    }
+
+    [Fact]
+    public async Task A_model_score_moves_the_invoice_to_its_predicted_pay_date_and_keeps_the_history_probability()
+    {
+        await using var scope = db.ForTenant(tenant);
+        var k3 = await scope.Db.Invoices.AsNoTracking().SingleAsync(i => i.Number == "K-3");
+        scope.Db.InvoiceScores.Add(new InvoiceScore
+        {
+            InvoiceId = k3.Id,
+            CustomerId = keen,
+            ProbabilityLate = 0.9,
+            ExpectedDaysLate = 30,
+            PredictedPayDate = new DateOnly(2026, 7, 10),
+            Band = RiskBand.High,
+            Reasons = "pays late",
+            ModelVersion = 1,
+            ScoredAt = db.Time.GetUtcNow(),
+        });
+        await scope.Db.SaveChangesAsync();
+
+        var view = await scope.Services.GetRequiredService<ForecastService>().BaselineAsync(CancellationToken.None);
+
+        // K-3 leaves the week of 22 June (history: due 10 June + 15 days) for the week of 6 July (the model's 10 July).
+        var moved = view.Receipts.Single(r => r.InvoiceId == k3.Id);
+        Assert.Equal(new DateOnly(2026, 7, 10), moved.PredictedDate);
+        Assert.Equal(0.9875m, moved.Probability);
+        Assert.Equal(0m, view.Weeks[1].Expected);
+        Assert.Equal(987.5m, view.Weeks[3].Expected);
+        Assert.Equal(view.Receipts.Sum(r => r.Expected), view.Weeks.Sum(w => w.Expected));
     }
 
     [Fact]
