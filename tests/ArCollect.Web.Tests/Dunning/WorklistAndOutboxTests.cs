@@ -1,5 +1,6 @@
 using System.Net;
 using ArCollect.Domain.Dunning;
+using ArCollect.Domain.Risk;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Jobs;
 using ArCollect.Infrastructure.Tenancy;
@@ -30,6 +31,29 @@ public sealed class WorklistAndOutboxTests(AppFixture app) : IClassFixture<AppFi
 
         Assert.True(page.IndexOf("Big Old", StringComparison.Ordinal) < page.IndexOf("Small Recent", StringComparison.Ordinal));
         Assert.Contains("EUR 2,000.00", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Worklist_weighs_debt_by_the_models_probability_of_paying_late()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Worklist Risk");
+        // Reliable: 1,000 x 20 days x 0.10 = 2,000. Risky: 600 x 20 days x 0.90 = 10,800, so Risky comes first
+        // although it owes less; without scores Reliable (1,000 x 20) would lead.
+        var reliable = await LedgerSeed.AddOverdueCustomerAsync(app, company.TenantId, "Reliable Payer", "R-1", 1000m, 20);
+        var risky = await LedgerSeed.AddOverdueCustomerAsync(app, company.TenantId, "Risky Payer", "K-1", 600m, 20);
+        await InTenantAsync(company.TenantId, async db =>
+        {
+            db.CustomerScores.Add(new CustomerScore { CustomerId = reliable, ProbabilityLate = 0.10, ExpectedDaysLate = 1, Band = RiskBand.Low, OpenInvoices = 1, Reasons = "pays on time", ModelVersion = 1, ScoredAt = DateTimeOffset.UtcNow });
+            db.CustomerScores.Add(new CustomerScore { CustomerId = risky, ProbabilityLate = 0.90, ExpectedDaysLate = 30, Band = RiskBand.High, OpenInvoices = 1, Reasons = "pays late", ModelVersion = 1, ScoredAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ClerkEmail, TenantSeed.Password);
+
+        var page = await client.GetPageAsync("/Worklist");
+
+        Assert.True(page.IndexOf("Risky Payer", StringComparison.Ordinal) < page.IndexOf("Reliable Payer", StringComparison.Ordinal));
+        Assert.Contains("High (90", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Domain.Dunning;
+using ArCollect.Domain.Risk;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,12 @@ namespace ArCollect.Web.Pages.Worklist;
 /// </summary>
 public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, TimeProvider time) : PageModel
 {
-    public sealed record Account(Guid CustomerId, string Name, string Currency, decimal Overdue, int OldestDays, int Invoices, decimal Score, string NextAction, bool UnreadReply);
+    public sealed record Account(
+        Guid CustomerId, string Name, string Currency, decimal Overdue, int OldestDays, int Invoices, decimal Score, string NextAction, bool UnreadReply,
+        RiskBand? Band = null, double? ProbabilityLate = null);
+
+    /// <summary>Weight of a customer the payment-delay model has not scored yet: between "will pay" and "will not".</summary>
+    public const double UnscoredProbability = 0.5;
 
     public sealed record TaskRow(Guid Id, Guid CustomerId, string Customer, string Title, string? Details, DateOnly DueOn, TaskAssignee Assignee);
 
@@ -163,8 +169,18 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
             .GroupBy(x => new { x.i.CustomerId, x.Name, x.i.Currency })
             .Select(g => new { g.Key.CustomerId, g.Key.Name, g.Key.Currency, Overdue = g.Sum(x => x.i.Balance), Oldest = g.Min(x => x.i.DueDate), Count = g.Count() })
             .ToListAsync(ct);
-        var scored = rows.Select(r => new { r, Days = today.DayNumber - r.Oldest.DayNumber })
-            .OrderByDescending(x => x.r.Overdue * x.Days).Take(100).ToList();
+        // Expected value of acting now: probability of paying late x overdue amount x age (the model's score where there is one).
+        var risk = await db.CustomerScores.AsNoTracking()
+            .Select(s => new { s.CustomerId, s.ProbabilityLate, s.Band })
+            .ToDictionaryAsync(s => s.CustomerId, ct);
+        var scored = rows.Select(r => new
+        {
+            r,
+            Days = today.DayNumber - r.Oldest.DayNumber,
+            Risk = risk.GetValueOrDefault(r.CustomerId),
+        })
+            .Select(x => new { x.r, x.Days, x.Risk, Priority = x.r.Overdue * x.Days * (decimal)(x.Risk?.ProbabilityLate ?? UnscoredProbability) })
+            .OrderByDescending(x => x.Priority).Take(100).ToList();
         var ids = scored.Select(x => x.r.CustomerId).Distinct().ToList();
         var tasks = await db.CollectionTasks.AsNoTracking().Where(t => t.Status == CollectionTaskStatus.Open)
             .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t, c.Name })
@@ -183,7 +199,9 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
                 : task is not null ? task.Title
                 : promise is not null ? $"Wait: promised {promise.Currency} {promise.Amount:N2} by {promise.PromisedDate:yyyy-MM-dd}"
                 : x.Days >= 14 ? "Call the customer" : "Reminders are running";
-            return new Account(x.r.CustomerId, x.r.Name, x.r.Currency, x.r.Overdue, x.Days, x.r.Count, x.r.Overdue * x.Days, next, unread.Contains(x.r.CustomerId));
+            return new Account(
+                x.r.CustomerId, x.r.Name, x.r.Currency, x.r.Overdue, x.Days, x.r.Count, x.Priority, next, unread.Contains(x.r.CustomerId),
+                x.Risk?.Band, x.Risk?.ProbabilityLate);
         }).ToList();
         Tasks = tasks;
     }
