@@ -48,7 +48,7 @@ public class ReminderStep : ITenantOwned
     /// <summary>Only for customers of this segment (case-insensitive).</summary>
     public string? Segment { get; set; }
 
-    /// <summary>Only for customers in this risk band; no customer has a band until the risk model exists.</summary>
+    /// <summary>Only for customers the payment-delay model put in this band (Low, Medium, High); unscored customers have none.</summary>
     public string? RiskBand { get; set; }
 
     public string Label => OffsetDays switch

@@ -71,13 +71,16 @@ public static class DunningBatchLoader
             LEFT JOIN LATERAL (SELECT max(received_at) AS last_response FROM inbound_messages i
                  WHERE i.tenant_id = {tenantId} AND i.customer_id = c.id AND NOT i.is_auto_reply) r ON true
             """).ToListAsync(ct);
+        // The payment-delay model's band, for steps that only apply to some bands.
+        var bands = await db.CustomerScores.AsNoTracking().Where(s => ids.Contains(s.CustomerId))
+            .Select(s => new { s.CustomerId, s.Band }).ToDictionaryAsync(s => s.CustomerId, s => s.Band.ToString(), ct);
         var taskKeys = await db.CollectionTasks.AsNoTracking().Where(t => ids.Contains(t.CustomerId)).Select(t => t.SourceKey).ToListAsync(ct);
 
         var historyById = history.ToDictionary(h => h.CustomerId, h => new PaymentHistory(h.Settled, h.OnTime, h.AverageDaysLate));
         return new DunningBatch
         {
             Customers = customers.Select(c => new CustomerRow(
-                new DunningCustomer(c.Id, c.Name, c.Segment, null, c.DoNotContact, c.IsKeyAccount,
+                new DunningCustomer(c.Id, c.Name, c.Segment, bands.GetValueOrDefault(c.Id), c.DoNotContact, c.IsKeyAccount,
                     c.Contacts.OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Email, StringComparer.Ordinal)
                         .Select(x => new DunningContact(x.Id, x.Name, x.Email, x.IsPrimary, x.Bounced)).ToList(),
                     historyById.GetValueOrDefault(c.Id) ?? PaymentHistory.None),

@@ -1,6 +1,8 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Messaging;
+using ArCollect.Domain.Risk;
+using ArCollect.Infrastructure.Dunning;
 using ArCollect.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ArCollect.IntegrationTests.Dunning.DunningTestData;
@@ -97,6 +99,50 @@ public sealed class ReminderRunTests : IAsyncLifetime
         Assert.Contains("Send Monday 2026-06-15 09:00 America/New_York", activity.Body, StringComparison.Ordinal);
         var message = Assert.Single(await OutboxAsync(db, tenant));
         Assert.Equal(new DateTimeOffset(2026, 6, 15, 13, 0, 0, TimeSpan.Zero), message.NotBefore);
+    }
+
+    [Fact]
+    public async Task A_step_for_high_risk_customers_reaches_only_customers_the_model_put_in_that_band()
+    {
+        var risky = await LedgerBuilder.AddCustomerAsync(db, tenant, "Risky");
+        var steady = await LedgerBuilder.AddCustomerAsync(db, tenant, "Steady");
+        await AddOverdueAsync(db, tenant, risky, "INV-1", 8);
+        await AddOverdueAsync(db, tenant, steady, "INV-2", 8);
+        await using (var scope = db.ForTenant(tenant))
+        {
+            await DunningSetup.EnsureDefaultsAsync(scope.Db, tenant, CancellationToken.None);
+            // The -3, +1 and +7 steps are reached 8 days after the due date; all now require the High band.
+            await scope.Db.ReminderSteps.Where(s => s.OffsetDays <= 7)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.RiskBand, "High"));
+            scope.Db.CustomerScores.Add(new CustomerScore
+            {
+                CustomerId = risky.Id,
+                ProbabilityLate = 0.8,
+                ExpectedDaysLate = 20,
+                Band = RiskBand.High,
+                OpenInvoices = 1,
+                Reasons = "pays late",
+                ModelVersion = 1,
+                ScoredAt = db.Time.GetUtcNow(),
+            });
+            scope.Db.CustomerScores.Add(new CustomerScore
+            {
+                CustomerId = steady.Id,
+                ProbabilityLate = 0.1,
+                ExpectedDaysLate = 0,
+                Band = RiskBand.Low,
+                OpenInvoices = 1,
+                Reasons = "pays on time",
+                ModelVersion = 1,
+                ScoredAt = db.Time.GetUtcNow(),
+            });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await RunAsync(db, tenant);
+
+        var message = Assert.Single(await OutboxAsync(db, tenant));
+        Assert.Equal(risky.Id, message.CustomerId);
     }
 
     [Fact]
