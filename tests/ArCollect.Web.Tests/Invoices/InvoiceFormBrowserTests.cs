@@ -11,14 +11,10 @@ public sealed class InvoiceFormBrowserTests(AppFixture app) : IClassFixture<AppF
     {
         var company = await TenantSeed.CreateCompanyAsync(app, "Browser Invoice Co");
         var customer = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Browser Buyer", termsDays: 10);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
-        var page = await browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_Email", company.ClerkEmail);
-        await page.FillAsync("#Input_Password", TenantSeed.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/");
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(390, 844);
+        await browser.SignInAsync(company.ClerkEmail, TenantSeed.Password);
 
         await page.GotoAsync($"/Invoices/Edit?customerId={customer}");
         var visibleRows = page.Locator("[data-line-row]:visible");
@@ -34,7 +30,7 @@ public sealed class InvoiceFormBrowserTests(AppFixture app) : IClassFixture<AppF
         Assert.Equal(2, await visibleRows.CountAsync());
         await page.ScreenshotAsync(new() { Path = Screenshot("invoice-form-mobile.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Create invoice" }).ClickAsync();
-        await page.WaitForURLAsync("**/Invoices/Details/**");
+        await page.WaitForURLAsync("**/Invoices/Details/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal($"EUR {315.60m:N2}", (await page.InnerTextAsync("#total")).Trim());
         await page.ScreenshotAsync(new() { Path = Screenshot("invoice-details-mobile.png"), FullPage = true });
@@ -49,8 +45,7 @@ public sealed class InvoiceFormBrowserTests(AppFixture app) : IClassFixture<AppF
 
     private static string Screenshot(string name)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
+        Directory.CreateDirectory(BrowserSession.ScreenshotFolder);
+        return Path.Combine(BrowserSession.ScreenshotFolder, name);
     }
 }
