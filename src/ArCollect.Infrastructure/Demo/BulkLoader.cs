@@ -74,7 +74,8 @@ public static class BulkLoader
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Moving millions of staged rows can outlast Npgsql's default 30 s; the caller's token still cancels.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
