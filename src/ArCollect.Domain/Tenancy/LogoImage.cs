@@ -29,9 +29,9 @@ public static class LogoImage
             return Fail("The file is empty. Choose a PNG or JPEG image of your logo.");
         }
 
-        if (bytes.Length > MaxBytes)
+        if (SizeProblem(bytes.Length) is { } tooLarge)
         {
-            return Fail($"The file is {Math.Ceiling(bytes.Length / 1024.0):0} KB; a logo may be at most {MaxBytes / 1024} KB. Save it smaller, e.g. 600 x 200 pixels.");
+            return Fail(tooLarge);
         }
 
         var check = bytes.StartsWith(PngSignature) ? ReadPng(bytes)
@@ -45,6 +45,12 @@ public static class LogoImage
 
         return check;
     }
+
+    /// <summary>Why a file of this many bytes is refused, before reading it; null when its size is fine.</summary>
+    public static string? SizeProblem(long length) =>
+        length > MaxBytes
+            ? $"The file is {Math.Ceiling(length / 1024.0):0} KB; a logo may be at most {MaxBytes / 1024} KB. Save it smaller, e.g. 600 x 200 pixels."
+            : null;
 
     private static LogoCheck ReadPng(ReadOnlySpan<byte> bytes)
     {

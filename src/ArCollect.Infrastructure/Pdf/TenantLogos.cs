@@ -7,12 +7,16 @@ using UglyToad.PdfPig.Writer;
 
 namespace ArCollect.Infrastructure.Pdf;
 
+/// <summary>What settings pages show about the stored logo, without its bytes.</summary>
+public sealed record LogoSummary(string ContentType, int Width, int Height, string? FileName, DateTimeOffset UploadedAt);
+
 /// <summary>The current tenant's invoice logo: checked on upload, kept in the database, removed on request.</summary>
 public sealed class TenantLogos(ArCollectDbContext db, TenantContext tenant, TimeProvider time)
 {
-    /// <summary>The stored logo without its bytes, for settings pages.</summary>
-    public Task<LogoCheck?> DescribeAsync(CancellationToken cancellationToken) =>
-        db.TenantLogos.AsNoTracking().Select(l => new LogoCheck(l.ContentType, l.Width, l.Height, null)).FirstOrDefaultAsync(cancellationToken);
+    public Task<LogoSummary?> DescribeAsync(CancellationToken cancellationToken) =>
+        db.TenantLogos.AsNoTracking()
+            .Select(l => new LogoSummary(l.ContentType, l.Width, l.Height, l.FileName, l.UploadedAt))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public Task<TenantLogo?> GetAsync(CancellationToken cancellationToken) =>
         db.TenantLogos.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
