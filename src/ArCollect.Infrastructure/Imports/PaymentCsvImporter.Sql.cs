@@ -38,6 +38,7 @@ public sealed partial class PaymentCsvImporter
             WHERE s.valid AND NOT s.already;
             UPDATE import_payment_invoices n SET invoice_id = i.id, customer_id = i.customer_id, currency = i.currency
             FROM invoices i WHERE i.number = n.invoice_number;
+            CREATE INDEX ON import_payment_invoices (row_number);
             ANALYZE import_payment_invoices;
             """, cancellationToken);
         await ReadErrorsAsync(connection, $"""
@@ -93,12 +94,16 @@ public sealed partial class PaymentCsvImporter
     {
         await using var command = CsvImportSupport.Command($"""
             UPDATE {Staging} s SET payment_id = gen_random_uuid() FROM import_payment_results r WHERE r.row_number = s.row_number AND s.valid AND NOT s.already;
+            ANALYZE {Staging}, import_payment_results, import_payment_allocations, import_payment_discounts;
 
-            WITH changes AS (
-              SELECT a.invoice_id, sum(a.amount) AS paid, max(a.settled_on) AS settled_on,
-                     coalesce((SELECT sum(d.amount) FROM import_payment_discounts d WHERE d.invoice_id = a.invoice_id), 0) AS credited
+            WITH paid AS (
+              SELECT a.invoice_id, sum(a.amount) AS paid, max(a.settled_on) AS settled_on
               FROM import_payment_allocations a JOIN {Staging} s ON s.row_number = a.row_number WHERE s.payment_id IS NOT NULL
               GROUP BY a.invoice_id),
+            credited AS (SELECT invoice_id, sum(amount) AS credited FROM import_payment_discounts GROUP BY invoice_id),
+            changes AS (
+              SELECT p.invoice_id, p.paid, p.settled_on, coalesce(c.credited, 0) AS credited
+              FROM paid p LEFT JOIN credited c ON c.invoice_id = p.invoice_id),
             audit AS (
               INSERT INTO audit_entries (tenant_id, at, user_id, entity_type, entity_id, action, details)
               SELECT @tenant, @now, @user, 'Invoice', i.id, 'Modified', jsonb_strip_nulls(jsonb_build_object(
@@ -125,14 +130,15 @@ public sealed partial class PaymentCsvImporter
               SELECT gen_random_uuid(), @tenant, d.customer_id, d.invoice_id, d.number, d.issue_date, d.amount, d.currency, d.reason, @now
               FROM import_payment_discounts d JOIN {Staging} s ON s.row_number = d.row_number WHERE s.payment_id IS NOT NULL
               RETURNING id, invoice_id, number, amount),
+            applied AS (SELECT payment_id, count(*) AS invoices FROM alloc GROUP BY payment_id),
             timeline AS (
               INSERT INTO activities (id, tenant_id, customer_id, type, at, summary, user_id)
               SELECT gen_random_uuid(), @tenant, p.customer_id, 'Payment', @now,
                      'Payment of ' || p.currency || ' ' || to_char(p.amount, 'FM999,999,999,999,990.00') || ' received ' || to_char(p.received_on, 'YYYY-MM-DD')
-                     || ' (ref ' || p.reference || '): applied to ' || (SELECT count(*) FROM alloc a WHERE a.payment_id = p.id) || ' invoice(s)'
+                     || ' (ref ' || p.reference || '): applied to ' || coalesce(a.invoices, 0) || ' invoice(s)'
                      || CASE WHEN p.unapplied_amount > 0 THEN ', ' || to_char(p.unapplied_amount, 'FM999,999,999,999,990.00') || ' unapplied' ELSE '' END,
                      @user
-              FROM pay p),
+              FROM pay p LEFT JOIN applied a ON a.payment_id = p.id),
             audit AS (
               INSERT INTO audit_entries (tenant_id, at, user_id, entity_type, entity_id, action, details)
               SELECT @tenant, @now, @user, 'Payment', p.id, 'Imported',
