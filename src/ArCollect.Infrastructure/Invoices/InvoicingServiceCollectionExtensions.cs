@@ -21,6 +21,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<Exports.LedgerExportQueries>();
         services.AddScoped<Imports.InvoiceCsvImporter>();
         services.AddScoped<Imports.CustomerCsvImporter>();
+        services.AddScoped<Imports.PaymentCsvImporter>();
         services.AddScoped<PaymentRecorder>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();
