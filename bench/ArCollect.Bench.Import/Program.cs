@@ -15,6 +15,9 @@ using Npgsql;
 
 // Imports N invoices from CSV through the real importer, and COPYs the same file into an unindexed table in the
 // same run, on a private PostgreSQL cluster. Usage: dotnet run -c Release --project bench/ArCollect.Bench.Import [rows]
+// With "payments [rows]" it then imports as many payments for those invoices and reports that import instead.
+var payments = args.Length > 0 && args[0] == "payments";
+args = payments ? args[1..] : args;
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 const int Customers = 1_000;
 // Readable by others: as root, the cluster runs as the postgres user, which must reach its data folder.
@@ -79,6 +82,11 @@ if (!report.Committed || report.Created != rows)
     return 1;
 }
 
+if (payments)
+{
+    return await ImportPaymentsAsync();
+}
+
 await using var connection = new NpgsqlConnection(cluster.ConnectionString);
 await connection.OpenAsync();
 await using (var create = new NpgsqlCommand(
@@ -109,6 +117,46 @@ Console.WriteLine($"peak working set of the process: {peakMb:N0} MB");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {memory} RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 work.Delete(recursive: true);
 return 0;
+
+// One payment per invoice: even rows name their invoice, odd rows pay the customer's oldest invoices; amounts are
+// 60-100 % of an invoice, so many invoices stay partly open and money crosses invoices.
+async Task<int> ImportPaymentsAsync()
+{
+    var paymentFile = Path.Combine(work.FullName, "payments.csv");
+    await using (var writer = new StreamWriter(paymentFile))
+    {
+        await writer.WriteLineAsync("reference,customer_external_id,received_on,amount,currency,method,invoice_number");
+        for (var i = 0; i < rows; i++)
+        {
+            var amount = ((i % 997) + 0.5m) * (i % 5 + 1) * 1.19m * (60 + i % 41) / 100m;
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"PAY-{i:0000000},C-{i % Customers},2025-12-{i % 28 + 1:00},{amount:0.00},EUR,,{(i % 2 == 0 ? $"INV-{i:0000000}" : "")}"));
+        }
+    }
+
+    var paymentMb = new FileInfo(paymentFile).Length / 1024.0 / 1024.0;
+    clock.Restart();
+    await using (var scope = provider.CreateAsyncScope())
+    {
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
+        await using var input = File.OpenRead(paymentFile);
+        report = await scope.ServiceProvider.GetRequiredService<PaymentCsvImporter>().ImportAsync(input, ImportMode.AllOrNothing, null, CancellationToken.None);
+    }
+
+    var seconds = clock.Elapsed.TotalSeconds;
+    if (!report.Committed || report.Created != rows)
+    {
+        Console.Error.WriteLine($"payment import failed: created {report.Created}, {report.ErrorCount} errors, first: {(report.Errors.Count > 0 ? report.Errors[0] : null)}");
+        return 1;
+    }
+
+    Console.WriteLine($"rows: {rows:N0} payments over {rows:N0} invoices of {Customers:N0} customers, file {paymentMb:N0} MB");
+    Console.WriteLine($"payment import (parse + validate + COPY + checks + allocation + merge): {seconds:N1} s, {rows / seconds:N0} rows/s");
+    Console.WriteLine($"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB");
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+    work.Delete(recursive: true);
+    return 0;
+}
 
 static int FreePort()
 {

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace ArCollect.Bench;
 
-public sealed record BenchOptions(int Customers, int Invoices, int Requests, string DataDirectory, int Port)
+public sealed record BenchOptions(int Customers, int Invoices, int Months, int Requests, string DataDirectory, int Port)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,6 +14,7 @@ public sealed record BenchOptions(int Customers, int Invoices, int Requests, str
         return new BenchOptions(
             int.Parse(Value("customers", "50000"), CultureInfo.InvariantCulture),
             int.Parse(Value("invoices", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("months", "24"), CultureInfo.InvariantCulture),
             int.Parse(Value("requests", "50"), CultureInfo.InvariantCulture),
             Path.GetFullPath(Value("data", ".data/bench")),
             int.Parse(Value("port", "54339"), CultureInfo.InvariantCulture));

@@ -20,6 +20,7 @@ var settings = new Dictionary<string, string?>
     ["Demo:Seed"] = "true",
     ["Demo:Customers"] = options.Customers.ToString(CultureInfo.InvariantCulture),
     ["Demo:Invoices"] = options.Invoices.ToString(CultureInfo.InvariantCulture),
+    ["Demo:Months"] = options.Months.ToString(CultureInfo.InvariantCulture),
     ["Serilog:MinimumLevel:Default"] = "Warning",
 };
 var seedClock = Stopwatch.StartNew();

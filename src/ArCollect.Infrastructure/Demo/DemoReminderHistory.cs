@@ -37,11 +37,13 @@ public static class DemoReminderHistory
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, m => m.NotBefore).SetProperty(m => m.Attempts, 1), ct);
 
         // Every fifth reminded customer answered its latest reminder a day later; every fourth of those was away.
-        var latest = await db.OutboxMessages.AsNoTracking()
+        // The latest per customer is picked here: "first of each group" in SQL becomes a correlated plan that is
+        // quadratic in the number of messages (minutes at 50,000 customers).
+        var sentReminders = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Sent && m.Kind == MessageKind.Reminder && m.CustomerId != null)
-            .GroupBy(m => m.CustomerId)
-            .Select(g => g.OrderByDescending(m => m.NotBefore).First())
+            .Select(m => new { m.Id, m.CustomerId, m.NotBefore, m.ToAddresses, m.Subject, m.IdempotencyKey })
             .ToListAsync(ct);
+        var latest = sentReminders.GroupBy(m => m.CustomerId).Select(g => g.MaxBy(m => m.NotBefore)!).ToList();
         var index = 0;
         foreach (var message in latest.OrderBy(m => m.IdempotencyKey, StringComparer.Ordinal).Where((_, i) => i % 5 == 0))
         {

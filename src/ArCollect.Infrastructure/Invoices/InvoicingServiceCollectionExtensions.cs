@@ -22,6 +22,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<Exports.LedgerExportQueries>();
         services.AddScoped<Imports.InvoiceCsvImporter>();
         services.AddScoped<Imports.CustomerCsvImporter>();
+        services.AddScoped<Imports.PaymentCsvImporter>();
         services.AddScoped<PaymentRecorder>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();

@@ -41,7 +41,7 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             .ToListAsync(cancellationToken);
         // Early-payment discounts shrink what is due when the money arrives inside the window; they are granted only
         // when the payment settles the discounted amount in full.
-        var discounts = openInvoices.ToDictionary(i => i.Id, i => EarlyPaymentDiscount(i, input.ReceivedOn));
+        var discounts = openInvoices.ToDictionary(i => i.Id, i => EarlyPaymentDiscount.Offered(i, input.ReceivedOn));
         var openItems = openInvoices.Select(i => new OpenItem(i.Id, i.Number, i.DueDate, i.OpenAmount - discounts[i.Id], i.Currency)).ToList();
         var outcome = PaymentAllocator.Allocate(input.Amount, input.Currency, openItems, input.Allocations);
         if (!outcome.Succeeded)
@@ -107,12 +107,6 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
 
         return new PaymentResult(payment, []);
     }
-
-    private static decimal EarlyPaymentDiscount(Invoice invoice, DateOnly receivedOn) =>
-        PaymentTerms.TryParse(invoice.Terms, out var terms) && terms.DiscountDeadline(invoice.IssueDate) >= receivedOn
-            && invoice.AmountPaid == 0m && invoice.AmountCredited == 0m && invoice.AmountWrittenOff == 0m
-            ? terms.DiscountOn(invoice.Total)
-            : 0m;
 
     private async Task GrantDiscountAsync(Invoice invoice, DateOnly receivedOn, DateTimeOffset now, CancellationToken cancellationToken)
     {

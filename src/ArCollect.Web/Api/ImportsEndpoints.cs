@@ -17,6 +17,10 @@ public static class ImportsEndpoints
                 ImportAsync(http, (body, m, ct) => importer.ImportAsync(body, m, null, ct), mode, report)).WithTags("Imports")
             .WithSummary("Imports invoices (one CSV row per line). mode=AllOrNothing|ValidRows; report=csv answers with the row-level report as CSV.")
             .Accepts<string>("text/csv").Produces<ImportReport>().Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/imports/payments", (HttpContext http, PaymentCsvImporter importer, ImportMode? mode, string? report) =>
+                ImportAsync(http, (body, m, ct) => importer.ImportAsync(body, m, null, ct), mode, report)).WithTags("Imports")
+            .WithSummary("Imports payments keyed by reference, applied to the named invoices (invoice_number, ';'-separated) or oldest first. mode=AllOrNothing|ValidRows; report=csv answers with the row-level report as CSV.")
+            .Accepts<string>("text/csv").Produces<ImportReport>().Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 

@@ -25,4 +25,7 @@ public sealed class DemoOptionsSection
     public int Customers { get; set; } = 500;
 
     public int Invoices { get; set; } = 25_000;
+
+    /// <summary>Months of history the demo ledger spans, ending today; a shorter history leaves a larger share open.</summary>
+    public int Months { get; set; } = 24;
 }

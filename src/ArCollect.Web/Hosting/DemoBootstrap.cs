@@ -75,7 +75,7 @@ public static class DemoBootstrap
         var db = services.GetRequiredService<ArCollectDbContext>();
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var result = await DemoSeeder.SeedAsync(
-            db, tenantId, collectorIds, new DemoOptions { Today = today, Customers = options.Customers, Invoices = options.Invoices }, cancellationToken);
+            db, tenantId, collectorIds, new DemoOptions { Today = today, Customers = options.Customers, Invoices = options.Invoices, Months = options.Months }, cancellationToken);
         await DemoBranding.ApplyAsync(db, tenantId, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         Console.WriteLine(
             $"Seeded {result.Customers} customers, {result.Invoices} invoices and {result.Payments} payments in {result.Elapsed.TotalSeconds:F1} s.");

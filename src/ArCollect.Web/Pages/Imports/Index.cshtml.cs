@@ -5,25 +5,36 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ArCollect.Web.Pages.Imports;
 
 /// <summary>
-/// Upload of a customer or invoice CSV: the browser previews the first rows and offers the file's columns for mapping; the server
+/// Upload of a customer, invoice or payment CSV: the browser previews the first rows and offers the file's columns for mapping; the server
 /// streams the file through the importer and shows (or downloads) the row-level report.
 /// </summary>
 [RequestSizeLimit(ImportLimits.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxFileBytes)]
-public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter customers) : PageModel
+public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter customers, PaymentCsvImporter payments) : PageModel
 {
     public enum ImportKind
     {
         Invoices,
         Customers,
+        Payments,
     }
 
     [BindProperty(SupportsGet = true)]
     public ImportKind Kind { get; set; }
 
-    public IReadOnlyList<string> Required => Kind == ImportKind.Customers ? CustomerCsvImporter.Required : InvoiceImportRow.Required;
+    public IReadOnlyList<string> Required => Kind switch
+    {
+        ImportKind.Customers => CustomerCsvImporter.Required,
+        ImportKind.Payments => PaymentImportRow.Required,
+        _ => InvoiceImportRow.Required,
+    };
 
-    public IReadOnlyList<string> Columns => [.. Required, .. Kind == ImportKind.Customers ? CustomerCsvImporter.Optional : InvoiceImportRow.Optional];
+    public IReadOnlyList<string> Columns => [.. Required, .. Kind switch
+    {
+        ImportKind.Customers => CustomerCsvImporter.Optional,
+        ImportKind.Payments => PaymentImportRow.Optional,
+        _ => InvoiceImportRow.Optional,
+    }];
 
     [BindProperty]
     public ImportMode Mode { get; set; } = ImportMode.AllOrNothing;
@@ -49,9 +60,12 @@ public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter 
         }
 
         await using var stream = file.OpenReadStream();
-        Report = Kind == ImportKind.Customers
-            ? await customers.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted)
-            : await invoices.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted);
+        Report = Kind switch
+        {
+            ImportKind.Customers => await customers.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
+            ImportKind.Payments => await payments.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
+            _ => await invoices.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
+        };
         if (ReportAsCsv)
         {
             Response.ContentType = "text/csv; charset=utf-8";
