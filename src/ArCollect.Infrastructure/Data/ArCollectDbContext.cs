@@ -36,6 +36,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
     public DbSet<InvoicingSettings> InvoicingSettings => Set<InvoicingSettings>();
+    public DbSet<TenantLogo> TenantLogos => Set<TenantLogo>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Dispute> Disputes => Set<Dispute>();
     public DbSet<Activity> Activities => Set<Activity>();

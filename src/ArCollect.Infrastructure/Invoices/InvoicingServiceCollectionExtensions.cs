@@ -18,6 +18,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<InvoiceAdjustments>();
         services.AddScoped<LateFeeCharger>();
         services.AddScoped<Pdf.InvoicePdfs>();
+        services.AddScoped<Pdf.TenantLogos>();
         services.AddScoped<Exports.LedgerExportQueries>();
         services.AddScoped<Imports.InvoiceCsvImporter>();
         services.AddScoped<Imports.CustomerCsvImporter>();

@@ -7,7 +7,7 @@ namespace ArCollect.Infrastructure.Pdf;
 /// <summary>A rendered invoice PDF and the file name to download it as.</summary>
 public sealed record InvoicePdfFile(string FileName, byte[] Content);
 
-/// <summary>Loads what an invoice PDF prints (invoice, tenant, settings, customer) and renders it; used by the page and the API.</summary>
+/// <summary>Loads what an invoice PDF prints (invoice, tenant, settings, logo, customer) and renders it; used by the page and the API.</summary>
 public sealed class InvoicePdfs(ArCollectDbContext db, TenantContext tenant)
 {
     /// <summary>
@@ -28,7 +28,11 @@ public sealed class InvoicePdfs(ArCollectDbContext db, TenantContext tenant)
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == invoice.CustomerId)
             .Select(c => new { c.Name, Email = c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.Email).FirstOrDefault() })
             .FirstAsync(cancellationToken);
-        var model = new InvoicePdfModel(invoice, tenantName, settings?.CompanyDetails, customer.Name, customer.Email, settings?.PaymentInstructions, PortalLinkPending);
+        var logo = await db.TenantLogos.AsNoTracking()
+            .Select(l => new InvoicePdfLogo(l.Content, l.ContentType, l.Width, l.Height))
+            .FirstOrDefaultAsync(cancellationToken);
+        var model = new InvoicePdfModel(
+            invoice, tenantName, settings?.CompanyDetails, customer.Name, customer.Email, settings?.PaymentInstructions, PortalLinkPending, logo);
         var safeName = string.Concat(invoice.Number.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-'));
         return new InvoicePdfFile($"{safeName}.pdf", InvoicePdfRenderer.Render(model));
     }

@@ -76,6 +76,7 @@ public static class DemoBootstrap
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var result = await DemoSeeder.SeedAsync(
             db, tenantId, collectorIds, new DemoOptions { Today = today, Customers = options.Customers, Invoices = options.Invoices, Months = options.Months }, cancellationToken);
+        await DemoBranding.ApplyAsync(db, tenantId, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         Console.WriteLine(
             $"Seeded {result.Customers} customers, {result.Invoices} invoices and {result.Payments} payments in {result.Elapsed.TotalSeconds:F1} s.");
         var started = System.Diagnostics.Stopwatch.StartNew();

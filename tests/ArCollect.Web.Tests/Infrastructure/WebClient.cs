@@ -35,11 +35,12 @@ public sealed partial class WebClient : IDisposable
     }
 
     /// <summary>Like <see cref="SubmitAsync"/> but as multipart/form-data with one file, as an upload form posts.</summary>
-    public async Task<HttpResponseMessage> UploadAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName, byte[] content)
+    public async Task<HttpResponseMessage> UploadAsync(
+        string path, IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName, byte[] content, string? formPage = null)
     {
-        var page = await GetPageAsync(path);
+        var page = await GetPageAsync(formPage ?? path);
         var token = TokenPattern().Match(page);
-        Assert.True(token.Success, $"no antiforgery token on {path}");
+        Assert.True(token.Success, $"no antiforgery token on {formPage ?? path}");
         using var form = new MultipartFormDataContent();
         foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))))
         {

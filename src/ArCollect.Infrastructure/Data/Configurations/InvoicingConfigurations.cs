@@ -40,6 +40,16 @@ internal sealed class InvoicingSettingsConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class TenantLogoConfiguration : IEntityTypeConfiguration<TenantLogo>
+{
+    public void Configure(EntityTypeBuilder<TenantLogo> b)
+    {
+        b.HasKey(x => x.TenantId);
+        b.Property(x => x.ContentType).HasMaxLength(20);
+        b.Property(x => x.FileName).HasMaxLength(200);
+    }
+}
+
 internal sealed class WriteOffConfiguration : IEntityTypeConfiguration<WriteOff>
 {
     public void Configure(EntityTypeBuilder<WriteOff> b)

@@ -1,5 +1,7 @@
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Pdf;
 using ArCollect.Infrastructure.Tenancy;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -8,15 +10,74 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Web.Pages.Settings;
 
-/// <summary>Admins set numbering patterns, the late-fee policy and what invoices print about the company.</summary>
-public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant) : PageModel
+/// <summary>Admins set numbering patterns, the late-fee policy and what invoices print about the company, logo included.</summary>
+public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, TenantLogos logos) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
 
     public bool Saved { get; private set; }
 
+    public LogoSummary? Logo { get; private set; }
+
+    public string? LogoMessage { get; private set; }
+
+    public string? LogoError { get; private set; }
+
     public async Task OnGetAsync()
+    {
+        await LoadSettingsAsync();
+        Logo = await logos.DescribeAsync(HttpContext.RequestAborted);
+    }
+
+    /// <summary>The stored logo itself, for the preview on this page.</summary>
+    public async Task<IActionResult> OnGetLogoAsync()
+    {
+        var logo = await logos.GetAsync(HttpContext.RequestAborted);
+        if (logo is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-cache";
+        return File(logo.Content, logo.ContentType);
+    }
+
+    public async Task<IActionResult> OnPostLogoAsync(IFormFile? logoFile)
+    {
+        ModelState.Clear(); // the settings form's fields are not posted with the logo; show the stored values
+        var cancellationToken = HttpContext.RequestAborted;
+        if (logoFile is null || logoFile.Length == 0)
+        {
+            LogoError = "Choose a PNG or JPEG file of your logo, then upload it.";
+        }
+        else if (LogoImage.SizeProblem(logoFile.Length) is { } tooLarge)
+        {
+            LogoError = tooLarge;
+        }
+        else
+        {
+            using var content = new MemoryStream((int)logoFile.Length);
+            await logoFile.CopyToAsync(content, cancellationToken);
+            var result = await logos.SaveAsync(content.ToArray(), logoFile.FileName, cancellationToken);
+            LogoError = result.Error;
+            LogoMessage = result.IsValid ? $"Logo saved ({result.Width} x {result.Height} pixels). New PDFs show it top left." : null;
+        }
+
+        await LoadSettingsAsync();
+        Logo = await logos.DescribeAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveLogoAsync()
+    {
+        ModelState.Clear();
+        LogoMessage = await logos.RemoveAsync(HttpContext.RequestAborted) ? "Logo removed. New PDFs show the company name only." : "There was no logo to remove.";
+        await LoadSettingsAsync();
+        return Page();
+    }
+
+    private async Task LoadSettingsAsync()
     {
         var settings = await db.InvoicingSettings.AsNoTracking().FirstOrDefaultAsync(HttpContext.RequestAborted)
             ?? new InvoicingSettings { TenantId = tenant.RequiredTenantId };
@@ -44,6 +105,7 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant) 
 
         if (!validation.IsValid)
         {
+            Logo = await logos.DescribeAsync(HttpContext.RequestAborted);
             return Page();
         }
 
@@ -64,6 +126,7 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant) 
         settings.PaymentInstructions = Input.PaymentInstructions?.Trim();
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         Saved = true;
+        Logo = await logos.DescribeAsync(HttpContext.RequestAborted);
         return Page();
     }
 

@@ -1,0 +1,87 @@
+using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace ArCollect.Infrastructure.Pdf;
+
+/// <summary>What settings pages show about the stored logo, without its bytes.</summary>
+public sealed record LogoSummary(string ContentType, int Width, int Height, string? FileName, DateTimeOffset UploadedAt);
+
+/// <summary>The current tenant's invoice logo: checked on upload, kept in the database, removed on request.</summary>
+public sealed class TenantLogos(ArCollectDbContext db, TenantContext tenant, TimeProvider time)
+{
+    public Task<LogoSummary?> DescribeAsync(CancellationToken cancellationToken) =>
+        db.TenantLogos.AsNoTracking()
+            .Select(l => new LogoSummary(l.ContentType, l.Width, l.Height, l.FileName, l.UploadedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<TenantLogo?> GetAsync(CancellationToken cancellationToken) =>
+        db.TenantLogos.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Stores the image as the tenant's logo, replacing any earlier one, when it is a PNG or JPEG within the limits
+    /// that the PDF writer can embed; otherwise keeps what was there and returns the reason.
+    /// </summary>
+    public async Task<LogoCheck> SaveAsync(byte[] content, string? fileName, CancellationToken cancellationToken)
+    {
+        var check = LogoImage.Inspect(content);
+        if (!check.IsValid)
+        {
+            return check;
+        }
+
+        if (EmbeddingProblem(content, check.ContentType!) is { } problem)
+        {
+            return check with { Error = problem };
+        }
+
+        var logo = await db.TenantLogos.FirstOrDefaultAsync(cancellationToken);
+        if (logo is null)
+        {
+            logo = new TenantLogo { TenantId = tenant.RequiredTenantId, Content = content, ContentType = check.ContentType! };
+            db.TenantLogos.Add(logo);
+        }
+
+        logo.Content = content;
+        logo.ContentType = check.ContentType!;
+        logo.Width = check.Width;
+        logo.Height = check.Height;
+        logo.FileName = fileName is null ? null : Path.GetFileName(fileName)[..Math.Min(Path.GetFileName(fileName).Length, 200)];
+        logo.UploadedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return check;
+    }
+
+    /// <summary>Removes the logo; true when there was one.</summary>
+    public async Task<bool> RemoveAsync(CancellationToken cancellationToken) =>
+        await db.TenantLogos.ExecuteDeleteAsync(cancellationToken) > 0;
+
+    /// <summary>A header can look right while the pixel data is broken; embedding it once in a scratch PDF proves it can be printed.</summary>
+    private static string? EmbeddingProblem(byte[] content, string contentType)
+    {
+        try
+        {
+            using var builder = new PdfDocumentBuilder();
+            var page = builder.AddPage(100, 100);
+            var box = new PdfRectangle(0, 0, 50, 50);
+            if (contentType == LogoImage.Png)
+            {
+                page.AddPng(content, box);
+            }
+            else
+            {
+                page.AddJpeg(content, box);
+            }
+
+            builder.Build();
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"The image could not be read ({e.Message.TrimEnd('.')}). Export the logo again as a standard PNG or JPEG.";
+        }
+    }
+}
