@@ -1,4 +1,7 @@
+using ArCollect.Domain.Common;
+using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Risk;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,29 +11,62 @@ namespace ArCollect.Infrastructure.Jobs;
 /// Nightly payment-delay run: trains on the tenant's settled invoices, keeps the model only if it beats the
 /// heuristic, then rescores every open invoice. Rerunning is safe: a run adds a version and replaces the scores.
 /// </summary>
-public sealed class RiskModelJob(TenantJobRunner runner, ILogger<RiskModelJob> logger)
+public sealed class RiskModelJob(TenantJobRunner runner, TimeProvider time, ILogger<RiskModelJob> logger)
 {
     public const string RecurringId = "risk-model-nightly";
 
-    /// <summary>02:00 UTC every day; one run for all tenants (see docs/prediction.md for why not each tenant's own night).</summary>
-    public const string Schedule = "0 2 * * *";
+    /// <summary>Every hour: each tenant is trained once a night, at <see cref="TenantNight.DefaultHour"/> in its own time zone.</summary>
+    public const string Schedule = "5 * * * *";
 
     public Task<RiskRunSummary> RunAsync(Guid tenantId, CancellationToken cancellationToken) =>
         runner.RunAsync(tenantId, sp => sp.GetRequiredService<RiskModelService>().TrainAndScoreAsync(cancellationToken));
 
+    /// <summary>Trains and scores every tenant now, whatever its time zone.</summary>
     public async Task RunAllAsync(CancellationToken cancellationToken)
     {
         foreach (var tenantId in await runner.TenantIdsAsync(cancellationToken))
         {
-            try
-            {
-                await RunAsync(tenantId, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One tenant's failure must not leave every later tenant unscored; its last scores stay in place.
-                logger.LogError(ex, "Risk run failed for {TenantId}", tenantId);
-            }
+            await RunLoggedAsync(tenantId, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The hourly check: trains and scores each tenant whose local night hour has passed since its last run (the
+    /// run's training time, so "Retrain now" after that hour also counts). Returns the tenants it ran.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var ran = new List<Guid>();
+        foreach (var (tenantId, timeZone) in await TenantZonesAsync(cancellationToken))
+        {
+            var lastRun = await runner.RunAsync(tenantId, sp => sp.GetRequiredService<ArCollectDbContext>().RiskModels
+                .OrderByDescending(r => r.TrainedAt).Select(r => (DateTimeOffset?)r.TrainedAt).FirstOrDefaultAsync(cancellationToken));
+            if (TenantNight.IsDue(now, TenantNight.Zone(timeZone), lastRun) && await RunLoggedAsync(tenantId, cancellationToken))
+            {
+                ran.Add(tenantId);
+            }
+        }
+
+        return ran;
+    }
+
+    private async Task<bool> RunLoggedAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(tenantId, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One tenant's failure must not leave every later tenant unscored; its last scores stay in place.
+            logger.LogError(ex, "Risk run failed for {TenantId}", tenantId);
+            return false;
+        }
+    }
+
+    private Task<List<(Guid Id, string TimeZone)>> TenantZonesAsync(CancellationToken cancellationToken) =>
+        runner.WithoutTenantAsync(async sp => (await sp.GetRequiredService<ArCollectDbContext>().Tenants.AsNoTracking()
+            .Select(t => new { t.Id, t.TimeZone }).ToListAsync(cancellationToken)).Select(t => (t.Id, t.TimeZone)).ToList());
 }

@@ -15,6 +15,13 @@ public sealed class TenantJobRunner(IServiceScopeFactory scopes)
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>Work on platform tables (e.g. the tenants table), with no tenant set.</summary>
+    public async Task<T> WithoutTenantAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     /// <summary>All tenant ids (the tenants table is a platform table, readable without a tenant).</summary>
     public async Task<IReadOnlyList<Guid>> TenantIdsAsync(CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ public static class Pipeline
             recurring.AddOrUpdate<OutboxSendJob>(OutboxSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<ReminderRunJob>(ReminderRunJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(5));
             recurring.AddOrUpdate<ReplyPollJob>(ReplyPollJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), "*/5 * * * *");
-            recurring.AddOrUpdate<RiskModelJob>(RiskModelJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), RiskModelJob.Schedule);
+            recurring.AddOrUpdate<RiskModelJob>(RiskModelJob.RecurringId, job => job.RunDueAsync(CancellationToken.None), RiskModelJob.Schedule);
             recurring.AddOrUpdate<DashboardAlertsJob>(DashboardAlertsJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(6));
             recurring.AddOrUpdate<LateFeeJob>(LateFeeJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(1));
         }

@@ -122,11 +122,46 @@ public sealed class RiskModelJobTests : IAsyncLifetime
         Assert.Equal(0, await scope.Db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM risk_settings").SingleAsync());
     }
 
-    private async Task<Guid> SeedAsync(string name, int customers, int invoices)
+    [Fact]
+    public async Task Hourly_check_trains_each_tenant_once_in_its_own_night()
+    {
+        var tokyo = await SeedAsync("Tokyo KK", customers: 10, invoices: 120);
+        var newYork = await SeedAsync("New York Inc", customers: 10, invoices: 120, seed: 7);
+        await using (var platform = db.WithoutTenant())
+        {
+            await platform.Db.Tenants.Where(t => t.Id == tokyo).ExecuteUpdateAsync(s => s.SetProperty(t => t.TimeZone, "Asia/Tokyo"));
+            await platform.Db.Tenants.Where(t => t.Id == newYork).ExecuteUpdateAsync(s => s.SetProperty(t => t.TimeZone, "America/New_York"));
+        }
+
+        // 15 June 09:00 UTC: neither tenant has ever been trained, so both are due.
+        Assert.Equal(new[] { newYork, tokyo }.Order(), (await RunDueAsync()).Order());
+        Assert.Empty(await RunDueAsync());
+
+        // 19:00 UTC is 04:00 the next morning in Tokyo (its 03:00 has passed) but 15:00 in New York (its 03:00 was at 07:00 UTC, before the last run).
+        db.Time.SetUtcNow(new DateTimeOffset(2026, 6, 15, 19, 0, 0, TimeSpan.Zero));
+        Assert.Equal([tokyo], await RunDueAsync());
+        db.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(await RunDueAsync());
+
+        // 07:30 UTC on 16 June is 03:30 in New York.
+        db.Time.SetUtcNow(new DateTimeOffset(2026, 6, 16, 7, 30, 0, TimeSpan.Zero));
+        Assert.Equal([newYork], await RunDueAsync());
+
+        await using var tokyoScope = db.ForTenant(tokyo);
+        Assert.Equal([1, 2], await tokyoScope.Db.RiskModels.OrderBy(r => r.Version).Select(r => r.Version).ToListAsync());
+    }
+
+    private async Task<IReadOnlyList<Guid>> RunDueAsync()
+    {
+        await using var scope = db.WithoutTenant();
+        return await scope.Services.GetRequiredService<RiskModelJob>().RunDueAsync(CancellationToken.None);
+    }
+
+    private async Task<Guid> SeedAsync(string name, int customers, int invoices, int seed = 20261123)
     {
         var tenant = await LedgerBuilder.CreateTenantAsync(db, name);
         await using var scope = db.ForTenant(tenant);
-        await DemoSeeder.SeedAsync(scope.Db, tenant, [], new DemoOptions { Today = db.Today, Customers = customers, Invoices = invoices }, CancellationToken.None);
+        await DemoSeeder.SeedAsync(scope.Db, tenant, [], new DemoOptions { Today = db.Today, Customers = customers, Invoices = invoices, Seed = seed }, CancellationToken.None);
         return tenant;
     }
 
