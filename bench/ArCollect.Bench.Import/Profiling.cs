@@ -78,6 +78,36 @@ internal static class Profiling
     }
 
     /// <summary>
+    /// What each index of invoices costs a bulk load: COPY of the imported invoices into an unindexed copy, then into
+    /// the copy with that one index (same definition, renamed), one index at a time.
+    /// </summary>
+    public static async Task<List<(string Index, double Seconds)>> IndexCostsAsync(NpgsqlConnection connection)
+    {
+        const string Columns = "id, tenant_id, customer_id, number, state, terms, issue_date, due_date, currency, subtotal, tax_total, total, amount_paid, amount_credited, amount_written_off, is_disputed, created_at, updated_at, import_id";
+        var definitions = new List<(string Name, string Sql)>();
+        await using (var command = new NpgsqlCommand("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'invoices' ORDER BY indexname", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                definitions.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var results = new List<(string, double)>();
+        await ExecuteAsync(connection, "CREATE TABLE cost_invoices (LIKE invoices INCLUDING DEFAULTS INCLUDING GENERATED)");
+        results.Add(("(no index)", await TimedCopyAsync(connection, $"COPY (SELECT {Columns} FROM invoices) TO STDOUT (FORMAT BINARY)", $"COPY cost_invoices ({Columns}) FROM STDIN (FORMAT BINARY)")));
+        foreach (var (name, sql) in definitions)
+        {
+            await ExecuteAsync(connection, "TRUNCATE cost_invoices; " + sql.Replace($"INDEX {name} ON public.invoices", "INDEX cost_index ON public.cost_invoices", StringComparison.Ordinal));
+            results.Add((name, await TimedCopyAsync(connection, $"COPY (SELECT {Columns} FROM invoices) TO STDOUT (FORMAT BINARY)", $"COPY cost_invoices ({Columns}) FROM STDIN (FORMAT BINARY)")));
+            await ExecuteAsync(connection, "DROP INDEX cost_index");
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// CPU seconds used so far by the cluster's server processes (postmaster and its children): on a machine shared
     /// with other jobs, CPU time is steadier than wall time.
     /// </summary>

@@ -126,6 +126,11 @@ Console.WriteLine($"peak working set of the process: {peakMb:N0} MB");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {memory} RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 if (explain)
 {
+    foreach (var (index, seconds) in await Profiling.IndexCostsAsync(connection))
+    {
+        Console.WriteLine($"COPY of the imported invoices into a copy of invoices with only {index}: {seconds:N2} s");
+    }
+
     Console.WriteLine(plans);
 }
 
