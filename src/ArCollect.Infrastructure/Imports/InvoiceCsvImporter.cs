@@ -38,6 +38,8 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            // The grouping sorts of a million-row file need about 150 MB; with the server default they spill to disk.
+            await CsvImportSupport.ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
             await CsvImportSupport.ExecuteAsync(connection, $"""
                 CREATE TEMP TABLE {Staging} (row_number int, valid boolean, invoice_number text, customer_external_id text, issue_date date,
                   due_date date, currency text, terms text, description text, quantity numeric, unit_price numeric, tax_rate numeric) ON COMMIT DROP
