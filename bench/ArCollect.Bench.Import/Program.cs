@@ -14,11 +14,14 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // Imports N invoices from CSV through the real importer, and COPYs the same file into an unindexed table in the
-// same run, on a private PostgreSQL cluster. Usage: dotnet run -c Release --project bench/ArCollect.Bench.Import [rows]
+// same run, on a private PostgreSQL cluster, then COPYs the imported rows into indexed copies of the real tables.
+// Usage: dotnet run -c Release --project bench/ArCollect.Bench.Import [rows] [--explain]
+// --explain logs EXPLAIN (ANALYZE, BUFFERS, WAL) of every statement over 200 ms, with trigger times, and prints it.
 // With "payments [rows]" it then imports as many payments for those invoices and reports that import instead.
 var payments = args.Length > 0 && args[0] == "payments";
 args = payments ? args[1..] : args;
-var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var rows = args.Length > 0 && args[0] != "--explain" ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var explain = args.Contains("--explain");
 const int Customers = 1_000;
 // Readable by others: as root, the cluster runs as the postgres user, which must reach its data folder.
 var workPath = Path.Combine(Path.GetTempPath(), $"arcollect-bench-{Guid.NewGuid():N}");
@@ -27,6 +30,11 @@ var work = OperatingSystem.IsWindows() ? Directory.CreateDirectory(workPath) : D
 await using var cluster = new LocalPostgresCluster(new LocalPostgresOptions { DataDirectory = Path.Combine(work.FullName, "pg"), Port = FreePort(), Ephemeral = true });
 await cluster.StartAsync(CancellationToken.None);
 await DatabaseMigrator.MigrateAsync(cluster.ConnectionString, CancellationToken.None);
+var serverLog = Path.Combine(cluster.DataDirectory, "postgres.log");
+if (explain)
+{
+    await Profiling.EnableAutoExplainAsync(cluster.ConnectionString);
+}
 
 var services = new ServiceCollection().AddLogging(log => log.AddSimpleConsole().SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning)).AddSingleton(TimeProvider.System);
 services.AddArCollectData(cluster.ConnectionString).AddArCollectInvoicing();
@@ -65,7 +73,10 @@ await using (var writer = new StreamWriter(file))
 }
 
 var fileMb = new FileInfo(file).Length / 1024.0 / 1024.0;
+var logStart = new FileInfo(serverLog).Length;
 var clock = Stopwatch.StartNew();
+var serverCpuBefore = Profiling.ServerCpuSeconds(cluster.DataDirectory);
+var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 ImportReport report;
 await using (var scope = provider.CreateAsyncScope())
 {
@@ -75,6 +86,8 @@ await using (var scope = provider.CreateAsyncScope())
 }
 
 var importSeconds = clock.Elapsed.TotalSeconds;
+var serverCpu = Profiling.ServerCpuSeconds(cluster.DataDirectory) - serverCpuBefore;
+var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalSeconds;
 var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
 if (!report.Committed || report.Created != rows)
 {
@@ -108,13 +121,27 @@ using (var source = File.OpenText(file))
 }
 
 var copySeconds = clock.Elapsed.TotalSeconds;
+var plans = explain ? Profiling.Plans(serverLog, logStart) : "";
+var (floorInvoices, floorLines) = await Profiling.IndexedFloorAsync(connection);
 var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
 Console.WriteLine($"rows: {rows:N0} invoices, file {fileMb:N0} MB");
 Console.WriteLine($"import (parse + validate + binary COPY to staging + checks + merge into invoices, lines, audit): {importSeconds:N1} s, {rows / importSeconds:N0} rows/s");
+Console.WriteLine($"import CPU: server processes {serverCpu:N1} s, this process {clientCpu:N1} s");
 Console.WriteLine($"raw COPY of the same file into an unindexed table: {copySeconds:N1} s, {rows / copySeconds:N0} rows/s");
 Console.WriteLine($"ratio import/raw COPY throughput: {copySeconds / importSeconds:P0}");
+Console.WriteLine($"second floor, binary COPY of the imported rows into indexed copies (no FKs, no RLS): invoices {floorInvoices:N1} s + lines {floorLines:N1} s = {floorInvoices + floorLines:N1} s; ratio import/that floor: {(floorInvoices + floorLines) / importSeconds:P0}");
 Console.WriteLine($"peak working set of the process: {peakMb:N0} MB");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {memory} RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+if (explain)
+{
+    foreach (var (index, seconds) in await Profiling.IndexCostsAsync(connection))
+    {
+        Console.WriteLine($"COPY of the imported invoices into a copy of invoices with only {index}: {seconds:N2} s");
+    }
+
+    Console.WriteLine(plans);
+}
+
 work.Delete(recursive: true);
 return 0;
 

@@ -41,6 +41,9 @@ public class Invoice : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The CSV import that created the invoice, if one did; its single audit entry (entity id = this id) says who, when and how many.</summary>
+    public Guid? ImportId { get; set; }
+
     public List<InvoiceLine> Lines { get; set; } = [];
 
     public decimal OpenAmount => Total - AmountPaid - AmountCredited - AmountWrittenOff;

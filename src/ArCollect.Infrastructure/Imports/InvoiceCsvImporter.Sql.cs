@@ -79,40 +79,99 @@ public sealed partial class InvoiceCsvImporter
         return errors;
     }
 
-    /// <summary>Creates the invoices not there yet, their lines and audit entries; returns created and already-present counts.</summary>
-    private async Task<(int Created, int Already)> MergeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ids in insertion order: a UUIDv7 prefix (time, random bits) made once per import and the row's ordinal in the
+    /// last 48 bits. Each primary-key insert then lands on the rightmost index page instead of a random one.
+    /// </summary>
+    private static string OrderedId(string prefix, string ordinal) => $"({prefix} || lpad(to_hex({ordinal}), 12, '0'))::uuid";
+
+    private static string IdPrefix() => Guid.CreateVersion7().ToString("N")[..20];
+
+    /// <summary>
+    /// Creates the invoices not there yet and their lines; returns created and already-present counts. Imports of one
+    /// tenant queue on an advisory lock, so numbers found new here stay new until commit (any other writer of the same
+    /// number makes the insert fail on the unique index, and the import rolls back). Because the set of new invoices
+    /// is settled first, the invoice ids follow from each number's rank and the lines are inserted on their own,
+    /// without ON CONFLICT (no speculative insertion) and without joining back to the inserted invoices.
+    /// </summary>
+    private async Task<(int Created, int Already)> MergeAsync(NpgsqlConnection connection, Guid importId, CancellationToken cancellationToken)
     {
-        await using var command = CsvImportSupport.Command($"""
-            WITH grouped AS (
-              SELECT r.invoice_number, min(r.customer_external_id) AS external_id, min(r.issue_date) AS issue_date, min(r.due_date) AS due_date,
-                     min(r.currency) AS currency, min(r.terms) AS terms, sum({NetSql}) AS subtotal, sum({TaxSql}) AS tax
-              FROM {Staging} r GROUP BY r.invoice_number),
-            existing AS (SELECT count(*)::int AS n FROM grouped g WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.number = g.invoice_number)),
-            ins AS (
-              INSERT INTO invoices (id, tenant_id, customer_id, number, state, terms, issue_date, due_date, currency, subtotal, tax_total, total,
-                                    amount_paid, amount_credited, amount_written_off, is_disputed, created_at, updated_at)
-              SELECT gen_random_uuid(), @tenant, c.id, g.invoice_number, 'Issued', g.terms, g.issue_date, g.due_date, g.currency,
-                     g.subtotal, g.tax, g.subtotal + g.tax, 0, 0, 0, false, @now, @now
-              FROM grouped g JOIN customers c ON c.external_id = g.external_id
-              ON CONFLICT (tenant_id, number) DO NOTHING
-              RETURNING id, number),
-            lines AS (
-              INSERT INTO invoice_lines (id, tenant_id, invoice_id, line_number, description, quantity, unit_price, tax_rate, net_amount, tax_amount)
-              SELECT gen_random_uuid(), @tenant, ins.id, row_number() OVER (PARTITION BY r.invoice_number ORDER BY r.row_number)::int,
-                     r.description, r.quantity, r.unit_price, r.tax_rate, {NetSql}, {TaxSql}
-              FROM {Staging} r JOIN ins ON ins.number = r.invoice_number
-              RETURNING 1),
-            audit AS (
-              INSERT INTO audit_entries (tenant_id, at, user_id, entity_type, entity_id, action, details)
-              SELECT @tenant, @now, @user, 'Invoice', ins.id, 'Imported', jsonb_build_object('Number', ins.number) FROM ins
-              RETURNING 1)
-            SELECT (SELECT count(*)::int FROM ins), (SELECT n FROM existing), (SELECT count(*)::int FROM lines), (SELECT count(*)::int FROM audit)
+        await using (var command = CsvImportSupport.Command("SELECT pg_advisory_xact_lock(hashtextextended('invoice-import:' || @tenant::text, 0))", connection))
+        {
+            command.Parameters.AddWithValue("tenant", tenant.RequiredTenantId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        int already;
+        await using (var command = CsvImportSupport.Command($"""
+            WITH present AS (
+              DELETE FROM {Staging} r WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.number = r.invoice_number)
+              RETURNING r.invoice_number)
+            SELECT count(DISTINCT invoice_number)::int FROM present
+            """, connection))
+        {
+            already = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var invoiceIds = IdPrefix();
+        int created;
+        await using (var command = CsvImportSupport.Command($"""
+            INSERT INTO invoices (id, tenant_id, customer_id, number, state, terms, issue_date, due_date, currency, subtotal, tax_total, total,
+                                  amount_paid, amount_credited, amount_written_off, is_disputed, created_at, updated_at, import_id)
+            SELECT {OrderedId("@invoice_ids", "g.rank")}, @tenant, c.id, g.invoice_number, 'Issued', g.terms, g.issue_date, g.due_date, g.currency,
+                   g.subtotal, g.tax, g.subtotal + g.tax, 0, 0, 0, false, @now, @now, @import
+            FROM (SELECT r.invoice_number, row_number() OVER (ORDER BY r.invoice_number) AS rank,
+                         min(r.customer_external_id) AS external_id, min(r.issue_date) AS issue_date, min(r.due_date) AS due_date,
+                         min(r.currency) AS currency, min(r.terms) AS terms, sum({NetSql}) AS subtotal, sum({TaxSql}) AS tax
+                  FROM {Staging} r GROUP BY r.invoice_number) g
+            JOIN customers c ON c.external_id = g.external_id
+            """, connection))
+        {
+            command.Parameters.AddWithValue("tenant", tenant.RequiredTenantId);
+            command.Parameters.AddWithValue("now", time.GetUtcNow());
+            command.Parameters.AddWithValue("import", importId);
+            command.Parameters.AddWithValue("invoice_ids", invoiceIds);
+            created = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // An invoice left out above (its customer gone meanwhile) has no id for its lines: the foreign key refuses them.
+        await using (var command = CsvImportSupport.Command($"""
+            INSERT INTO invoice_lines (id, tenant_id, invoice_id, line_number, description, quantity, unit_price, tax_rate, net_amount, tax_amount)
+            SELECT {OrderedId("@line_ids", "row_number() OVER (ORDER BY r.invoice_number, r.row_number)")}, @tenant,
+                   {OrderedId("@invoice_ids", "dense_rank() OVER (ORDER BY r.invoice_number)")},
+                   row_number() OVER (PARTITION BY r.invoice_number ORDER BY r.row_number)::int,
+                   r.description, r.quantity, r.unit_price, r.tax_rate, {NetSql}, {TaxSql}
+            FROM {Staging} r
+            """, connection))
+        {
+            command.Parameters.AddWithValue("tenant", tenant.RequiredTenantId);
+            command.Parameters.AddWithValue("invoice_ids", invoiceIds);
+            command.Parameters.AddWithValue("line_ids", IdPrefix());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return (created, already);
+    }
+
+    /// <summary>
+    /// One audit entry for the whole import (entity id = the import id, which every created invoice carries in
+    /// import_id): who imported, when, in which mode, and the counts.
+    /// </summary>
+    private async Task AuditAsync(NpgsqlConnection connection, Guid importId, ImportMode mode, int rows, int created, int already, CancellationToken cancellationToken)
+    {
+        await using var command = CsvImportSupport.Command("""
+            INSERT INTO audit_entries (tenant_id, at, user_id, entity_type, entity_id, action, details)
+            VALUES (@tenant, @now, @user, 'InvoiceImport', @import, 'Imported',
+                    jsonb_build_object('ImportId', @import, 'Mode', @mode, 'RowsRead', @rows, 'Created', @created, 'AlreadyImported', @already))
             """, connection);
         command.Parameters.AddWithValue("tenant", tenant.RequiredTenantId);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         command.Parameters.AddWithValue("user", (object?)tenant.UserId ?? DBNull.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt32(0), reader.GetInt32(1));
+        command.Parameters.AddWithValue("import", importId);
+        command.Parameters.AddWithValue("mode", mode.ToString());
+        command.Parameters.AddWithValue("rows", rows);
+        command.Parameters.AddWithValue("created", created);
+        command.Parameters.AddWithValue("already", already);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -17,6 +17,7 @@ namespace ArCollect.Infrastructure.Imports;
 public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantContext tenant, TimeProvider time, ILogger<InvoiceCsvImporter> logger)
 {
     private const string Staging = "import_invoice_rows";
+    private const string NumberIndex = "ix_invoices_tenant_id_number";
 
     // Problems parsed from rows, counted even beyond the listed ones.
     private int errorCount;
@@ -37,6 +38,8 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            // The grouping sorts of a million-row file need about 150 MB; with the server default they spill to disk.
+            await CsvImportSupport.ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
             await CsvImportSupport.ExecuteAsync(connection, $"""
                 CREATE TEMP TABLE {Staging} (row_number int, valid boolean, invoice_number text, customer_external_id text, issue_date date,
                   due_date date, currency text, terms text, description text, quantity numeric, unit_price numeric, tax_rate numeric) ON COMMIT DROP
@@ -56,7 +59,23 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
 
             CsvImportSupport.AddListed(errors, await DropInvoicesWithErrorsAsync(connection, cancellationToken));
             var checkedAt = time.GetTimestamp();
-            var (created, already) = await MergeAsync(connection, cancellationToken);
+            var importId = Guid.CreateVersion7();
+            int created, already;
+            try
+            {
+                (created, already) = await MergeAsync(connection, importId, cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == NumberIndex)
+            {
+                // Someone created one of these numbers (not by import) after it was found new: keep nothing, say so.
+                await transaction.RollbackAsync(cancellationToken);
+                errors.Insert(0, new ImportError(0, InvoiceImportRow.NumberColumn,
+                    "An invoice with one of these numbers was created while the file was being imported, so nothing was imported: import the file again (invoices already there are skipped)."));
+                errorCount++;
+                return Report(rows, 0, 0, errors, committed: false);
+            }
+
+            await AuditAsync(connection, importId, mode, rows, created, already, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation(
                 "Imported {Created} invoices from {Rows} rows for {TenantId}: read and copy {CopyMs} ms, checks {CheckMs} ms, merge {MergeMs} ms",

@@ -63,7 +63,100 @@ public sealed class InvoiceCsvImporterTests : IAsyncLifetime
         await using var scope = db.ForTenant(tenant);
         var due = await scope.Db.Invoices.AsNoTracking().Where(i => i.Number == "INV-101").Select(i => i.DueDate).SingleAsync();
         Assert.Equal(new DateOnly(2026, 5, 17), due);
-        Assert.Equal(2, await scope.Db.AuditEntries.CountAsync(a => a.Action == "Imported"));
+        // One audit entry per import (both runs), not one per invoice.
+        Assert.Equal(2, await scope.Db.AuditEntries.CountAsync(a => a.Action == "Imported" && a.EntityType == "InvoiceImport"));
+    }
+
+    [Fact]
+    public async Task Each_import_writes_one_audit_entry_with_user_and_counts_that_its_invoices_point_to()
+    {
+        var tenant = await NewTenantAsync();
+        var other = await NewTenantAsync();
+        var clerk = Guid.NewGuid();
+        var csv = Csv(Header
+            + "INV-110,C-1,2026-05-01,2026-05-31,EUR,Hosting,1,10,0,\n"
+            + "INV-110,C-1,2026-05-01,2026-05-31,EUR,Setup,1,20,0,\n"
+            + "INV-111,C-2,2026-05-02,2026-06-01,EUR,Hosting,1,30,0,\n");
+
+        ImportReport first, second;
+        await using (var scope = db.ForTenant(tenant, clerk))
+        {
+            first = await scope.Services.GetRequiredService<InvoiceCsvImporter>().ImportAsync(new MemoryStream(csv), ImportMode.ValidRows, null, CancellationToken.None);
+        }
+
+        await using (var scope = db.ForTenant(tenant, clerk))
+        {
+            second = await scope.Services.GetRequiredService<InvoiceCsvImporter>().ImportAsync(new MemoryStream(csv), ImportMode.AllOrNothing, null, CancellationToken.None);
+        }
+
+        Assert.Equal((2, 0), (first.Created, second.Created));
+        await using var check = db.ForTenant(tenant);
+        var entries = await check.Db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        // One entry per import, none per invoice.
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal(("InvoiceImport", "Imported", clerk, db.Time.GetUtcNow()), (e.EntityType, e.Action, e.UserId!.Value, e.At)));
+        using var firstDetails = System.Text.Json.JsonDocument.Parse(entries[0].Details!);
+        using var secondDetails = System.Text.Json.JsonDocument.Parse(entries[1].Details!);
+        Assert.Equal(("ValidRows", 3, 2, 0), Counts(firstDetails));
+        Assert.Equal(("AllOrNothing", 3, 0, 2), Counts(secondDetails));
+        Assert.Equal(entries[0].EntityId, firstDetails.RootElement.GetProperty("ImportId").GetGuid());
+        // Both invoices name the import that created them, so the entry answers who created them and when.
+        var importIds = await check.Db.Invoices.AsNoTracking().Select(i => i.ImportId).Distinct().ToListAsync();
+        Assert.Equal([entries[0].EntityId], importIds);
+        await using var otherScope = db.ForTenant(other);
+        Assert.Equal(0, await otherScope.Db.AuditEntries.CountAsync());
+
+        static (string, int, int, int) Counts(System.Text.Json.JsonDocument details) => (
+            details.RootElement.GetProperty("Mode").GetString()!, details.RootElement.GetProperty("RowsRead").GetInt32(),
+            details.RootElement.GetProperty("Created").GetInt32(), details.RootElement.GetProperty("AlreadyImported").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_number_created_elsewhere_during_the_import_rolls_the_import_back_with_a_clear_message()
+    {
+        var tenant = await NewTenantAsync();
+        await using var check = db.ForTenant(tenant);
+        var customer = await check.Db.Customers.AsNoTracking().Where(c => c.ExternalId == "C-1").Select(c => c.Id).SingleAsync();
+        // Another writer holds INV-900 uncommitted, so the import finds the number free but cannot insert it.
+        await using var writer = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await writer.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await using (var insert = new Npgsql.NpgsqlCommand("""
+            INSERT INTO invoices (id, tenant_id, customer_id, number, state, issue_date, due_date, currency, subtotal, tax_total, total,
+                                  amount_paid, amount_credited, amount_written_off, is_disputed, created_at, updated_at)
+            VALUES (gen_random_uuid(), @tenant, @customer, 'INV-900', 'Issued', '2026-05-01', '2026-05-31', 'EUR', 5, 0, 5, 0, 0, 0, false, now(), now())
+            """, writer, transaction))
+        {
+            insert.Parameters.AddWithValue("tenant", tenant);
+            insert.Parameters.AddWithValue("customer", customer);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var import = ImportAsync(tenant, Csv(Header
+            + "INV-899,C-1,2026-05-01,2026-05-31,EUR,Hosting,1,10,0,\n"
+            + "INV-900,C-1,2026-05-01,2026-05-31,EUR,Hosting,1,10,0,\n"));
+        await WaitForLockWaitAsync();
+        await transaction.CommitAsync();
+        var report = await import;
+
+        Assert.False(report.Committed);
+        Assert.Equal(0, report.Created);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((0, "invoice_number"), (error.Row, error.Column));
+        Assert.Contains("created while the file was being imported", error.Message, StringComparison.Ordinal);
+        Assert.Equal([("INV-900", 5m, 0)], await InvoicesAsync(tenant));
+    }
+
+    private async Task WaitForLockWaitAsync()
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await admin.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", admin);
+        for (var i = 0; i < 600 && (long)(await command.ExecuteScalarAsync())! == 0; i++)
+        {
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

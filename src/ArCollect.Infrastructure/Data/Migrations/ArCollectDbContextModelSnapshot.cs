@@ -1146,6 +1146,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_date");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
                     b.Property<bool>("IsDisputed")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disputed");
