@@ -14,6 +14,7 @@ public sealed class DailyLedger
     private readonly Converted[] flows;
     private readonly DateOnly[] salesDays;
     private readonly decimal[] salesRunning;
+    private readonly (DateOnly Day, string Currency)[] unratedSales;
     private readonly SortedSet<string> missing = new(StringComparer.Ordinal);
 
     public DailyLedger(IEnumerable<DailyFact> facts, CurrencyConverter converter)
@@ -25,11 +26,15 @@ public sealed class DailyLedger
         var converted = new List<Converted>(list.Count);
         foreach (var f in list)
         {
-            var rate = RateOn(f.Currency.Trim(), f.Day);
-            converted.Add(new Converted(f.Day, (f.Sales * rate) ?? 0m, (f.Cash * rate) ?? 0m, f.SettledCount, f.SettledDays));
+            // A flow without a rate counts as missing only when a period reads it (see Flows and SalesBetween).
+            var currency = f.Currency.Trim();
+            var rate = converter.RateFor(currency, f.Day)?.RateToBase;
+            var unrated = rate is null && (f.Sales != 0m || f.Cash != 0m) ? currency : null;
+            converted.Add(new Converted(f.Day, (f.Sales * rate) ?? 0m, (f.Cash * rate) ?? 0m, f.SettledCount, f.SettledDays, unrated, f.Sales != 0m));
         }
 
         flows = [.. converted.OrderBy(c => c.Day)];
+        unratedSales = flows.Where(c => c.Unrated is not null && c.UnratedSales).Select(c => (c.Day, c.Unrated!)).ToArray();
         var sales = flows.Where(c => c.Sales != 0m).GroupBy(c => c.Day).Select(g => (Day: g.Key, Amount: g.Sum(c => c.Sales))).ToArray();
         salesDays = sales.Select(s => s.Day).ToArray();
         salesRunning = new decimal[sales.Length];
@@ -45,10 +50,10 @@ public sealed class DailyLedger
     public IReadOnlyCollection<string> MissingRates => missing;
 
     /// <summary>Receivables at the end of <paramref name="day"/>, at that day's rates.</summary>
-    public decimal Balance(DateOnly day) => byCurrency.Sum(c => (c.Value.Balance(day) * RateOn(c.Key, day)) ?? 0m);
+    public decimal Balance(DateOnly day) => byCurrency.Sum(c => InBase(c.Key, c.Value.Balance(day), day));
 
     /// <summary>Receivables at the end of <paramref name="day"/> not yet due (due on or after the day), at that day's rates.</summary>
-    public decimal CurrentBalance(DateOnly day) => byCurrency.Sum(c => (c.Value.Current(day) * RateOn(c.Key, day)) ?? 0m);
+    public decimal CurrentBalance(DateOnly day) => byCurrency.Sum(c => InBase(c.Key, c.Value.Current(day), day));
 
     /// <summary>Credit sales, cash and settled invoices (count, days from issue) of the days from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public (decimal Sales, decimal Cash, int SettledCount, long SettledDays) Flows(DateOnly from, DateOnly to)
@@ -62,13 +67,28 @@ public sealed class DailyLedger
             cash += flows[i].Cash;
             count += flows[i].SettledCount;
             days += flows[i].SettledDays;
+            if (flows[i].Unrated is { } currency)
+            {
+                missing.Add(currency);
+            }
         }
 
         return (sales, cash, count, days);
     }
 
     /// <summary>Credit sales of the days after <paramref name="after"/> up to and including <paramref name="upTo"/>.</summary>
-    public decimal SalesBetween(DateOnly after, DateOnly upTo) => SalesUpTo(upTo) - SalesUpTo(after);
+    public decimal SalesBetween(DateOnly after, DateOnly upTo)
+    {
+        foreach (var (day, currency) in unratedSales)
+        {
+            if (day > after && day <= upTo)
+            {
+                missing.Add(currency);
+            }
+        }
+
+        return SalesUpTo(upTo) - SalesUpTo(after);
+    }
 
     private decimal SalesUpTo(DateOnly day)
     {
@@ -96,18 +116,23 @@ public sealed class DailyLedger
         return lo;
     }
 
-    private decimal? RateOn(string currency, DateOnly day)
+    private decimal InBase(string currency, decimal amount, DateOnly day)
     {
+        if (amount == 0m)
+        {
+            return 0m;
+        }
+
         if (converter.RateFor(currency, day) is { } rate)
         {
-            return rate.RateToBase;
+            return amount * rate.RateToBase;
         }
 
         missing.Add(currency);
-        return null;
+        return 0m;
     }
 
-    private sealed record Converted(DateOnly Day, decimal Sales, decimal Cash, int SettledCount, long SettledDays);
+    private sealed record Converted(DateOnly Day, decimal Sales, decimal Cash, int SettledCount, long SettledDays, string? Unrated, bool UnratedSales);
 
     /// <summary>One currency's facts ordered by day, with running AR so a balance is one binary search.</summary>
     private sealed class CurrencyFacts

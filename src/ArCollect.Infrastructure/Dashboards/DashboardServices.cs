@@ -12,6 +12,7 @@ public static class DashboardServices
     {
         services.AddScoped<AgingQuery>();
         services.AddScoped<KpiQuery>();
+        services.AddScoped<KpiFactsQuery>();
         services.AddScoped<ExchangeRateImporter>();
         services.AddScoped<HistoryReceiptPredictor>();
         services.AddScoped<IReceiptPredictor, ScoredReceiptPredictor>();
