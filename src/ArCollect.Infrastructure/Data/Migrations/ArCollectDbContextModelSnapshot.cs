@@ -1231,6 +1231,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_tenant_id_number");
 
+                    b.HasIndex("TenantId", "SettledOn")
+                        .HasDatabaseName("ix_invoices_settled_on")
+                        .HasFilter("settled_on IS NOT NULL");
+
                     b.HasIndex("TenantId", "UpdatedAt")
                         .HasDatabaseName("ix_invoices_tenant_id_updated_at");
 

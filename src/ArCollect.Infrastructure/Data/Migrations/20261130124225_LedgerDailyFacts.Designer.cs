@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ArCollect.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ArCollectDbContext))]
-    [Migration("20261130123314_LedgerDailyFacts")]
+    [Migration("20261130124225_LedgerDailyFacts")]
     partial class LedgerDailyFacts
     {
         /// <inheritdoc />
@@ -1233,6 +1233,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_tenant_id_number");
+
+                    b.HasIndex("TenantId", "SettledOn")
+                        .HasDatabaseName("ix_invoices_settled_on")
+                        .HasFilter("settled_on IS NOT NULL");
 
                     b.HasIndex("TenantId", "UpdatedAt")
                         .HasDatabaseName("ix_invoices_tenant_id_updated_at");

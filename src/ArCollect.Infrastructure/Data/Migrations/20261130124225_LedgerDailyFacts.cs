@@ -31,6 +31,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     table.PrimaryKey("pk_ledger_daily_facts", x => new { x.tenant_id, x.currency, x.day, x.due_day });
                 });
 
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_settled_on",
+                table: "invoices",
+                columns: new[] { "tenant_id", "settled_on" },
+                filter: "settled_on IS NOT NULL");
+
             // Statement-level triggers keep the facts in step with every write; the rebuild backfills existing ledgers.
             migrationBuilder.Sql(ArCollect.Infrastructure.Dashboards.LedgerFactsSql.Install);
             migrationBuilder.Sql(ArCollect.Infrastructure.Dashboards.LedgerFactsSql.RebuildAll);
@@ -42,6 +48,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
             migrationBuilder.Sql(ArCollect.Infrastructure.Dashboards.LedgerFactsSql.Uninstall);
             migrationBuilder.DropTable(
                 name: "ledger_daily_facts");
+
+            migrationBuilder.DropIndex(
+                name: "ix_invoices_settled_on",
+                table: "invoices");
         }
     }
 }
