@@ -54,20 +54,19 @@ public sealed class Floor(string connectionString)
         FROM open_items WHERE open_amount > 0 GROUP BY 1, 2, 3
         """, tenantId, asOf);
 
-    /// <summary>Credit sales, cash and closing AR per month for 12 months: the inputs of DSO, CEI and collection rate.</summary>
+    /// <summary>Credit sales, cash, closing and current AR per month for 12 months from the daily facts: the inputs of DSO, CEI and collection rate.</summary>
     public Task KpiMonthlyAsync(Guid tenantId, DateOnly today) => ReadAllAsync("""
         WITH months AS (
-            SELECT (date_trunc('month', m) + interval '1 month - 1 day')::date AS month_end
-            FROM generate_series(date_trunc('month', @p1::date) - interval '11 months', date_trunc('month', @p1::date), interval '1 month') m),
-        sales AS (SELECT date_trunc('month', issue_date) AS m, sum(total) AS amount FROM invoices WHERE tenant_id = @p0 GROUP BY 1),
-        cash AS (SELECT date_trunc('month', received_on) AS m, sum(amount) AS amount FROM payments WHERE tenant_id = @p0 GROUP BY 1),
-        credits AS (SELECT date_trunc('month', issue_date) AS m, sum(amount) AS amount FROM credit_notes WHERE tenant_id = @p0 GROUP BY 1)
+            SELECT date_trunc('month', m)::date AS month_start, (date_trunc('month', m) + interval '1 month - 1 day')::date AS month_end
+            FROM generate_series(date_trunc('month', @p1::date) - interval '11 months', date_trunc('month', @p1::date), interval '1 month') m)
         SELECT mo.month_end,
-               (SELECT amount FROM sales s WHERE s.m = date_trunc('month', mo.month_end)) AS sales,
-               (SELECT amount FROM cash c WHERE c.m = date_trunc('month', mo.month_end)) AS cash,
-               (SELECT sum(amount) FROM sales s WHERE s.m <= mo.month_end) - COALESCE((SELECT sum(amount) FROM cash c WHERE c.m <= mo.month_end), 0)
-                 - COALESCE((SELECT sum(amount) FROM credits c WHERE c.m <= mo.month_end), 0) AS closing_ar
-        FROM months mo ORDER BY 1
+               sum(f.sales) FILTER (WHERE f.day >= mo.month_start) AS sales,
+               sum(f.cash) FILTER (WHERE f.day >= mo.month_start) AS cash,
+               sum(f.sales - f.cash - f.credits - f.write_offs) AS closing_ar,
+               sum(f.sales - f.cash - f.credits - f.write_offs) FILTER (WHERE f.due_day >= mo.month_end) AS closing_current_ar
+        FROM months mo
+        JOIN ledger_daily_facts f ON f.tenant_id = @p0 AND f.day <= mo.month_end
+        GROUP BY mo.month_end ORDER BY 1
         """, tenantId, today);
 
     private async Task<object?> ScalarAsync(string sql, params object[] parameters)
