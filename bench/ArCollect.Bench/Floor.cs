@@ -54,20 +54,26 @@ public sealed class Floor(string connectionString)
         FROM open_items WHERE open_amount > 0 GROUP BY 1, 2, 3
         """, tenantId, asOf);
 
-    /// <summary>Credit sales, cash, closing and current AR per month for 12 months from the daily facts: the inputs of DSO, CEI and collection rate.</summary>
-    public Task KpiMonthlyAsync(Guid tenantId, DateOnly today) => ReadAllAsync("""
-        WITH months AS (
-            SELECT date_trunc('month', m)::date AS month_start, (date_trunc('month', m) + interval '1 month - 1 day')::date AS month_end
-            FROM generate_series(date_trunc('month', @p1::date) - interval '11 months', date_trunc('month', @p1::date), interval '1 month') m)
-        SELECT mo.month_end,
-               sum(f.sales) FILTER (WHERE f.day >= mo.month_start) AS sales,
-               sum(f.cash) FILTER (WHERE f.day >= mo.month_start) AS cash,
-               sum(f.sales - f.cash - f.credits - f.write_offs) AS closing_ar,
-               sum(f.sales - f.cash - f.credits - f.write_offs) FILTER (WHERE f.due_day >= mo.month_end) AS closing_current_ar
-        FROM months mo
-        JOIN ledger_daily_facts f ON f.tenant_id = @p0 AND f.day <= mo.month_end
-        GROUP BY mo.month_end ORDER BY 1
-        """, tenantId, today);
+    /// <summary>
+    /// The daily facts a 12-month KPI trend needs, folded as the page folds them (days before the countback horizon
+    /// onto the horizon, due days onto the last month end on or before them): the database's share of the KPI page.
+    /// </summary>
+    public Task KpiMonthlyAsync(Guid tenantId, DateOnly today)
+    {
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var ends = Enumerable.Range(0, 12).Select(k => first.AddMonths(k + 1).AddDays(-1)).Select(e => e > today ? today : e).ToArray();
+        return ReadAllAsync("""
+            SELECT currency, day, due_day, sum(sales), sum(cash), sum(credits), sum(write_offs), sum(settled_count), sum(settled_days)
+            FROM (
+              SELECT currency,
+                     CASE WHEN day = 'infinity' THEN @p1 WHEN day < @p2 THEN @p2 ELSE day END AS day,
+                     COALESCE((@p3::date[])[width_bucket(due_day, @p3::date[])], @p2 - 1) AS due_day,
+                     sales, cash, credits, write_offs, settled_count, settled_days
+              FROM ledger_daily_facts
+              WHERE tenant_id = @p0 AND (day <= @p1 OR day = 'infinity')) f
+            GROUP BY 1, 2, 3
+            """, tenantId, today, ends[0].AddMonths(-24), ends);
+    }
 
     private async Task<object?> ScalarAsync(string sql, params object[] parameters)
     {
