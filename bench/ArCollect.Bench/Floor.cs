@@ -54,21 +54,26 @@ public sealed class Floor(string connectionString)
         FROM open_items WHERE open_amount > 0 GROUP BY 1, 2, 3
         """, tenantId, asOf);
 
-    /// <summary>Credit sales, cash and closing AR per month for 12 months: the inputs of DSO, CEI and collection rate.</summary>
-    public Task KpiMonthlyAsync(Guid tenantId, DateOnly today) => ReadAllAsync("""
-        WITH months AS (
-            SELECT (date_trunc('month', m) + interval '1 month - 1 day')::date AS month_end
-            FROM generate_series(date_trunc('month', @p1::date) - interval '11 months', date_trunc('month', @p1::date), interval '1 month') m),
-        sales AS (SELECT date_trunc('month', issue_date) AS m, sum(total) AS amount FROM invoices WHERE tenant_id = @p0 GROUP BY 1),
-        cash AS (SELECT date_trunc('month', received_on) AS m, sum(amount) AS amount FROM payments WHERE tenant_id = @p0 GROUP BY 1),
-        credits AS (SELECT date_trunc('month', issue_date) AS m, sum(amount) AS amount FROM credit_notes WHERE tenant_id = @p0 GROUP BY 1)
-        SELECT mo.month_end,
-               (SELECT amount FROM sales s WHERE s.m = date_trunc('month', mo.month_end)) AS sales,
-               (SELECT amount FROM cash c WHERE c.m = date_trunc('month', mo.month_end)) AS cash,
-               (SELECT sum(amount) FROM sales s WHERE s.m <= mo.month_end) - COALESCE((SELECT sum(amount) FROM cash c WHERE c.m <= mo.month_end), 0)
-                 - COALESCE((SELECT sum(amount) FROM credits c WHERE c.m <= mo.month_end), 0) AS closing_ar
-        FROM months mo ORDER BY 1
-        """, tenantId, today);
+    /// <summary>
+    /// The daily facts a 12-month KPI trend needs, folded as the page folds them (days before the countback horizon
+    /// onto the horizon, due days onto the last month end on or before them): the database's share of the KPI page.
+    /// </summary>
+    public Task KpiMonthlyAsync(Guid tenantId, DateOnly today)
+    {
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var ends = Enumerable.Range(0, 12).Select(k => first.AddMonths(k + 1).AddDays(-1)).Select(e => e > today ? today : e).ToArray();
+        return ReadAllAsync("""
+            SELECT currency, day, due_day, sum(sales), sum(cash), sum(credits), sum(write_offs), sum(settled_count), sum(settled_days)
+            FROM (
+              SELECT currency,
+                     CASE WHEN day = 'infinity' THEN @p1 WHEN day < @p2 THEN @p2 ELSE day END AS day,
+                     COALESCE((@p3::date[])[width_bucket(due_day, @p3::date[])], @p2 - 1) AS due_day,
+                     sales, cash, credits, write_offs, settled_count, settled_days
+              FROM ledger_daily_facts
+              WHERE tenant_id = @p0 AND (day <= @p1 OR day = 'infinity')) f
+            GROUP BY 1, 2, 3
+            """, tenantId, today, ends[0].AddMonths(-24), ends);
+    }
 
     private async Task<object?> ScalarAsync(string sql, params object[] parameters)
     {

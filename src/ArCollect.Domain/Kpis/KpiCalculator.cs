@@ -74,10 +74,56 @@ public static class KpiCalculator
             KpiFormulas.AverageDaysToPay(settled));
     }
 
+    /// <summary>
+    /// The same snapshot from daily facts: balances and flows are sums over days, so a page reads a few thousand
+    /// fact rows instead of every invoice. Gives the figures of the per-invoice overload on the same ledger.
+    /// </summary>
+    public static KpiSnapshot Compute(DailyLedger ledger, DateOnly periodStart, DateOnly periodEnd, decimal? collectionTarget)
+    {
+        if (periodEnd < periodStart)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(periodEnd));
+        }
+
+        var days = periodEnd.DayNumber - periodStart.DayNumber + 1;
+        var opening = ledger.Balance(periodStart.AddDays(-1));
+        var closing = ledger.Balance(periodEnd);
+        var closingCurrent = ledger.CurrentBalance(periodEnd);
+        var (sales, collected, settledCount, settledDays) = ledger.Flows(periodStart, periodEnd);
+        var dso = KpiFormulas.StandardDso(closing, sales, days);
+        var best = KpiFormulas.BestPossibleDso(closingCurrent, sales, days);
+        var rate = KpiFormulas.CollectionRate(collected, opening, sales);
+        return new KpiSnapshot(
+            periodStart, periodEnd, opening, closing, closingCurrent, sales, collected,
+            dso,
+            KpiFormulas.CountbackDso(closing, MonthlySales(ledger, periodEnd)),
+            best,
+            KpiFormulas.AverageDaysDelinquent(dso, best),
+            KpiFormulas.CollectionEffectivenessIndex(opening, sales, closing, closingCurrent),
+            KpiFormulas.PercentCurrent(closingCurrent, closing),
+            rate,
+            KpiFormulas.AgainstTarget(rate, collectionTarget),
+            KpiFormulas.AverageDaysToPay(settledDays, settledCount));
+    }
+
+    /// <summary>Credit sales of the months ending at <paramref name="end"/> from daily facts, as <see cref="MonthlySales(IReadOnlyList{LedgerInvoice}, DateOnly)"/>.</summary>
+    public static IReadOnlyList<(decimal Sales, int Days)> MonthlySales(DailyLedger ledger, DateOnly end)
+    {
+        var bounds = CountbackBounds(end);
+        return Enumerable.Range(0, CountbackMonths)
+            .Select(k => (ledger.SalesBetween(bounds[k + 1], bounds[k]), bounds[k].DayNumber - bounds[k + 1].DayNumber))
+            .ToList();
+    }
+
+    /// <summary>The first day whose credit sales countback DSO may read for a period ending on or after <paramref name="firstPeriodEnd"/> is after this one.</summary>
+    public static DateOnly CountbackHorizon(DateOnly firstPeriodEnd) => firstPeriodEnd.AddMonths(-CountbackMonths);
+
+    private static DateOnly[] CountbackBounds(DateOnly end) => Enumerable.Range(0, CountbackMonths + 1).Select(k => end.AddMonths(-k)).ToArray();
+
     /// <summary>Credit sales of the months ending at <paramref name="end"/>, newest first; month k is (end - k - 1 months, end - k months].</summary>
     public static IReadOnlyList<(decimal Sales, int Days)> MonthlySales(IReadOnlyList<LedgerInvoice> ledger, DateOnly end)
     {
-        var bounds = Enumerable.Range(0, CountbackMonths + 1).Select(k => end.AddMonths(-k)).ToArray();
+        var bounds = CountbackBounds(end);
         var sales = new decimal[CountbackMonths];
         foreach (var invoice in ledger)
         {

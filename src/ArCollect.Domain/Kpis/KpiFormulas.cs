@@ -74,7 +74,10 @@ public static class KpiFormulas
     /// <summary>Mean days from issue to settlement of the invoices settled in the period.</summary>
     public static decimal? AverageDaysToPay(IEnumerable<(DateOnly Issued, DateOnly Settled)> settled)
     {
-        var days = settled.Select(s => (decimal)(s.Settled.DayNumber - s.Issued.DayNumber)).ToList();
-        return days.Count > 0 ? days.Average() : null;
+        var days = settled.Select(s => (long)(s.Settled.DayNumber - s.Issued.DayNumber)).ToList();
+        return AverageDaysToPay(days.Sum(), days.Count);
     }
+
+    /// <summary>Mean days to pay from the count of invoices settled in the period and their days from issue to settlement added up.</summary>
+    public static decimal? AverageDaysToPay(long totalDays, int count) => count > 0 ? (decimal)totalDays / count : null;
 }

@@ -12,6 +12,8 @@ public static class DashboardServices
     {
         services.AddScoped<AgingQuery>();
         services.AddScoped<KpiQuery>();
+        services.AddScoped<KpiFactsQuery>();
+        services.AddScoped<WorkflowQuery>();
         services.AddScoped<ExchangeRateImporter>();
         services.AddScoped<HistoryReceiptPredictor>();
         services.AddScoped<IReceiptPredictor, ScoredReceiptPredictor>();

@@ -1,3 +1,4 @@
+using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Kpis;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Infrastructure.Dashboards;
 
 /// <summary>
-/// Loads the ledger facts KPIs need for a window (dated payments, credit notes and write-offs per invoice) in the
-/// base currency at today's rates. Write-offs carry no date of their own: they are dated on the invoice's
-/// settlement day, or today if the invoice is still open.
+/// Loads the per-invoice facts KPIs need for a window (dated payments, credit notes and write-offs of each issued
+/// invoice) in the base currency at today's rates: the reference the daily facts (<see cref="KpiFactsQuery"/>) are
+/// checked against. Write-offs carry no date of their own: they are dated on the invoice's settlement day, or today
+/// if the invoice is still open.
 /// </summary>
 public sealed class KpiQuery(ArCollectDbContext db, TimeProvider time)
 {
@@ -17,7 +19,8 @@ public sealed class KpiQuery(ArCollectDbContext db, TimeProvider time)
     {
         var today = Today;
         var issuedFrom = from.AddMonths(-KpiCalculator.CountbackMonths);
-        var invoices = db.Invoices.AsNoTracking().Where(i => i.IssueDate >= issuedFrom || i.SettledOn == null || i.SettledOn >= from);
+        var invoices = db.Invoices.AsNoTracking()
+            .Where(i => i.State == InvoiceState.Issued && (i.IssueDate >= issuedFrom || i.SettledOn == null || i.SettledOn >= from));
         var headers = await invoices
             .Select(i => new { i.Id, i.IssueDate, i.DueDate, i.Currency, i.Total, i.AmountWrittenOff, i.SettledOn })
             .ToListAsync(cancellationToken);

@@ -5,6 +5,7 @@ using ArCollect.Domain.Dashboards;
 using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Kpis;
 using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Payments;
 using ArCollect.Domain.Risk;
@@ -59,6 +60,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<DashboardSettings> DashboardSettings => Set<DashboardSettings>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
     public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
+    public DbSet<LedgerDailyFact> LedgerDailyFacts => Set<LedgerDailyFact>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -45,6 +45,35 @@ public sealed class DashboardPagesTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task KPI_page_shows_the_currency_rule_and_exports_invoices_by_state_and_by_collector()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Workflow Co");
+        await SeedAsync(company.TenantId, "Quiet Corp", 250m, daysLate: 45);
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ManagerEmail, TenantSeed.Password);
+
+        var page = await client.GetPageAsync("/Dashboards/Kpis");
+        var states = await CsvAsync(client, "/Dashboards/Kpis?handler=Export&weekly=False&table=states&format=csv");
+        var collectors = await CsvAsync(client, "/Dashboards/Kpis?handler=Export&weekly=False&table=collectors&format=csv");
+
+        Assert.Contains("Credit sales and cash convert at the exchange rate in force on the day they happened", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"state-table\"", page, StringComparison.Ordinal);
+        // One open invoice, 45 days late, never reminded, no collector.
+        Assert.StartsWith("State,Invoices,Open (EUR),Overdue (EUR)", states, StringComparison.Ordinal);
+        Assert.Contains("\nNot chased yet,1,250.00,250.00", states, StringComparison.Ordinal);
+        Assert.Contains("\nDisputed,0,0.00,0.00", states, StringComparison.Ordinal);
+        Assert.StartsWith("Collector,Open (EUR),Overdue (EUR),Disputed,Promised,Escalated,In follow-up,Not chased yet,Resolved", collectors, StringComparison.Ordinal);
+        Assert.Contains("\nUnassigned,250.00,250.00,0,0,0,0,1,0", collectors, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> CsvAsync(Infrastructure.WebClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        return Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_admin_changes_bucket_edges_and_a_bad_value_is_named_on_the_form()
     {
         var company = await TenantSeed.CreateCompanyAsync(app, "Admin Co");

@@ -1,5 +1,6 @@
 using ArCollect.Domain.Customers;
 using ArCollect.Domain.Dashboards;
+using ArCollect.Domain.Kpis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -38,4 +39,14 @@ internal sealed class AlertStateConfiguration : IEntityTypeConfiguration<AlertSt
 internal sealed class ForecastSnapshotConfiguration : IEntityTypeConfiguration<ForecastSnapshot>
 {
     public void Configure(EntityTypeBuilder<ForecastSnapshot> b) => b.HasIndex(x => new { x.TenantId, x.WeekStart }).IsUnique();
+}
+
+internal sealed class LedgerDailyFactConfiguration : IEntityTypeConfiguration<LedgerDailyFact>
+{
+    public void Configure(EntityTypeBuilder<LedgerDailyFact> b)
+    {
+        b.ToTable("ledger_daily_facts");
+        b.HasKey(x => new { x.TenantId, x.Currency, x.Day, x.DueDay });
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+    }
 }

@@ -1237,6 +1237,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_tenant_id_number");
 
+                    b.HasIndex("TenantId", "SettledOn")
+                        .HasDatabaseName("ix_invoices_settled_on")
+                        .HasFilter("settled_on IS NOT NULL");
+
                     b.HasIndex("TenantId", "UpdatedAt")
                         .HasDatabaseName("ix_invoices_tenant_id_updated_at");
 
@@ -1435,6 +1439,60 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_write_offs_tenant_id_written_off_on");
 
                     b.ToTable("write_offs", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Kpis.LedgerDailyFact", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateOnly>("DueDay")
+                        .HasColumnType("date")
+                        .HasColumnName("due_day");
+
+                    b.Property<decimal>("Cash")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("cash");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credits");
+
+                    b.Property<decimal>("Sales")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sales");
+
+                    b.Property<int>("SettledCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("settled_count");
+
+                    b.Property<long>("SettledDays")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settled_days");
+
+                    b.Property<decimal>("WriteOffs")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("write_offs");
+
+                    b.HasKey("TenantId", "Currency", "Day", "DueDay")
+                        .HasName("pk_ledger_daily_facts");
+
+                    b.ToTable("ledger_daily_facts", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Messaging.OutboxMessage", b =>

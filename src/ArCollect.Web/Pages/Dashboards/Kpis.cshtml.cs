@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ArCollect.Web.Pages.Dashboards;
 
-/// <summary>DSO, CEI, ADD and the other KPIs per week or month over the last 12 months, computed by <see cref="KpiCalculator"/>.</summary>
-public sealed class KpisModel(ArCollectDbContext db, KpiQuery query) : PageModel
+/// <summary>
+/// DSO, CEI, ADD and the other KPIs per week or month over the last 12 months, computed by <see cref="KpiCalculator"/>
+/// from the daily ledger facts; invoices by workflow state and by collector.
+/// </summary>
+public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, WorkflowQuery workflow) : PageModel
 {
     public static readonly IReadOnlyList<(string Name, string Definition)> Definitions =
     [
@@ -24,25 +27,38 @@ public sealed class KpisModel(ArCollectDbContext db, KpiQuery query) : PageModel
         ("Days to pay", "Mean days from issue to settlement of invoices settled in the period."),
     ];
 
+    /// <summary>How amounts in other currencies become base currency (hover text and docs).</summary>
+    public const string CurrencyRule =
+        "Credit sales and cash convert at the exchange rate in force on the day they happened; receivables (opening, closing, current) "
+        + "at the rate in force on the day they are taken. Amounts with no rate on or before that day are left out.";
+
+    public static readonly IReadOnlyList<(string Name, string Definition)> CollectorColumns =
+    [
+        ("Open", "Open balance of the collector's customers' issued invoices, at today's rates."),
+        ("Overdue", "The part of the open balance past its due date (due before today)."),
+    ];
+
     [BindProperty(SupportsGet = true)]
     public bool Weekly { get; set; }
 
     public IReadOnlyList<KpiSnapshot> Trend { get; private set; } = [];
     public IReadOnlyList<string> MissingRates { get; private set; } = [];
     public decimal Target { get; private set; }
+    public WorkflowReport Workflow { get; private set; } = new([], [], []);
+    public DateOnly ResolvedFrom { get; private set; }
+    public string BaseCurrency { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(string? format, string? table, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var headers = new List<string> { "Period start", "Period end" };
-        headers.AddRange(Definitions.Select(d => d.Name));
-        var rows = Trend.Select(k => (IReadOnlyList<object?>)
-            [k.PeriodStart, k.PeriodEnd, k.Dso, k.CountbackDso, k.BestPossibleDso, k.AverageDaysDelinquent, k.Cei, k.PercentCurrent, k.CollectionRate, k.CollectionRateVsTarget, k.AverageDaysToPay])
-            .Select(r => (IReadOnlyList<object?>)r.Select(v => v is decimal d ? Math.Round(d, 2) : v).ToList())
-            .ToList();
-        return ExportFile.For(new ExportTable("KPIs", headers, rows), format, Weekly ? "kpis-weekly" : "kpis-monthly");
+        return table switch
+        {
+            "states" => ExportFile.For(StatesTable(), format, "invoices-by-state"),
+            "collectors" => ExportFile.For(CollectorsTable(), format, "invoices-by-collector"),
+            _ => ExportFile.For(KpiTable(), format, Weekly ? "kpis-weekly" : "kpis-monthly"),
+        };
     }
 
     public string ChartJson() => JsonSerializer.Serialize(new
@@ -62,13 +78,45 @@ public sealed class KpisModel(ArCollectDbContext db, KpiQuery query) : PageModel
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 1) : null;
 
+    private ExportTable KpiTable()
+    {
+        var headers = new List<string> { "Period start", "Period end" };
+        headers.AddRange(Definitions.Select(d => d.Name));
+        var rows = Trend.Select(k => (IReadOnlyList<object?>)
+            [k.PeriodStart, k.PeriodEnd, k.Dso, k.CountbackDso, k.BestPossibleDso, k.AverageDaysDelinquent, k.Cei, k.PercentCurrent, k.CollectionRate, k.CollectionRateVsTarget, k.AverageDaysToPay])
+            .Select(r => (IReadOnlyList<object?>)r.Select(v => v is decimal d ? Math.Round(d, 2) : v).ToList())
+            .ToList();
+        return new ExportTable("KPIs", headers, rows);
+    }
+
+    private ExportTable StatesTable() => new(
+        "Invoices by state",
+        ["State", "Invoices", $"Open ({BaseCurrency})", $"Overdue ({BaseCurrency})"],
+        Workflow.States.Select(s => (IReadOnlyList<object?>)[WorkflowStates.Label(s.State), s.Count, Math.Round(s.Open, 2), Math.Round(s.Overdue, 2)]).ToList());
+
+    private ExportTable CollectorsTable()
+    {
+        var headers = new List<string> { "Collector", $"Open ({BaseCurrency})", $"Overdue ({BaseCurrency})" };
+        headers.AddRange(WorkflowStates.All.Select(s => s.Label));
+        var rows = Workflow.Collectors
+            .Select(c => (IReadOnlyList<object?>)new object?[] { c.Name, Math.Round(c.Open, 2), Math.Round(c.Overdue, 2) }.Concat(c.Counts.Cast<object?>()).ToList())
+            .ToList();
+        return new ExportTable("Invoices by collector", headers, rows);
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var settings = await db.SettingsAsync(cancellationToken);
         Target = settings.CollectionRateTargetPercent;
-        var periods = KpiCalculator.Periods(query.Today, monthly: !Weekly, count: Weekly ? 52 : 12);
-        var (ledger, missing) = await query.LedgerAsync(periods[0].Start, cancellationToken);
-        MissingRates = missing;
+        var today = facts.Today;
+        var periods = KpiCalculator.Periods(today, monthly: !Weekly, count: Weekly ? 52 : 12);
+        var ledger = await facts.LedgerAsync(periods, cancellationToken);
         Trend = periods.Select(p => KpiCalculator.Compute(ledger, p.Start, p.End, Target)).ToList();
+
+        ResolvedFrom = periods[^1].Start;
+        var converter = await db.ConverterAsync(cancellationToken);
+        BaseCurrency = converter.BaseCurrency;
+        Workflow = WorkflowReport.Build(await workflow.CellsAsync(ResolvedFrom, today, cancellationToken), today, converter);
+        MissingRates = ledger.MissingRates.Union(Workflow.MissingRates).Order(StringComparer.Ordinal).ToList();
     }
 }
