@@ -65,10 +65,10 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Ignore(x => x.OpenAmount);
         b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.CustomerId, x.DueDate });
-        // Covering: today's aging, the worklist and the reminder run read open items from the index alone
+        // Covering: today's aging and the workflow-state report read open items from the index alone
         // (index-only scan) instead of visiting one heap page per open invoice.
         b.HasIndex(x => new { x.TenantId, x.DueDate }).HasFilter("balance > 0").HasDatabaseName("ix_invoices_open_by_due_date")
-            .IncludeProperties(x => new { x.CustomerId, x.Currency, x.Balance, x.IssueDate });
+            .IncludeProperties(x => new { x.Id, x.CustomerId, x.Currency, x.Balance, x.IssueDate });
         b.HasIndex(x => new { x.TenantId, x.IssueDate });
         // Invoices resolved in a period (KPI page); imports of open invoices never touch it.
         b.HasIndex(x => new { x.TenantId, x.SettledOn }).HasFilter("settled_on IS NOT NULL").HasDatabaseName("ix_invoices_settled_on");

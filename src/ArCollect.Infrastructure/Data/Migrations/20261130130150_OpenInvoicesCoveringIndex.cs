@@ -19,7 +19,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
                 table: "invoices",
                 columns: new[] { "tenant_id", "due_date" },
                 filter: "balance > 0")
-                .Annotation("Npgsql:IndexInclude", new[] { "customer_id", "currency", "balance", "issue_date" });
+                .Annotation("Npgsql:IndexInclude", new[] { "id", "customer_id", "currency", "balance", "issue_date" });
         }
 
         /// <inheritdoc />

@@ -1231,7 +1231,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_invoices_open_by_due_date")
                         .HasFilter("balance > 0");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueDate"), new[] { "CustomerId", "Currency", "Balance", "IssueDate" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueDate"), new[] { "Id", "CustomerId", "Currency", "Balance", "IssueDate" });
 
                     b.HasIndex("TenantId", "IssueDate")
                         .HasDatabaseName("ix_invoices_tenant_id_issue_date");
