@@ -186,6 +186,35 @@ public sealed class ReminderPolicyPageTests(AppFixture app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Two_admins_switching_the_default_at_once_both_succeed_and_one_default_remains()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Policy Race");
+        using var client = await AdminAsync(company);
+        using var second = app.NewClient();
+        await second.SignInAsync(company.AdminEmail, TenantSeed.Password);
+        for (var i = 0; i < 2; i++)
+        {
+            using var created = await CreateAsync(client, $"Option {i}");
+        }
+
+        var policies = await PoliciesAsync(company.TenantId);
+        for (var round = 0; round < 30; round++)
+        {
+            var a = policies[round % 3].Id;
+            var b = policies[(round + 1) % 3].Id;
+            var responses = await Task.WhenAll(
+                client.SubmitAsync($"{List}?handler=MakeDefault", [new("policyId", a.ToString())], List),
+                second.SubmitAsync($"{List}?handler=MakeDefault", [new("policyId", b.ToString())], List));
+
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+            var defaults = (await PoliciesAsync(company.TenantId)).Where(p => p.IsDefault).Select(p => p.Id).ToList();
+            Assert.Single(defaults);
+            Assert.Contains(defaults[0], new[] { a, b });
+            Array.ForEach(responses, r => r.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task A_policy_customers_follow_is_not_deleted_until_they_are_moved_to_the_default()
     {
         var company = await TenantSeed.CreateCompanyAsync(app, "Policy Delete");
@@ -280,5 +309,40 @@ public sealed class ReminderPolicyPageTests(AppFixture app) : IClassFixture<AppF
         Assert.True(kept.IsDefault);
         Assert.Equal(5, kept.Steps.Count);
         Assert.Equal([("Mine", false), ("Standard", true)], (await PoliciesAsync(intruder.TenantId)).Select(p => (p.Name, p.IsDefault)));
+    }
+
+    [Fact]
+    public async Task Escalation_rules_stay_on_the_list_page_and_are_saved_there()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Policy Rules");
+        using var client = await AdminAsync(company);
+        var rules = await LedgerSeed.WithDbAsync(app, company.TenantId, db => db.EscalationRules.AsNoTracking().OrderBy(r => r.Kind).ToListAsync());
+        List<KeyValuePair<string, string>> Fields(int daysOverdueThreshold)
+        {
+            var fields = new List<KeyValuePair<string, string>>();
+            for (var i = 0; i < rules.Count; i++)
+            {
+                var daysOverdue = rules[i].Kind == EscalationKind.DaysOverdue;
+                fields.Add(new($"Input.Rules[{i}].Id", rules[i].Id.ToString()));
+                fields.Add(new($"Input.Rules[{i}].Kind", Number((int)rules[i].Kind)));
+                fields.Add(new($"Input.Rules[{i}].Threshold", Number(daysOverdue ? daysOverdueThreshold : rules[i].Threshold)));
+                fields.Add(new($"Input.Rules[{i}].Assignee", Number((int)(daysOverdue ? TaskAssignee.Manager : rules[i].Assignee))));
+                fields.Add(new($"Input.Rules[{i}].IsActive", daysOverdue || rules[i].Kind != EscalationKind.PromiseBroken ? "true" : "false"));
+            }
+
+            return fields;
+        }
+
+        using var invalid = await client.SubmitAsync($"{List}?handler=Rules", Fields(400), List);
+        var index = rules.FindIndex(r => r.Kind == EscalationKind.DaysOverdue);
+        Assert.Equal("Threshold must be between 0 and 365.", Html.FieldError(await invalid.Content.ReadAsStringAsync(), $"Input.Rules[{index}].Threshold"));
+        Assert.Equal(45, await LedgerSeed.WithDbAsync(app, company.TenantId, db => db.EscalationRules.Where(r => r.Kind == EscalationKind.DaysOverdue).Select(r => r.Threshold).SingleAsync()));
+
+        using var saved = await client.SubmitAsync($"{List}?handler=Rules", Fields(60), List);
+
+        Assert.Contains("Escalation rules saved.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await LedgerSeed.WithDbAsync(app, company.TenantId, db => db.EscalationRules.AsNoTracking().ToListAsync());
+        Assert.Equal((60, TaskAssignee.Manager, true), after.Where(r => r.Kind == EscalationKind.DaysOverdue).Select(r => (r.Threshold, r.Assignee, r.IsActive)).Single());
+        Assert.False(after.Single(r => r.Kind == EscalationKind.PromiseBroken).IsActive);
     }
 }
