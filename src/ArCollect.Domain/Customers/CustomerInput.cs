@@ -14,6 +14,10 @@ public sealed class CustomerInput
     public string? Region { get; set; }
     public string? Country { get; set; }
     public Guid? CollectorId { get; set; }
+
+    /// <summary>A reminder policy of the tenant other than the default; null follows the default.</summary>
+    public Guid? ReminderPolicyId { get; set; }
+
     public decimal? CreditLimit { get; set; }
     public string TimeZone { get; set; } = "Etc/UTC";
     public bool DoNotContact { get; set; }

@@ -8,7 +8,8 @@ namespace ArCollect.Web.Api;
 
 public sealed record CustomerDto(
     Guid Id, string? ExternalId, string Name, string Currency, int PaymentTermsDays, string? Email,
-    string? Segment, string? Region, string? Country, decimal? CreditLimit, DateTimeOffset UpdatedAt);
+    string? Segment, string? Region, string? Country, decimal? CreditLimit, DateTimeOffset UpdatedAt,
+    Guid? ReminderPolicyId);
 
 public static class CustomersEndpoints
 {
@@ -55,6 +56,12 @@ public static class CustomersEndpoints
             return ApiSupport.Invalid(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
         }
 
+        // The foreign key alone would accept another company's policy id: the query filter keeps the check to this one.
+        if (input.ReminderPolicyId is { } policyId && !await db.ReminderPolicies.AnyAsync(p => p.Id == policyId, http.RequestAborted))
+        {
+            return ApiSupport.Invalid([(nameof(input.ReminderPolicyId), "No reminder policy with this id in your company; leave it out for the default policy.")]);
+        }
+
         var now = time.GetUtcNow();
         var customer = new Customer
         {
@@ -70,6 +77,7 @@ public static class CustomersEndpoints
             TimeZone = input.TimeZone,
             DoNotContact = input.DoNotContact,
             IsKeyAccount = input.IsKeyAccount,
+            ReminderPolicyId = input.ReminderPolicyId,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -103,5 +111,6 @@ public static class CustomersEndpoints
     private static IQueryable<CustomerDto> Project(IQueryable<Customer> customers) => customers.Select(c => new CustomerDto(
         c.Id, c.ExternalId, c.Name, c.Currency, c.PaymentTermsDays,
         c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.Email).FirstOrDefault(),
-        c.Segment, c.Region, c.Country, c.CreditLimit, c.UpdatedAt));
+        c.Segment, c.Region, c.Country, c.CreditLimit, c.UpdatedAt,
+        c.ReminderPolicyId));
 }

@@ -22,6 +22,9 @@ public sealed class DetailsModel(
     public CollectionsStatus? Collections { get; private set; }
     public IReadOnlyList<UserOption> Users { get; private set; } = [];
 
+    /// <summary>The reminder policy the daily run uses for this customer.</summary>
+    public string ReminderPolicy { get; private set; } = "";
+
     [BindProperty]
     public NoteInput Note { get; set; } = new();
 
@@ -72,6 +75,8 @@ public sealed class DetailsModel(
         Overview = overview;
         Collections = await CollectionsStatus.LoadAsync(db, id, cancellationToken);
         Users = await provisioning.ListUsersAsync(cancellationToken);
+        var policyId = await db.Customers.Where(c => c.Id == id).Select(c => c.ReminderPolicyId).FirstOrDefaultAsync(cancellationToken);
+        ReminderPolicy = (await ReminderPolicyOptions.LoadAsync(db, cancellationToken)).InEffect(policyId);
         return true;
     }
 }

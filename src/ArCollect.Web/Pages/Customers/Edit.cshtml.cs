@@ -25,6 +25,7 @@ public sealed class EditModel(
 
     public Guid? CustomerId { get; private set; }
     public IReadOnlyList<UserOption> Collectors { get; private set; } = [];
+    public ReminderPolicyOptions PolicyOptions { get; private set; } = ReminderPolicyOptions.None;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ public sealed class EditModel(
         }
 
         Collectors = await provisioning.ListUsersAsync(cancellationToken);
+        PolicyOptions = await ReminderPolicyOptions.LoadAsync(db, cancellationToken);
         return Page();
     }
 
@@ -63,6 +65,7 @@ public sealed class EditModel(
 
         CustomerId = id;
         Collectors = await provisioning.ListUsersAsync(cancellationToken);
+        PolicyOptions = await ReminderPolicyOptions.LoadAsync(db, cancellationToken);
         Normalize(Input);
         ModelState.ApplyValidation(nameof(Input), await validator.ValidateAsync(Input, cancellationToken));
         CheckColumnLimits();
@@ -108,6 +111,11 @@ public sealed class EditModel(
         if (Input.CollectorId is { } collectorId && Collectors.All(c => c.Id != collectorId))
         {
             ModelState.AddFieldError(nameof(Input), nameof(Input.CollectorId), "Choose a collector from your company.");
+        }
+
+        if (!PolicyOptions.Contains(Input.ReminderPolicyId))
+        {
+            ModelState.AddFieldError(nameof(Input), nameof(Input.ReminderPolicyId), ReminderPolicyOptions.NotFound);
         }
 
         // A contact needs an email address: it is where invoices and reminders go.
@@ -170,6 +178,7 @@ public sealed class EditModel(
             Region = customer.Region,
             Country = customer.Country,
             CollectorId = customer.CollectorId,
+            ReminderPolicyId = customer.ReminderPolicyId,
             CreditLimit = customer.CreditLimit,
             TimeZone = customer.TimeZone,
             DoNotContact = customer.DoNotContact,
@@ -190,6 +199,7 @@ public sealed class EditModel(
         customer.Region = input.Region;
         customer.Country = input.Country;
         customer.CollectorId = input.CollectorId;
+        customer.ReminderPolicyId = input.ReminderPolicyId;
         customer.CreditLimit = input.CreditLimit;
         customer.TimeZone = input.TimeZone;
         customer.DoNotContact = input.DoNotContact;

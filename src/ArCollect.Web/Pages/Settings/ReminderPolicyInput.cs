@@ -1,13 +1,14 @@
 using ArCollect.Domain.Dunning;
+using ArCollect.Domain.Risk;
 using FluentValidation;
 
 namespace ArCollect.Web.Pages.Settings;
 
-/// <summary>The default policy's steps and the escalation rules as the Admin edits them.</summary>
+/// <summary>One reminder policy's name and steps as the Admin edits them.</summary>
 public sealed class ReminderPolicyInput
 {
+    public string? Name { get; set; }
     public List<StepInput> Steps { get; set; } = [];
-    public List<RuleInput> Rules { get; set; } = [];
 
     public sealed class StepInput
     {
@@ -22,37 +23,46 @@ public sealed class ReminderPolicyInput
         public decimal? MinOverdueAmount { get; set; }
         public string? Segment { get; set; }
 
+        /// <summary>Empty for any band; otherwise a <see cref="Domain.Risk.RiskBand"/> name as the run compares it.</summary>
+        public string? RiskBand { get; set; }
+
         public StepActions Actions =>
             (Email ? StepActions.Email : 0) | (CollectorTask ? StepActions.CollectorTask : 0)
             | (ManagerNotification ? StepActions.ManagerNotification : 0) | (CreditHold ? StepActions.CreditHold : 0);
-    }
 
-    public sealed class RuleInput
-    {
-        public Guid Id { get; set; }
-        public EscalationKind Kind { get; set; }
-        public int Threshold { get; set; }
-        public TaskAssignee Assignee { get; set; }
-        public bool IsActive { get; set; }
+        public bool IsKept => !Remove && OffsetDays is not null;
     }
 }
 
 public sealed class ReminderPolicyInputValidator : AbstractValidator<ReminderPolicyInput>
 {
+    public const int NameMaxLength = 100;
+
     public ReminderPolicyInputValidator()
     {
-        RuleForEach(x => x.Steps).Where(s => !s.Remove && s.OffsetDays is not null).ChildRules(step =>
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Enter a name for the policy.")
+            .MaximumLength(NameMaxLength).WithMessage($"Use at most {NameMaxLength} characters for the name.");
+        RuleForEach(x => x.Steps).Where(s => s.IsKept).ChildRules(step =>
         {
             step.RuleFor(s => s.OffsetDays).InclusiveBetween(-60, 365).WithMessage("Offset must be between -60 and 365 days.");
             step.RuleFor(s => s.Actions).NotEqual(StepActions.None).WithMessage("Choose at least one action.");
             step.RuleFor(s => s.MinOverdueAmount).GreaterThanOrEqualTo(0m).WithMessage("Minimum overdue amount cannot be negative.");
-            step.RuleFor(s => s.Segment).MaximumLength(60);
+            step.RuleFor(s => s.Segment).MaximumLength(60).WithMessage("Use at most 60 characters for the segment.");
+            step.RuleFor(s => s.RiskBand).Must(BeABand).WithMessage("Risk band must be Low, Medium or High, or empty for any band.");
         });
         RuleFor(x => x.Steps)
-            .Must(steps => steps.Where(s => !s.Remove && s.OffsetDays is not null).GroupBy(s => (s.OffsetDays, s.Segment?.Trim().ToLowerInvariant())).All(g => g.Count() == 1))
-            .WithMessage("Two steps have the same offset (and segment); each step needs its own day.");
-        RuleFor(x => x.Steps).Must(steps => steps.Any(s => !s.Remove && s.OffsetDays is not null)).WithMessage("Keep at least one step.");
-        RuleForEach(x => x.Rules).ChildRules(rule =>
-            rule.RuleFor(r => r.Threshold).InclusiveBetween(0, 365).WithMessage("Threshold must be between 0 and 365."));
+            .Must(steps => steps.Where(s => s.IsKept).GroupBy(ConditionKey).All(g => g.Count() == 1))
+            .WithMessage("Two steps have the same offset (and segment and risk band); each step needs its own day.");
+        RuleFor(x => x.Steps).Must(steps => steps.Any(s => s.IsKept)).WithMessage("Keep at least one step.");
     }
+
+    public static string? NormalizeBand(string? band) =>
+        string.IsNullOrWhiteSpace(band) ? null
+        : Enum.GetNames<RiskBand>().FirstOrDefault(n => string.Equals(n, band.Trim(), StringComparison.OrdinalIgnoreCase)) ?? band.Trim();
+
+    private static bool BeABand(string? band) =>
+        NormalizeBand(band) is not { } normalized || Enum.GetNames<RiskBand>().Contains(normalized, StringComparer.Ordinal);
+
+    private static (int?, string?, string?) ConditionKey(ReminderPolicyInput.StepInput step) =>
+        (step.OffsetDays, step.Segment?.Trim().ToLowerInvariant(), NormalizeBand(step.RiskBand));
 }
