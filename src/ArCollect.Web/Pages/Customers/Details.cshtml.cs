@@ -1,4 +1,5 @@
 using ArCollect.Domain.Activities;
+using ArCollect.Domain.Common;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Tenancy;
@@ -21,6 +22,9 @@ public sealed class DetailsModel(
     public CustomerOverview Overview { get; private set; } = null!;
     public CollectionsStatus? Collections { get; private set; }
     public IReadOnlyList<UserOption> Users { get; private set; } = [];
+
+    /// <summary>"German (Deutsch)", or the company default's name with a note when the customer has no language.</summary>
+    public string ReminderLanguage { get; private set; } = "";
 
     [BindProperty]
     public NoteInput Note { get; set; } = new();
@@ -72,6 +76,19 @@ public sealed class DetailsModel(
         Overview = overview;
         Collections = await CollectionsStatus.LoadAsync(db, id, cancellationToken);
         Users = await provisioning.ListUsersAsync(cancellationToken);
+        ReminderLanguage = await ReminderLanguageAsync(id, cancellationToken);
         return true;
+    }
+
+    private async Task<string> ReminderLanguageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var own = await db.Customers.Where(c => c.Id == id).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken);
+        if (Languages.Find(own) is { } language)
+        {
+            return language.DisplayName;
+        }
+
+        var fallback = await db.Tenants.Where(t => t.Id == tenant.RequiredTenantId).Select(t => t.DefaultLanguage).FirstAsync(cancellationToken);
+        return $"{Languages.Get(fallback).DisplayName} (company default)";
     }
 }

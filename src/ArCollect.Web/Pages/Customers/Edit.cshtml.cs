@@ -150,6 +150,7 @@ public sealed class EditModel(
         input.Region = Blank(input.Region);
         input.Country = Blank(input.Country)?.ToUpperInvariant();
         input.TimeZone = input.TimeZone?.Trim() ?? "";
+        input.Language = Blank(input.Language)?.ToLowerInvariant();
         input.ContactName = Blank(input.ContactName);
         input.ContactEmail = Blank(input.ContactEmail);
         input.ContactPhone = Blank(input.ContactPhone);
@@ -172,6 +173,7 @@ public sealed class EditModel(
             CollectorId = customer.CollectorId,
             CreditLimit = customer.CreditLimit,
             TimeZone = customer.TimeZone,
+            Language = customer.Language,
             DoNotContact = customer.DoNotContact,
             IsKeyAccount = customer.IsKeyAccount,
             ContactName = contact?.Name,
@@ -192,6 +194,7 @@ public sealed class EditModel(
         customer.CollectorId = input.CollectorId;
         customer.CreditLimit = input.CreditLimit;
         customer.TimeZone = input.TimeZone;
+        customer.Language = input.Language;
         customer.DoNotContact = input.DoNotContact;
         customer.IsKeyAccount = input.IsKeyAccount;
         customer.UpdatedAt = now;
