@@ -23,7 +23,7 @@ public sealed class DetailsModel(
     public CollectionsStatus? Collections { get; private set; }
     public IReadOnlyList<UserOption> Users { get; private set; } = [];
 
-    /// <summary>"German (Deutsch)", or the company default's name with a note when the customer has no language.</summary>
+    /// <summary>"German (Deutsch)", or "English, the company default" when the customer has no language of its own.</summary>
     public string ReminderLanguage { get; private set; } = "";
 
     [BindProperty]
@@ -89,6 +89,6 @@ public sealed class DetailsModel(
         }
 
         var fallback = await db.Tenants.Where(t => t.Id == tenant.RequiredTenantId).Select(t => t.DefaultLanguage).FirstAsync(cancellationToken);
-        return $"{Languages.Get(fallback).DisplayName} (company default)";
+        return $"{Languages.Get(fallback).DisplayName}, the company default";
     }
 }
