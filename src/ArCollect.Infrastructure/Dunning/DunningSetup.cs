@@ -48,6 +48,10 @@ public sealed record DunningSetup(
     /// <summary>Creates the default policy and escalation rules for a tenant that has none yet.</summary>
     public static async Task EnsureDefaultsAsync(ArCollectDbContext db, Guid tenantId, CancellationToken ct)
     {
+        // Two runs (or a run and the settings page) starting at once must not both create the defaults: check and
+        // insert under the run's per-tenant lock.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"reminder-run:" + tenantId}, 0))", ct);
         if (!await db.ReminderPolicies.AnyAsync(ct))
         {
             db.ReminderPolicies.Add(DefaultReminderPolicy.Create(tenantId));
@@ -59,6 +63,10 @@ public sealed record DunningSetup(
         }
 
         await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     public static async Task<DunningSetup> LoadAsync(ArCollectDbContext db, Guid tenantId, CancellationToken ct)
