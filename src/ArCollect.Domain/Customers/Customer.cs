@@ -17,6 +17,10 @@ public class Customer : ITenantOwned
     public Guid? CollectorId { get; set; }
     public decimal? CreditLimit { get; set; }
     public string TimeZone { get; set; } = "Etc/UTC";
+
+    /// <summary>ISO 639-1 code reminders are written in (see <see cref="Common.Languages"/>); null uses the tenant's default.</summary>
+    public string? Language { get; set; }
+
     public bool DoNotContact { get; set; }
     public bool IsKeyAccount { get; set; }
 

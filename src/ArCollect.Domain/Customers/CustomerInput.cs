@@ -22,6 +22,7 @@ public sealed class CustomerInput
     public string TimeZone { get; set; } = "Etc/UTC";
     public bool DoNotContact { get; set; }
     public bool IsKeyAccount { get; set; }
+    public string? Language { get; set; }
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
@@ -41,6 +42,8 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
             .WithMessage("Credit limit cannot be negative; leave it empty for no limit.");
         RuleFor(x => x.TimeZone).Must(BeAKnownTimeZone)
             .WithMessage("Time zone must be an IANA name such as Europe/Berlin.");
+        RuleFor(x => x.Language).Must(Languages.IsSupported).When(x => x.Language is not null)
+            .WithMessage($"Language must be one of {Languages.Codes}, or empty for the company default.");
         RuleFor(x => x.ContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
             .WithMessage("Enter a valid email address for the contact, like name@example.com.");
         RuleFor(x => x.ContactName).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))

@@ -16,8 +16,8 @@ public static class TemplateVocabulary
     /// <summary>Lists iterate with <c>{% for invoice in invoices %}</c>; their items have these fields.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "currency"],
-        ["totals"] = ["currency", "amount"],
+        ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "open_amount_text", "currency"],
+        ["totals"] = ["currency", "amount", "amount_text"],
     };
 
     public static readonly IReadOnlyList<string> Scalars = ["portal_url", "previous_reminder_date", "invoice_count", "today", "tone"];

@@ -56,6 +56,7 @@ internal static class CustomerGenerator
                 CollectorId = PickCollector(random, collectorIds, index),
                 CreditLimit = PickCreditLimit(random, segment.Segment),
                 TimeZone = random.Pick(country.TimeZones),
+                Language = DemoCatalog.LanguageOf(country.Code, index),
                 DoNotContact = random.Chance(0.01),
                 IsKeyAccount = segment.Segment == "Enterprise" && random.Chance(0.3),
                 CreatedAt = createdAt,

@@ -29,6 +29,26 @@ internal static class DemoCatalog
 
     public const decimal DomesticTaxRate = 19m;
 
+    /// <summary>The demo tenant writes to customers without a language of their own in German.</summary>
+    public const string HomeLanguage = "de";
+
+    /// <summary>
+    /// The language a customer in this country reads reminders in. Bilingual countries alternate by the customer's
+    /// position, so the choice is fixed by the seed without drawing from the random stream (which would shift every
+    /// later customer and invoice). Nordic and Portuguese customers get English, the usual language of trade there.
+    /// </summary>
+    public static string LanguageOf(string countryCode, int index) => countryCode switch
+    {
+        "DE" or "AT" => "de",
+        "CH" => index % 4 == 3 ? "fr" : "de",
+        "BE" => index % 5 < 3 ? "nl" : "fr",
+        "NL" => "nl",
+        "LU" or "FR" => "fr",
+        "ES" => "es",
+        "IT" => "it",
+        _ => "en",
+    };
+
     private static readonly NameStyle German = new(
         ["Nordwind", "Alpen", "Rhein", "Elbe", "Schwarzwald", "Hansa", "Adler", "Falken", "Sonnen", "Eichen", "Kronen",
             "Donau", "Isar", "Ostsee", "Bergmann", "Brandt", "Keller", "Vogel", "Weber", "Lindner", "Steinhaus", "Tannen"],

@@ -52,6 +52,8 @@ public static class DemoSeeder
         var creditNotes = await BulkLoader.InsertAsync(db, ledger.CreditNotes, cancellationToken);
         var disputes = await BulkLoader.InsertAsync(db, ledger.Disputes, cancellationToken);
         var activities = await BulkLoader.InsertAsync(db, ledger.Activities, cancellationToken);
+        await db.Tenants.Where(t => t.Id == tenantId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DefaultLanguage, DemoCatalog.HomeLanguage), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // No ANALYZE here: the application role does not own the tables, so PostgreSQL would skip them with a

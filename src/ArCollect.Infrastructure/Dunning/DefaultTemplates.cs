@@ -1,71 +1,73 @@
+using ArCollect.Domain.Common;
 using ArCollect.Domain.Dunning;
 
 namespace ArCollect.Infrastructure.Dunning;
 
-/// <summary>The shipped English templates, one per tone; a tenant's saved template for a tone replaces its default.</summary>
+/// <summary>
+/// The shipped templates, one per tone in each language of <see cref="DefaultTemplateWordings"/>; a tenant's saved
+/// template for a tone and language replaces its default.
+/// </summary>
 public static class DefaultTemplates
 {
-    public const string Language = "en";
+    /// <summary>Languages with shipped templates for every tone.</summary>
+    public static IEnumerable<string> ShippedLanguages => DefaultTemplateWordings.All.Keys;
 
-    public static MessageTemplate For(ReminderTone tone) => new()
+    public static bool IsShipped(string language) => DefaultTemplateWordings.All.ContainsKey(language);
+
+    /// <summary>The shipped English template of a tone.</summary>
+    public static MessageTemplate For(ReminderTone tone) => For(tone, Languages.English)!;
+
+    /// <summary>The shipped template of a tone in a language, or null when none ships in that language.</summary>
+    public static MessageTemplate? For(ReminderTone tone, string language)
     {
-        Tone = tone,
-        Language = Language,
-        Subject = tone switch
+        if (!DefaultTemplateWordings.All.TryGetValue(language, out var w))
         {
-            ReminderTone.Friendly => "A friendly reminder from {{ tenant.name }}: {{ invoice_count }} invoice(s)",
-            ReminderTone.Neutral => "Payment reminder from {{ tenant.name }}: {{ invoice_count }} invoice(s) overdue",
-            ReminderTone.Firm => "Overdue invoices: please pay now ({{ tenant.name }})",
-            _ => "Final notice before further action ({{ tenant.name }})",
-        },
-        HtmlBody = Html(Opening(tone), Closing(tone)),
-        TextBody = Text(Opening(tone), Closing(tone)),
-    };
+            return null;
+        }
 
-    private static string Opening(ReminderTone tone) => tone switch
-    {
-        ReminderTone.Friendly => "We hope all is well. This is a quick heads-up that the invoices below are due soon or have just fallen due.",
-        ReminderTone.Neutral => "Our records show the invoices below as unpaid past their due date.",
-        ReminderTone.Firm => "Despite our earlier reminders, the invoices below remain unpaid. Please arrange payment without further delay.",
-        _ => "This is our final reminder. Unless we receive payment or hear from you within 7 days, we will take further steps, which may include stopping deliveries.",
-    };
+        var tw = w.Tones[tone];
+        return new MessageTemplate
+        {
+            Tone = tone,
+            Language = language,
+            Subject = tw.Subject,
+            HtmlBody = Html(w, tw),
+            TextBody = Text(w, tw),
+        };
+    }
 
-    private static string Closing(ReminderTone tone) => tone == ReminderTone.Friendly
-        ? "If you have already paid, thank you and please disregard this message."
-        : "If you have already paid or believe something is wrong, simply reply to this email and we will look into it.";
-
-    private static string Html(string opening, string closing) => $$$"""
-        <p>Dear {{ contact.name }},</p>
-        <p>{{{opening}}}</p>
+    private static string Html(TemplateWording w, ToneWording tw) => $$$"""
+        <p>{{{tw.Greeting}}}</p>
+        <p>{{{tw.Opening}}}</p>
         <table class="invoices" style="border-collapse:collapse" cellpadding="6">
-          <thead><tr><th align="left">Invoice</th><th align="left">Due date</th><th align="left">Status</th><th align="right">Open amount</th></tr></thead>
+          <thead><tr><th align="left">{{{w.InvoiceHeader}}}</th><th align="left">{{{w.DueDateHeader}}}</th><th align="left">{{{w.StatusHeader}}}</th><th align="right">{{{w.AmountHeader}}}</th></tr></thead>
           <tbody>
-          {% for invoice in invoices %}<tr><td>{{ invoice.number }}</td><td>{{ invoice.due_date }}</td><td>{{ invoice.due_text }}</td><td align="right">{{ invoice.currency }} {{ invoice.open_amount }}</td></tr>
+          {% for invoice in invoices %}<tr><td>{{ invoice.number }}</td><td>{{ invoice.due_date }}</td><td>{{ invoice.due_text }}</td><td align="right">{{{w.InvoiceAmount}}}</td></tr>
           {% endfor %}</tbody>
-          <tfoot>{% for total in totals %}<tr><th colspan="3" align="left">Total {{ total.currency }}</th><th align="right">{{ total.currency }} {{ total.amount }}</th></tr>{% endfor %}</tfoot>
+          <tfoot>{% for total in totals %}<tr><th colspan="3" align="left">{{{w.TotalLabel}}}</th><th align="right">{{{w.TotalAmountHtml}}}</th></tr>{% endfor %}</tfoot>
         </table>
-        {% if previous_reminder_date %}<p>Our previous reminder was sent on {{ previous_reminder_date }}.</p>{% endif %}
-        <p>Customer portal (coming soon, not yet active): {{ portal_url }}</p>
-        <p>{{{closing}}}</p>
-        <p>Kind regards,<br>{{ tenant.name }} accounts receivable</p>
+        {% if previous_reminder_date %}<p>{{{w.PreviousReminder}}}</p>{% endif %}
+        <p>{{{w.Portal}}}</p>
+        <p>{{{tw.Closing}}}</p>
+        <p>{{{tw.SignOff}}}<br>{{{w.Signature}}}</p>
         """;
 
-    private static string Text(string opening, string closing) => $$$"""
-        Dear {{ contact.name }},
+    private static string Text(TemplateWording w, ToneWording tw) => $$$"""
+        {{{tw.Greeting}}}
 
-        {{{opening}}}
+        {{{tw.Opening}}}
 
-        {% for invoice in invoices %}- {{ invoice.number }}, due {{ invoice.due_date }} ({{ invoice.due_text }}): {{ invoice.currency }} {{ invoice.open_amount }}
+        {% for invoice in invoices %}{{{w.TextLine}}}
         {% endfor %}
-        {% for total in totals %}Total {{ total.currency }}: {{ total.amount }}
+        {% for total in totals %}{{{w.TotalLabel}}}: {{{w.TotalAmountText}}}
         {% endfor %}{% if previous_reminder_date %}
-        Our previous reminder was sent on {{ previous_reminder_date }}.
+        {{{w.PreviousReminder}}}
         {% endif %}
-        Customer portal (coming soon, not yet active): {{ portal_url }}
+        {{{w.Portal}}}
 
-        {{{closing}}}
+        {{{tw.Closing}}}
 
-        Kind regards,
-        {{ tenant.name }} accounts receivable
+        {{{tw.SignOff}}}
+        {{{w.Signature}}}
         """;
 }

@@ -16,7 +16,7 @@ public sealed class DunningBatch
     public required IReadOnlySet<string> ExistingTaskKeys { get; init; }
 }
 
-public sealed record CustomerRow(DunningCustomer Customer, Guid? PolicyId, Guid? CollectorId, string TimeZone);
+public sealed record CustomerRow(DunningCustomer Customer, Guid? PolicyId, Guid? CollectorId, string TimeZone, string? Language);
 
 /// <summary>When the customer last responded, how many reminders went out since, and when the last one was.</summary>
 public sealed record ContactHistory(DateTimeOffset? LastResponseAt, int RemindersSinceResponse, DateTimeOffset? LastReminderAt);

@@ -84,7 +84,7 @@ public static class DunningBatchLoader
                     c.Contacts.OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Email, StringComparer.Ordinal)
                         .Select(x => new DunningContact(x.Id, x.Name, x.Email, x.IsPrimary, x.Bounced)).ToList(),
                     historyById.GetValueOrDefault(c.Id) ?? PaymentHistory.None),
-                c.ReminderPolicyId, c.CollectorId, c.TimeZone)).ToList(),
+                c.ReminderPolicyId, c.CollectorId, c.TimeZone, c.Language)).ToList(),
             Invoices = invoices.ToLookup(i => i.CustomerId, i => i.Item),
             OpenPromises = promises.ToLookup(p => p.CustomerId),
             PaidSincePromise = paid.ToDictionary(p => p.PromiseId, p => p.Paid),

@@ -1,3 +1,4 @@
+using ArCollect.Domain.Common;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
@@ -11,15 +12,46 @@ public sealed record DunningSetup(
     IReadOnlyDictionary<Guid, ReminderPolicy> Policies,
     ReminderPolicy DefaultPolicy,
     IReadOnlyList<EscalationRule> Rules,
-    IReadOnlyDictionary<ReminderTone, MessageTemplate> Templates,
+    IReadOnlyDictionary<(ReminderTone Tone, string Language), MessageTemplate> Templates,
+    string DefaultLanguage,
     IReadOnlyList<string> ManagerEmails,
     TenantMailSettings? Mail)
 {
     public ReminderPolicy PolicyFor(Guid? policyId) => policyId is { } id && Policies.TryGetValue(id, out var p) ? p : DefaultPolicy;
 
+    /// <summary>The template for a customer: in their language, else the tenant's default language, else English.</summary>
+    public MessageTemplate TemplateFor(ReminderTone tone, string? customerLanguage) =>
+        Languages.Candidates(customerLanguage, DefaultLanguage)
+            .Select(language => Templates.GetValueOrDefault((tone, language)))
+            .FirstOrDefault(t => t is not null) ?? DefaultTemplates.For(tone);
+
+    /// <summary>Every tone and language a template exists for: the tenant's saved ones over the shipped defaults.</summary>
+    public static Dictionary<(ReminderTone Tone, string Language), MessageTemplate> Merge(IEnumerable<MessageTemplate> saved)
+    {
+        var templates = new Dictionary<(ReminderTone Tone, string Language), MessageTemplate>();
+        foreach (var language in DefaultTemplates.ShippedLanguages)
+        {
+            foreach (var tone in Enum.GetValues<ReminderTone>())
+            {
+                templates[(tone, language)] = DefaultTemplates.For(tone, language)!;
+            }
+        }
+
+        foreach (var template in saved)
+        {
+            templates[(template.Tone, template.Language)] = template;
+        }
+
+        return templates;
+    }
+
     /// <summary>Creates the default policy and escalation rules for a tenant that has none yet.</summary>
     public static async Task EnsureDefaultsAsync(ArCollectDbContext db, Guid tenantId, CancellationToken ct)
     {
+        // Two runs (or a run and the settings page) starting at once must not both create the defaults: check and
+        // insert under the run's per-tenant lock.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"reminder-run:" + tenantId}, 0))", ct);
         if (!await db.ReminderPolicies.AnyAsync(ct))
         {
             db.ReminderPolicies.Add(DefaultReminderPolicy.Create(tenantId));
@@ -31,6 +63,10 @@ public sealed record DunningSetup(
         }
 
         await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     public static async Task<DunningSetup> LoadAsync(ArCollectDbContext db, Guid tenantId, CancellationToken ct)
@@ -42,9 +78,8 @@ public sealed record DunningSetup(
         }
 
         var rules = await db.EscalationRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(ct);
-        var saved = await db.MessageTemplates.AsNoTracking().Where(t => t.Language == DefaultTemplates.Language).ToListAsync(ct);
-        var templates = Enum.GetValues<ReminderTone>().ToDictionary(
-            tone => tone, tone => saved.FirstOrDefault(t => t.Tone == tone) ?? DefaultTemplates.For(tone));
+        var saved = await db.MessageTemplates.AsNoTracking().ToListAsync(ct);
+        var defaultLanguage = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.DefaultLanguage).SingleAsync(ct);
         var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).FirstOrDefaultAsync(ct);
         var managers = await db.Users.Where(u => u.TenantId == tenantId && u.Email != null
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == managerRole))
@@ -54,7 +89,8 @@ public sealed record DunningSetup(
             policies.ToDictionary(p => p.Id),
             policies.FirstOrDefault(p => p.IsDefault) ?? policies.First(),
             rules,
-            templates,
+            Merge(saved),
+            defaultLanguage,
             managers,
             mail);
     }

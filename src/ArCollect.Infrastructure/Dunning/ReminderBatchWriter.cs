@@ -95,21 +95,21 @@ public sealed class ReminderBatchWriter(
         {
             var sendTime = SendTimePlanner.Choose(now, row.TimeZone, batch.ResponseDays[customer.Id].ToDictionary(d => d.Day, d => d.Count));
             sendReason = sendTime.Reason;
-            message = await ComposeAsync(decision, contactHistory, sendTime.At);
+            message = await ComposeAsync(decision, contactHistory, sendTime.At, row.Language);
             messages.Add(message);
         }
 
         decisions.Add((row, decision, message, sendReason));
     }
 
-    private async Task<OutboxMessage> ComposeAsync(CustomerDecision decision, ContactHistory history, DateTimeOffset sendAt)
+    private async Task<OutboxMessage> ComposeAsync(CustomerDecision decision, ContactHistory history, DateTimeOffset sendAt, string? language)
     {
         var tone = decision.Tone!.Tone;
         var first = decision.Recipients[0];
         var model = new ReminderModel(tenant.Name, decision.Customer.Name, decision.Customer.Segment, first.Name, first.Email, decision.Due, runDate,
             history.LastReminderAt is { } last ? DateOnly.FromDateTime(last.UtcDateTime) : null,
             options.PublicBaseUrl.TrimEnd('/') + "/portal", tone);
-        var (rendered, failure) = await templates.RenderAsync(setup.Templates[tone], model);
+        var (rendered, failure) = await templates.RenderAsync(setup.TemplateFor(tone, language), model);
         return new OutboxMessage
         {
             IdempotencyKey = decision.IdempotencyKey,

@@ -16,31 +16,36 @@ public sealed record ReminderModel(
     string PortalUrl,
     ReminderTone Tone)
 {
-    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
-
-    public Dictionary<string, object?> ToLiquid() => new(StringComparer.Ordinal)
+    /// <summary>The values in the template's language: dates, amounts and due wording follow its culture.</summary>
+    public Dictionary<string, object?> ToLiquid(string? language)
     {
-        ["tenant"] = new Dictionary<string, object?> { ["name"] = TenantName },
-        ["customer"] = new Dictionary<string, object?> { ["name"] = CustomerName, ["segment"] = Segment },
-        ["contact"] = new Dictionary<string, object?> { ["name"] = ContactName, ["email"] = ContactEmail },
-        ["invoices"] = Invoices.Select(i => new Dictionary<string, object?>
+        var f = ReminderFormatting.For(language);
+        return new(StringComparer.Ordinal)
         {
-            ["number"] = i.Invoice.Number,
-            ["due_date"] = Date(i.Invoice.DueDate),
-            ["days_overdue"] = i.DaysOverdue,
-            ["due_text"] = DueText(i.DaysOverdue),
-            ["open_amount"] = Amount(i.Invoice.OpenAmount),
-            ["currency"] = i.Invoice.Currency,
-        }).ToList(),
-        ["totals"] = Invoices.GroupBy(i => i.Invoice.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Dictionary<string, object?> { ["currency"] = g.Key, ["amount"] = Amount(g.Sum(i => i.Invoice.OpenAmount)) })
-            .ToList(),
-        ["invoice_count"] = Invoices.Count,
-        ["today"] = Date(Today),
-        ["previous_reminder_date"] = PreviousReminderDate is { } d ? Date(d) : null,
-        ["portal_url"] = PortalUrl,
-        ["tone"] = ToneRule.Name(Tone),
-    };
+            ["tenant"] = new Dictionary<string, object?> { ["name"] = TenantName },
+            ["customer"] = new Dictionary<string, object?> { ["name"] = CustomerName, ["segment"] = Segment },
+            ["contact"] = new Dictionary<string, object?> { ["name"] = ContactName, ["email"] = ContactEmail },
+            ["invoices"] = Invoices.Select(i => new Dictionary<string, object?>
+            {
+                ["number"] = i.Invoice.Number,
+                ["due_date"] = f.Date(i.Invoice.DueDate),
+                ["days_overdue"] = i.DaysOverdue,
+                ["due_text"] = f.DueText(i.DaysOverdue),
+                ["open_amount"] = f.Amount(i.Invoice.OpenAmount),
+                ["open_amount_text"] = f.Money(i.Invoice.OpenAmount, i.Invoice.Currency),
+                ["currency"] = i.Invoice.Currency,
+            }).ToList(),
+            ["totals"] = Invoices.GroupBy(i => i.Invoice.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Currency: g.Key, Amount: g.Sum(i => i.Invoice.OpenAmount)))
+                .Select(t => new Dictionary<string, object?> { ["currency"] = t.Currency, ["amount"] = f.Amount(t.Amount), ["amount_text"] = f.Money(t.Amount, t.Currency) })
+                .ToList(),
+            ["invoice_count"] = Invoices.Count,
+            ["today"] = f.Date(Today),
+            ["previous_reminder_date"] = PreviousReminderDate is { } d ? f.Date(d) : null,
+            ["portal_url"] = PortalUrl,
+            ["tone"] = ToneRule.Name(Tone),
+        };
+    }
 
     /// <summary>The printed value of a top-level placeholder (e.g. "contact.name"), to find data a customer lacks.</summary>
     public string? ValueOf(string path) => path switch
@@ -49,20 +54,7 @@ public sealed record ReminderModel(
         "customer.segment" => Segment,
         "contact.name" => ContactName,
         "contact.email" => ContactEmail,
-        "previous_reminder_date" => PreviousReminderDate is { } d ? Date(d) : null,
+        "previous_reminder_date" => PreviousReminderDate?.ToString("O", CultureInfo.InvariantCulture),
         _ => "present",
-    };
-
-    public static string Amount(decimal amount) => amount.ToString("N2", Culture);
-
-    private static string Date(DateOnly date) => date.ToString("d MMM yyyy", Culture);
-
-    private static string DueText(int daysOverdue) => daysOverdue switch
-    {
-        < -1 => $"due in {-daysOverdue} days",
-        -1 => "due tomorrow",
-        0 => "due today",
-        1 => "1 day overdue",
-        _ => $"{daysOverdue} days overdue",
     };
 }

@@ -76,7 +76,7 @@ public sealed partial class ReminderTemplateEngine
 
         try
         {
-            var context = new TemplateContext(model.ToLiquid(), options);
+            var context = new TemplateContext(model.ToLiquid(template.Language), options);
             var subject = await prepared.Subject!.RenderAsync(context, NullEncoder.Default);
             var html = await prepared.Html!.RenderAsync(context, HtmlEncoder.Default);
             var text = await prepared.Text!.RenderAsync(context, NullEncoder.Default);

@@ -15,9 +15,9 @@ namespace ArCollect.Infrastructure.Imports;
 public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext tenant, TimeProvider time)
 {
     public static readonly string[] Required = ["external_id", "name", "currency"];
-    public static readonly string[] Optional = ["payment_terms_days", "contact_name", "contact_email", "segment", "region", "country"];
+    public static readonly string[] Optional = ["payment_terms_days", "contact_name", "contact_email", "segment", "region", "country", "language"];
     private const string Staging = "import_customer_rows";
-    private static readonly string[] Texts = ["external_id", "name", "currency", "contact_name", "contact_email", "segment", "region", "country"];
+    private static readonly string[] Texts = ["external_id", "name", "currency", "contact_name", "contact_email", "segment", "region", "country", "language"];
 
     public async Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
     {
@@ -86,6 +86,12 @@ public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext ten
                 f.Problem("contact_email", $"\"{email}\" is not an email address.");
             }
 
+            values["language"] = values["language"].ToLowerInvariant();
+            if (values["language"].Length > 0 && !Languages.IsSupported(values["language"]))
+            {
+                f.Problem("language", $"\"{values["language"]}\" is not a supported language: use one of {Languages.Codes}, or leave it empty for the company default.");
+            }
+
             var terms = f.Number("payment_terms_days", required: false) ?? 30m;
             if (terms is < 0m or > 365m || terms != decimal.Truncate(terms))
             {
@@ -132,9 +138,9 @@ public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext ten
         await using var command = CsvImportSupport.Command($"""
             WITH existing AS (SELECT count(*)::int AS n FROM {Staging} s WHERE s.valid AND EXISTS (SELECT 1 FROM customers c WHERE c.external_id = s.external_id)),
             ins AS (
-              INSERT INTO customers (id, tenant_id, external_id, name, currency, payment_terms_days, segment, region, country, time_zone,
+              INSERT INTO customers (id, tenant_id, external_id, name, currency, payment_terms_days, segment, region, country, language, time_zone,
                                      do_not_contact, is_key_account, created_at, updated_at)
-              SELECT gen_random_uuid(), @tenant, s.external_id, s.name, s.currency, s.payment_terms_days, s.segment, s.region, s.country,
+              SELECT gen_random_uuid(), @tenant, s.external_id, s.name, s.currency, s.payment_terms_days, s.segment, s.region, s.country, s.language,
                      'Etc/UTC', false, false, @now, @now
               FROM {Staging} s WHERE s.valid
               ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING

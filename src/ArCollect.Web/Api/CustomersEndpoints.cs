@@ -75,6 +75,7 @@ public static class CustomersEndpoints
             Country = input.Country,
             CreditLimit = input.CreditLimit,
             TimeZone = input.TimeZone,
+            Language = string.IsNullOrWhiteSpace(input.Language) ? null : input.Language.Trim(),
             DoNotContact = input.DoNotContact,
             IsKeyAccount = input.IsKeyAccount,
             ReminderPolicyId = input.ReminderPolicyId,

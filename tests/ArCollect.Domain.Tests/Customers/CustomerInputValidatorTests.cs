@@ -194,4 +194,28 @@ public class CustomerInputValidatorTests
 
         ValidationAssert.Valid(_validator.Validate(input));
     }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("fr")]
+    [InlineData(null)]
+    public void Supported_or_absent_language_is_valid(string? language)
+    {
+        var input = ValidInput();
+        input.Language = language;
+
+        ValidationAssert.Valid(_validator.Validate(input));
+    }
+
+    [Theory]
+    [InlineData("german")]
+    [InlineData("pt")]
+    [InlineData("DE")]
+    public void Unsupported_language_is_refused_naming_the_field(string language)
+    {
+        var input = ValidInput();
+        input.Language = language;
+
+        ValidationAssert.OnlyError(_validator.Validate(input), "Language", "Language must be one of en, de, fr, es, it, nl");
+    }
 }

@@ -140,6 +140,7 @@ public sealed class DemoLedgerGeneratorTests
                 PaymentTermsDays = customer.PaymentTermsDays,
                 CreditLimit = customer.CreditLimit,
                 TimeZone = customer.TimeZone,
+                Language = customer.Language,
                 ContactName = primary.Name,
                 ContactEmail = primary.Email,
             });
@@ -174,6 +175,37 @@ public sealed class DemoLedgerGeneratorTests
         Assert.Contains(ledger.Invoices, i => i.StatusOn(Today) == InvoiceStatus.Overdue && i.DueDate < Today.AddDays(-90));
         Assert.Contains(ledger.Invoices, i => i.StatusOn(Today) == InvoiceStatus.PartiallyPaid);
         Assert.All(Enum.GetValues<PaymentBehaviour>(), b => Assert.Contains(b, ledger.Behaviours.Values));
+    }
+
+    [Fact]
+    public void Demo_customers_read_reminders_in_their_countrys_language()
+    {
+        var customers = DefaultLedger.Value.Customers;
+        var expected = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["DE"] = ["de"],
+            ["AT"] = ["de"],
+            ["CH"] = ["de", "fr"],
+            ["NL"] = ["nl"],
+            ["BE"] = ["nl", "fr"],
+            ["LU"] = ["fr"],
+            ["ES"] = ["es"],
+            ["IT"] = ["it"],
+            ["GB"] = ["en"],
+            ["IE"] = ["en"],
+            ["US"] = ["en"],
+            ["CA"] = ["en"],
+            ["SE"] = ["en"],
+            ["DK"] = ["en"],
+            ["NO"] = ["en"],
+            ["FI"] = ["en"],
+            ["PT"] = ["en"],
+        };
+
+        Assert.All(customers, c => Assert.Contains(c.Language, expected[c.Country!]));
+        // Both languages of a bilingual country occur, so the demo shows French reminders besides German and Dutch ones.
+        Assert.Equal(["de", "fr"], customers.Where(c => c.Country == "CH").Select(c => c.Language).Distinct().Order());
+        Assert.Equal(["fr", "nl"], customers.Where(c => c.Country == "BE").Select(c => c.Language).Distinct().Order());
     }
 
     private static void AssertUnique<T>(IEnumerable<T> values)

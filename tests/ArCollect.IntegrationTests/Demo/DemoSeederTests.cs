@@ -52,6 +52,10 @@ public sealed class DemoSeederTests(ITestOutputHelper output) : IAsyncLifetime
                 await scope.Db.Disputes.CountAsync(d => d.Status == DisputeStatus.Open));
             Assert.Equal(ledger.Invoices.Count(i => i.SettledOn == null), await scope.Db.Invoices.CountAsync(i => i.SettledOn == null));
             Assert.True(await DemoSeeder.IsSeededAsync(scope.Db, CancellationToken.None));
+
+            // The demo company is German: customers without a language of their own are written to in German.
+            Assert.Equal("de", await scope.Db.Tenants.Where(t => t.Id == tenant).Select(t => t.DefaultLanguage).SingleAsync());
+            Assert.Equal("en", await scope.Db.Tenants.Where(t => t.Id == other).Select(t => t.DefaultLanguage).SingleAsync());
         }
 
         await using (var scope = db.ForTenant(other))

@@ -63,4 +63,25 @@ public sealed class CustomerCsvImporterTests : IAsyncLifetime
         Assert.True(lenient.Committed);
         Assert.Equal(["K-1|Acme AG|EUR|30|"], await CustomersAsync(tenant));
     }
+
+    [Fact]
+    public async Task An_optional_language_column_sets_the_reminder_language_and_an_unknown_code_is_named_by_row_and_column()
+    {
+        var tenant = await LedgerBuilder.CreateTenantAsync(db, "Language Importer");
+        var csv = "external_id,name,currency,language\nL-1,Deutsche Kunde GmbH,EUR,DE\nL-2,Klingon Imports,EUR,tlh\nL-3,No Preference Ltd,GBP,\n";
+
+        var strict = await ImportAsync(tenant, csv);
+
+        var error = Assert.Single(strict.Errors);
+        Assert.Equal((2, "language"), (error.Row, error.Column));
+        Assert.Equal("\"tlh\" is not a supported language: use one of en, de, fr, es, it, nl, or leave it empty for the company default.", error.Message);
+        Assert.False(strict.Committed);
+
+        var lenient = await ImportAsync(tenant, csv, ImportMode.ValidRows);
+
+        Assert.Equal(2, lenient.Created);
+        await using var scope = db.ForTenant(tenant);
+        var languages = await scope.Db.Customers.AsNoTracking().OrderBy(c => c.ExternalId).Select(c => c.ExternalId + "=" + (c.Language ?? "(default)")).ToListAsync();
+        Assert.Equal(["L-1=de", "L-3=(default)"], languages);
+    }
 }

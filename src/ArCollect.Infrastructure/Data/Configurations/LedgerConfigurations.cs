@@ -14,6 +14,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.BaseCurrency).HasMaxLength(3).IsFixedLength();
         b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.Property(x => x.DefaultLanguage).HasMaxLength(10).HasDefaultValue(ArCollect.Domain.Common.Languages.English);
     }
 }
 
@@ -28,6 +29,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(x => x.Region).HasMaxLength(60);
         b.Property(x => x.Country).HasMaxLength(2);
         b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.Property(x => x.Language).HasMaxLength(10);
         b.HasIndex(x => new { x.TenantId, x.Name });
         b.HasIndex(x => new { x.TenantId, x.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL");
         b.HasIndex(x => new { x.TenantId, x.CollectorId });

@@ -1,4 +1,5 @@
 using ArCollect.Domain.Activities;
+using ArCollect.Domain.Common;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Tenancy;
@@ -24,6 +25,9 @@ public sealed class DetailsModel(
 
     /// <summary>The reminder policy the daily run uses for this customer.</summary>
     public string ReminderPolicy { get; private set; } = "";
+
+    /// <summary>"German (Deutsch)", or "English, the company default" when the customer has no language of its own.</summary>
+    public string ReminderLanguage { get; private set; } = "";
 
     [BindProperty]
     public NoteInput Note { get; set; } = new();
@@ -77,6 +81,20 @@ public sealed class DetailsModel(
         Users = await provisioning.ListUsersAsync(cancellationToken);
         var policyId = await db.Customers.Where(c => c.Id == id).Select(c => c.ReminderPolicyId).FirstOrDefaultAsync(cancellationToken);
         ReminderPolicy = (await ReminderPolicyOptions.LoadAsync(db, cancellationToken)).InEffect(policyId);
+
+        ReminderLanguage = await ReminderLanguageAsync(id, cancellationToken);
         return true;
+    }
+
+    private async Task<string> ReminderLanguageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var own = await db.Customers.Where(c => c.Id == id).Select(c => c.Language).FirstOrDefaultAsync(cancellationToken);
+        if (Languages.Find(own) is { } language)
+        {
+            return language.DisplayName;
+        }
+
+        var fallback = await db.Tenants.Where(t => t.Id == tenant.RequiredTenantId).Select(t => t.DefaultLanguage).FirstAsync(cancellationToken);
+        return $"{Languages.Get(fallback).DisplayName}, the company default";
     }
 }

@@ -158,6 +158,7 @@ public sealed class EditModel(
         input.Region = Blank(input.Region);
         input.Country = Blank(input.Country)?.ToUpperInvariant();
         input.TimeZone = input.TimeZone?.Trim() ?? "";
+        input.Language = Blank(input.Language)?.ToLowerInvariant();
         input.ContactName = Blank(input.ContactName);
         input.ContactEmail = Blank(input.ContactEmail);
         input.ContactPhone = Blank(input.ContactPhone);
@@ -181,6 +182,7 @@ public sealed class EditModel(
             ReminderPolicyId = customer.ReminderPolicyId,
             CreditLimit = customer.CreditLimit,
             TimeZone = customer.TimeZone,
+            Language = customer.Language,
             DoNotContact = customer.DoNotContact,
             IsKeyAccount = customer.IsKeyAccount,
             ContactName = contact?.Name,
@@ -202,6 +204,7 @@ public sealed class EditModel(
         customer.ReminderPolicyId = input.ReminderPolicyId;
         customer.CreditLimit = input.CreditLimit;
         customer.TimeZone = input.TimeZone;
+        customer.Language = input.Language;
         customer.DoNotContact = input.DoNotContact;
         customer.IsKeyAccount = input.IsKeyAccount;
         customer.UpdatedAt = now;
