@@ -1,5 +1,6 @@
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class TenantProvisioning(
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var result = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var newTenant = new Tenant
@@ -57,6 +58,15 @@ public sealed class TenantProvisioning(
             tenant.Set(newTenant.Id, user.Id);
             return new ProvisioningResult(newTenant.Id, user.Id, []);
         });
+
+        // The default reminder policy and escalation rules exist from the first day, so customers can be given a
+        // policy before any reminder run; the run and the settings page would create them too (idempotent).
+        if (result.TenantId is { } tenantId)
+        {
+            await DunningSetup.EnsureDefaultsAsync(db, tenantId, cancellationToken);
+        }
+
+        return result;
     }
 
     /// <summary>Creates a user in the current tenant with a role; without a password the user sets one through the invitation link.</summary>

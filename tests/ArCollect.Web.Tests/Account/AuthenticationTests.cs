@@ -1,5 +1,7 @@
 using System.Net;
+using ArCollect.Infrastructure.Data;
 using ArCollect.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Web.Tests.Account;
 
@@ -49,6 +51,22 @@ public sealed class AuthenticationTests(AppFixture app) : IClassFixture<AppFixtu
         var users = await client.GetPageAsync("/Settings/Users");
         Assert.Contains(email, users, StringComparison.Ordinal);
         Assert.Contains("Olivia Owner", users, StringComparison.Ordinal);
+
+        // The company starts with the default reminder policy and escalation rules, before any reminder run.
+        Guid tenantId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The users table is a platform table: readable without a tenant.
+            tenantId = await scope.ServiceProvider.GetRequiredService<ArCollectDbContext>().Users
+                .Where(u => u.Email == email).Select(u => u.TenantId).SingleAsync();
+        }
+
+        var (policies, rules) = await LedgerSeed.WithDbAsync(app, tenantId, async db =>
+            (await db.ReminderPolicies.Include(p => p.Steps).ToListAsync(), await db.EscalationRules.CountAsync()));
+        var policy = Assert.Single(policies);
+        Assert.True(policy.IsDefault);
+        Assert.Equal([-3, 1, 7, 14, 30], policy.Steps.Select(s => s.OffsetDays).Order());
+        Assert.Equal(4, rules);
     }
 
     [Fact]
