@@ -34,17 +34,16 @@ public sealed class Floor(string connectionString)
         """, tenantId, today);
 
     public Task AgingAsOfAsync(Guid tenantId, DateOnly asOf) => ReadAllAsync("""
-        WITH paid_after AS (
-            SELECT pa.invoice_id, sum(pa.amount) AS amount FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id
-            WHERE p.tenant_id = @p0 AND p.received_on > @p1 GROUP BY pa.invoice_id),
-        credited_after AS (
+        WITH credited_after AS (
             SELECT invoice_id, sum(amount) AS amount FROM credit_notes WHERE tenant_id = @p0 AND issue_date > @p1 GROUP BY invoice_id),
         open_items AS (
             SELECT i.customer_id, i.currency, i.due_date,
                    i.balance + COALESCE(pa.amount, 0) + COALESCE(ca.amount, 0)
                    + CASE WHEN i.settled_on > @p1 THEN i.amount_written_off ELSE 0 END AS open_amount
             FROM invoices i
-            LEFT JOIN paid_after pa ON pa.invoice_id = i.id
+            LEFT JOIN LATERAL (
+                SELECT sum(a.amount) AS amount FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+                WHERE a.invoice_id = i.id AND p.received_on > @p1) pa ON true
             LEFT JOIN credited_after ca ON ca.invoice_id = i.id
             WHERE i.tenant_id = @p0 AND i.issue_date <= @p1 AND (i.balance > 0 OR i.settled_on > @p1))
         SELECT customer_id, currency,

@@ -30,20 +30,49 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
 {
     public const int DrillDownLimit = 2000;
 
-    public Task<List<AgingCell>> CellsAsync(DateOnly asOf, AgingBuckets buckets, AgingGroupBy groupBy, CancellationToken cancellationToken)
+    public async Task<List<AgingCell>> CellsAsync(DateOnly asOf, AgingBuckets buckets, AgingGroupBy groupBy, CancellationToken cancellationToken)
     {
         var (key, label) = Dimension(groupBy);
+        // Cells are summed per customer first (grouping on the uuid, before any name is joined); by customer that is
+        // the answer, other dimensions fold those cells again, which is cheap as they have few groups.
+        var (amount, count, groupClause) = groupBy == AgingGroupBy.Customer
+            ? ("o.amount", "o.count", "")
+            : ("sum(o.amount)", "sum(o.count)::int", "GROUP BY 1, 2, 3, 4");
         var sql = $"""
-            {OpenItems(asOf)}
-            SELECT {key} AS key, {label} AS label, o.currency AS currency, {BucketSql} AS bucket,
-                   sum(o.open_amount) AS amount, count(*)::int AS count
-            FROM open_items o
+            {OpenItems(asOf)},
+            cells AS (
+              SELECT o.customer_id, o.currency, {BucketSql} AS bucket, sum(o.open_amount) AS amount, count(*)::int AS count
+              FROM open_items o
+              WHERE o.open_amount > 0
+              GROUP BY 1, 2, 3)
+            SELECT {key} AS key, {label} AS label, o.currency AS currency, o.bucket AS bucket, {amount} AS amount, {count} AS count
+            FROM cells o
             JOIN customers c ON c.id = o.customer_id
             LEFT JOIN "AspNetUsers" u ON u.id = c.collector_id
-            WHERE o.open_amount > 0
-            GROUP BY 1, 2, 3, 4
+            {groupClause}
             """;
-        return db.Database.SqlQueryRaw<AgingCell>(sql, [.. Parameters(asOf, buckets)]).ToListAsync(cancellationToken);
+        // Read with a plain data reader: by customer this is one row per customer, currency and bucket (tens of
+        // thousands for a large tenant), where EF's raw-query materialisation cost as much again as the SQL.
+        // The connection is opened through EF, so the tenant interceptor sets the role and tenant first.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddRange(Parameters(asOf, buckets).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var cells = new List<AgingCell>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                cells.Add(new AgingCell(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetDecimal(4), reader.GetInt32(5)));
+            }
+
+            return cells;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The invoices behind one cell (a group key, or every group when null; a bucket, or all when null).</summary>
