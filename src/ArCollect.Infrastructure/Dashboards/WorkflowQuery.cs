@@ -12,9 +12,10 @@ public sealed record WorkflowCell(string CollectorKey, string CollectorName, str
 /// <summary>
 /// Invoices by workflow state and collector (see <see cref="WorkflowStates"/> for the precedence), in one grouped
 /// statement over the open invoices (partial index on balance &gt; 0) plus the invoices settled in the period
-/// (partial index on settled_on). Disputes, promises, escalations and reminders are reduced to sets of ids first
-/// and hash-joined; the open invoices come from the covering open-items index alone and are grouped straight by
-/// collector (a few dozen groups), with no per-customer intermediate.
+/// (partial index on settled_on). Disputes, promises and reminders are folded into one flags row per invoice, and
+/// account-level promises and escalations into the customers, so the open invoices meet two hash joins, not six.
+/// The open invoices come from the covering open-items index alone and are grouped straight by collector (a few
+/// dozen groups), with no per-customer intermediate.
 /// </summary>
 public sealed class WorkflowQuery(ArCollectDbContext db)
 {
@@ -27,26 +28,31 @@ public sealed class WorkflowQuery(ArCollectDbContext db)
         await db.Database.ExecuteSqlRawAsync(ReportWorkMem, cancellationToken);
         var cells = await db.Database.SqlQueryRaw<WorkflowCell>(
             """
-            WITH disputed AS (SELECT DISTINCT invoice_id FROM disputes WHERE status = 'Open'),
-            promised_invoices AS (SELECT DISTINCT invoice_id FROM promises WHERE status = 'Open' AND invoice_id IS NOT NULL),
-            promised_accounts AS (SELECT DISTINCT customer_id FROM promises WHERE status = 'Open' AND invoice_id IS NULL),
-            escalated AS (SELECT DISTINCT customer_id FROM collection_tasks WHERE status = 'Open' AND source = 'Escalation'),
-            reminded AS (SELECT DISTINCT invoice_id FROM reminder_log),
+            WITH invoice_flags AS (
+              SELECT invoice_id, bool_or(k = 1) AS disputed, bool_or(k = 2) AS promised, bool_or(k = 3) AS reminded
+              FROM (SELECT invoice_id, 1 AS k FROM disputes WHERE status = 'Open'
+                    UNION ALL SELECT invoice_id, 2 FROM promises WHERE status = 'Open' AND invoice_id IS NOT NULL
+                    UNION ALL SELECT DISTINCT invoice_id, 3 FROM reminder_log) f
+              GROUP BY invoice_id),
+            account_flags AS (
+              SELECT customer_id, bool_or(k = 1) AS promised, bool_or(k = 2) AS escalated
+              FROM (SELECT customer_id, 1 AS k FROM promises WHERE status = 'Open' AND invoice_id IS NULL
+                    UNION ALL SELECT customer_id, 2 FROM collection_tasks WHERE status = 'Open' AND source = 'Escalation') f
+              GROUP BY customer_id),
+            accounts AS (
+              SELECT c.id, c.collector_id, COALESCE(a.promised, false) AS promised, COALESCE(a.escalated, false) AS escalated
+              FROM customers c LEFT JOIN account_flags a ON a.customer_id = c.id),
             states AS (
               SELECT c.collector_id, o.currency,
-                     CASE WHEN d.invoice_id IS NOT NULL THEN 'Disputed'
-                          WHEN pi.invoice_id IS NOT NULL OR pa.customer_id IS NOT NULL THEN 'Promised'
-                          WHEN e.customer_id IS NOT NULL THEN 'Escalated'
-                          WHEN r.invoice_id IS NOT NULL THEN 'InFollowUp'
+                     CASE WHEN f.disputed THEN 'Disputed'
+                          WHEN f.promised OR c.promised THEN 'Promised'
+                          WHEN c.escalated THEN 'Escalated'
+                          WHEN f.reminded THEN 'InFollowUp'
                           ELSE 'NotChased' END AS state,
                      count(*) AS count, sum(o.balance) AS open, COALESCE(sum(o.balance) FILTER (WHERE o.due_date < @today), 0) AS overdue
               FROM invoices o
-              JOIN customers c ON c.id = o.customer_id
-              LEFT JOIN disputed d ON d.invoice_id = o.id
-              LEFT JOIN promised_invoices pi ON pi.invoice_id = o.id
-              LEFT JOIN promised_accounts pa ON pa.customer_id = o.customer_id
-              LEFT JOIN escalated e ON e.customer_id = o.customer_id
-              LEFT JOIN reminded r ON r.invoice_id = o.id
+              JOIN accounts c ON c.id = o.customer_id
+              LEFT JOIN invoice_flags f ON f.invoice_id = o.id
               WHERE o.balance > 0
               GROUP BY 1, 2, 3
               UNION ALL
