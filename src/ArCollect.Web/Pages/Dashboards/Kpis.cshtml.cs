@@ -3,6 +3,7 @@ using ArCollect.Domain.Kpis;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Exports;
+using ArCollect.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ namespace ArCollect.Web.Pages.Dashboards;
 /// DSO, CEI, ADD and the other KPIs per week or month over the last 12 months, computed by <see cref="KpiCalculator"/>
 /// from the daily ledger facts; invoices by workflow state and by collector.
 /// </summary>
-public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, WorkflowQuery workflow) : PageModel
+public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, TenantContext tenant, IServiceScopeFactory scopes) : PageModel
 {
     public static readonly IReadOnlyList<(string Name, string Definition)> Definitions =
     [
@@ -106,17 +107,28 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Workfl
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var settings = await db.SettingsAsync(cancellationToken);
-        Target = settings.CollectionRateTargetPercent;
         var today = facts.Today;
         var periods = KpiCalculator.Periods(today, monthly: !Weekly, count: Weekly ? 52 : 12);
+        ResolvedFrom = periods[^1].Start;
+        // The workflow report reads other tables than the facts: it runs at the same time on its own connection
+        // (its own scope and DbContext, same tenant), while this one loads the facts and computes the trend.
+        var workflowCells = WorkflowCellsAsync(ResolvedFrom, today, cancellationToken);
+
+        var settings = await db.SettingsAsync(cancellationToken);
+        Target = settings.CollectionRateTargetPercent;
         var ledger = await facts.LedgerAsync(periods, cancellationToken);
         Trend = periods.Select(p => KpiCalculator.Compute(ledger, p.Start, p.End, Target)).ToList();
 
-        ResolvedFrom = periods[^1].Start;
         var converter = await db.ConverterAsync(cancellationToken);
         BaseCurrency = converter.BaseCurrency;
-        Workflow = WorkflowReport.Build(await workflow.CellsAsync(ResolvedFrom, today, cancellationToken), today, converter);
+        Workflow = WorkflowReport.Build(await workflowCells, today, converter);
         MissingRates = ledger.MissingRates.Union(Workflow.MissingRates).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<List<WorkflowCell>> WorkflowCellsAsync(DateOnly resolvedFrom, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.RequiredTenantId, tenant.UserId);
+        return await scope.ServiceProvider.GetRequiredService<WorkflowQuery>().CellsAsync(resolvedFrom, today, cancellationToken);
     }
 }
