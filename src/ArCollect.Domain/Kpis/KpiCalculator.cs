@@ -58,20 +58,8 @@ public static class KpiCalculator
             }
         }
 
-        var dso = KpiFormulas.StandardDso(closing, sales, days);
-        var best = KpiFormulas.BestPossibleDso(closingCurrent, sales, days);
-        var rate = KpiFormulas.CollectionRate(collected, opening, sales);
-        return new KpiSnapshot(
-            periodStart, periodEnd, opening, closing, closingCurrent, sales, collected,
-            dso,
-            KpiFormulas.CountbackDso(closing, MonthlySales(ledger, periodEnd)),
-            best,
-            KpiFormulas.AverageDaysDelinquent(dso, best),
-            KpiFormulas.CollectionEffectivenessIndex(opening, sales, closing, closingCurrent),
-            KpiFormulas.PercentCurrent(closingCurrent, closing),
-            rate,
-            KpiFormulas.AgainstTarget(rate, collectionTarget),
-            KpiFormulas.AverageDaysToPay(settled));
+        return Snapshot(periodStart, periodEnd, days, (opening, closing, closingCurrent, sales, collected),
+            MonthlySales(ledger, periodEnd), KpiFormulas.AverageDaysToPay(settled), collectionTarget);
     }
 
     /// <summary>
@@ -90,20 +78,34 @@ public static class KpiCalculator
         var closing = ledger.Balance(periodEnd);
         var closingCurrent = ledger.CurrentBalance(periodEnd);
         var (sales, collected, settledCount, settledDays) = ledger.Flows(periodStart, periodEnd);
-        var dso = KpiFormulas.StandardDso(closing, sales, days);
-        var best = KpiFormulas.BestPossibleDso(closingCurrent, sales, days);
-        var rate = KpiFormulas.CollectionRate(collected, opening, sales);
+        return Snapshot(periodStart, periodEnd, days, (opening, closing, closingCurrent, sales, collected),
+            MonthlySales(ledger, periodEnd), KpiFormulas.AverageDaysToPay(settledDays, settledCount), collectionTarget);
+    }
+
+    /// <summary>Both ledgers end here: the period's balances and flows through the formulas, in one place.</summary>
+    private static KpiSnapshot Snapshot(
+        DateOnly periodStart,
+        DateOnly periodEnd,
+        int days,
+        (decimal Opening, decimal Closing, decimal ClosingCurrent, decimal Sales, decimal Collected) p,
+        IReadOnlyList<(decimal Sales, int Days)> monthlySales,
+        decimal? averageDaysToPay,
+        decimal? collectionTarget)
+    {
+        var dso = KpiFormulas.StandardDso(p.Closing, p.Sales, days);
+        var best = KpiFormulas.BestPossibleDso(p.ClosingCurrent, p.Sales, days);
+        var rate = KpiFormulas.CollectionRate(p.Collected, p.Opening, p.Sales);
         return new KpiSnapshot(
-            periodStart, periodEnd, opening, closing, closingCurrent, sales, collected,
+            periodStart, periodEnd, p.Opening, p.Closing, p.ClosingCurrent, p.Sales, p.Collected,
             dso,
-            KpiFormulas.CountbackDso(closing, MonthlySales(ledger, periodEnd)),
+            KpiFormulas.CountbackDso(p.Closing, monthlySales),
             best,
             KpiFormulas.AverageDaysDelinquent(dso, best),
-            KpiFormulas.CollectionEffectivenessIndex(opening, sales, closing, closingCurrent),
-            KpiFormulas.PercentCurrent(closingCurrent, closing),
+            KpiFormulas.CollectionEffectivenessIndex(p.Opening, p.Sales, p.Closing, p.ClosingCurrent),
+            KpiFormulas.PercentCurrent(p.ClosingCurrent, p.Closing),
             rate,
             KpiFormulas.AgainstTarget(rate, collectionTarget),
-            KpiFormulas.AverageDaysToPay(settledDays, settledCount));
+            averageDaysToPay);
     }
 
     /// <summary>Credit sales of the months ending at <paramref name="end"/> from daily facts, as <see cref="MonthlySales(IReadOnlyList{LedgerInvoice}, DateOnly)"/>.</summary>
