@@ -1,13 +1,54 @@
 using System.Data.Common;
 using System.Globalization;
+using ArCollect.Infrastructure.Data;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace ArCollect.Infrastructure.Imports;
 
-/// <summary>What the CSV importers share: reader options, column resolution, commands without timeouts, the long-row message.</summary>
+/// <summary>What the CSV importers share: the frame they run in, reader options, column resolution, commands without timeouts, the long-row message.</summary>
 internal static class CsvImportSupport
 {
+    /// <summary>
+    /// The frame every CSV import runs in: the header is read and the columns resolved (a report when required ones
+    /// are missing), the connection is opened through EF so the tenant interceptor sets role and tenant, the import
+    /// runs (it owns its transaction), and a file that cannot be read on (e.g. a line over the limit) becomes the
+    /// report <paramref name="unreadable"/> makes of the row; the connection is always closed.
+    /// </summary>
+    public static async Task<ImportReport> RunAsync(
+        ArCollectDbContext db,
+        Stream csv,
+        IReadOnlyList<string> required,
+        IReadOnlyList<string> optional,
+        IReadOnlyDictionary<string, string>? mapping,
+        Func<CsvReader, Dictionary<string, int>, NpgsqlConnection, Task<ImportReport>> import,
+        Func<ImportError, ImportReport> unreadable,
+        CancellationToken cancellationToken)
+    {
+        await using var reader = CsvReader.Create(csv, Options(), leaveOpen: true);
+        try
+        {
+            await reader.ReadHeaderAsync(cancellationToken);
+            var columns = ResolveColumns(reader, required, optional, mapping, out var problem);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return await import(reader, columns, (NpgsqlConnection)db.Database.GetDbConnection());
+        }
+        catch (CsvFormatException ex)
+        {
+            return unreadable(UnreadableRow(ex));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public static CsvReaderOptions Options() => new()
     {
         // Fixed, not detected: a semicolon file is reported with a hint instead of being half-understood.

@@ -19,48 +19,33 @@ public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext ten
     private const string Staging = "import_customer_rows";
     private static readonly string[] Texts = ["external_id", "name", "currency", "contact_name", "contact_email", "segment", "region", "country", "language"];
 
-    public async Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken) =>
+        CsvImportSupport.RunAsync(db, csv, Required, Optional, mapping,
+            (reader, columns, connection) => ImportRowsAsync(reader, columns, connection, mode, cancellationToken),
+            error => new ImportReport(Math.Max(0, error.Row - 1), 0, 0, [error], 1, Committed: false),
+            cancellationToken);
+
+    private async Task<ImportReport> ImportRowsAsync(
+        CsvReader reader, Dictionary<string, int> columns, NpgsqlConnection connection, ImportMode mode, CancellationToken cancellationToken)
     {
-        await using var reader = CsvReader.Create(csv, CsvImportSupport.Options(), leaveOpen: true);
         var errors = new List<ImportError>();
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await CsvImportSupport.ExecuteAsync(connection,
+            $"CREATE TEMP TABLE {Staging} (row_number int, valid boolean, {string.Join(", ", Texts.Select(t => t + " text"))}, payment_terms_days int) ON COMMIT DROP",
+            cancellationToken);
+        var rows = await CopyAsync(connection, reader, columns, errors, cancellationToken);
+        await CsvImportSupport.ExecuteAsync(connection, $"ANALYZE {Staging}", cancellationToken);
+        CsvImportSupport.AddListed(errors, await DuplicatesAsync(connection, cancellationToken));
+        var invalid = errors.Select(e => e.Row).Distinct().Count();
+        if (invalid > 0 && (mode == ImportMode.AllOrNothing || invalid == rows))
         {
-            await reader.ReadHeaderAsync(cancellationToken);
-            var columns = CsvImportSupport.ResolveColumns(reader, Required, Optional, mapping, out var problem);
-            if (problem is not null)
-            {
-                return problem;
-            }
+            await transaction.RollbackAsync(cancellationToken);
+            return new ImportReport(rows, 0, 0, errors, errors.Count, Committed: false);
+        }
 
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await CsvImportSupport.ExecuteAsync(connection,
-                $"CREATE TEMP TABLE {Staging} (row_number int, valid boolean, {string.Join(", ", Texts.Select(t => t + " text"))}, payment_terms_days int) ON COMMIT DROP",
-                cancellationToken);
-            var rows = await CopyAsync(connection, reader, columns, errors, cancellationToken);
-            await CsvImportSupport.ExecuteAsync(connection, $"ANALYZE {Staging}", cancellationToken);
-            CsvImportSupport.AddListed(errors, await DuplicatesAsync(connection, cancellationToken));
-            var invalid = errors.Select(e => e.Row).Distinct().Count();
-            if (invalid > 0 && (mode == ImportMode.AllOrNothing || invalid == rows))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return new ImportReport(rows, 0, 0, errors, errors.Count, Committed: false);
-            }
-
-            var (created, already) = await MergeAsync(connection, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new ImportReport(rows, created, already, errors, errors.Count, Committed: true);
-        }
-        catch (CsvFormatException ex)
-        {
-            var error = CsvImportSupport.UnreadableRow(ex);
-            return new ImportReport(Math.Max(0, error.Row - 1), 0, 0, [error], 1, Committed: false);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var (created, already) = await MergeAsync(connection, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportReport(rows, created, already, errors, errors.Count, Committed: true);
     }
 
     private static async Task<int> CopyAsync(NpgsqlConnection connection, CsvReader reader, Dictionary<string, int> columns, List<ImportError> errors, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Tenancy;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -22,79 +21,69 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
     // Problems parsed from rows, counted even beyond the listed ones.
     private int errorCount;
 
-    public async Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
     {
-        await using var reader = CsvReader.Create(csv, CsvImportSupport.Options(), leaveOpen: true);
         var errors = new List<ImportError>();
+        return CsvImportSupport.RunAsync(db, csv, InvoiceImportRow.Required, InvoiceImportRow.Optional, mapping,
+            (reader, columns, connection) => ImportRowsAsync(reader, columns, connection, mode, errors, cancellationToken),
+            error =>
+            {
+                // The file cannot be read on from here (e.g. a line longer than the limit): nothing is kept.
+                errors.Add(error);
+                errorCount++;
+                return Report(Math.Max(0, error.Row - 1), 0, 0, errors, committed: false);
+            },
+            cancellationToken);
+    }
+
+    private async Task<ImportReport> ImportRowsAsync(
+        CsvReader reader, Dictionary<string, int> columns, NpgsqlConnection connection, ImportMode mode, List<ImportError> errors, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The grouping sorts of a million-row file need about 150 MB; with the server default they spill to disk.
+        await CsvImportSupport.ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
+        await CsvImportSupport.ExecuteAsync(connection, $"""
+            CREATE TEMP TABLE {Staging} (row_number int, valid boolean, invoice_number text, customer_external_id text, issue_date date,
+              due_date date, currency text, terms text, description text, quantity numeric, unit_price numeric, tax_rate numeric) ON COMMIT DROP
+            """, cancellationToken);
+        var started = time.GetTimestamp();
+        var rows = await CopyAsync(connection, reader, columns, errors, cancellationToken);
+        var copied = time.GetTimestamp();
+        // Temporary tables are never analysed automatically; without statistics the planner would join blindly.
+        await CsvImportSupport.ExecuteAsync(connection, $"ANALYZE {Staging}", cancellationToken);
+        CsvImportSupport.AddListed(errors, await CheckAsync(connection, cancellationToken));
+        var (invalidRows, _) = await CountAsync(connection, cancellationToken);
+        if (invalidRows > 0 && (mode == ImportMode.AllOrNothing || invalidRows == rows))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return Report(rows, 0, 0, errors, committed: false);
+        }
+
+        CsvImportSupport.AddListed(errors, await DropInvoicesWithErrorsAsync(connection, cancellationToken));
+        var checkedAt = time.GetTimestamp();
+        var importId = Guid.CreateVersion7();
+        int created, already;
         try
         {
-            await reader.ReadHeaderAsync(cancellationToken);
-            var columns = CsvImportSupport.ResolveColumns(reader, InvoiceImportRow.Required, InvoiceImportRow.Optional, mapping, out var problem);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            // The grouping sorts of a million-row file need about 150 MB; with the server default they spill to disk.
-            await CsvImportSupport.ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
-            await CsvImportSupport.ExecuteAsync(connection, $"""
-                CREATE TEMP TABLE {Staging} (row_number int, valid boolean, invoice_number text, customer_external_id text, issue_date date,
-                  due_date date, currency text, terms text, description text, quantity numeric, unit_price numeric, tax_rate numeric) ON COMMIT DROP
-                """, cancellationToken);
-            var started = time.GetTimestamp();
-            var rows = await CopyAsync(connection, reader, columns, errors, cancellationToken);
-            var copied = time.GetTimestamp();
-            // Temporary tables are never analysed automatically; without statistics the planner would join blindly.
-            await CsvImportSupport.ExecuteAsync(connection, $"ANALYZE {Staging}", cancellationToken);
-            CsvImportSupport.AddListed(errors, await CheckAsync(connection, cancellationToken));
-            var (invalidRows, _) = await CountAsync(connection, cancellationToken);
-            if (invalidRows > 0 && (mode == ImportMode.AllOrNothing || invalidRows == rows))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return Report(rows, 0, 0, errors, committed: false);
-            }
-
-            CsvImportSupport.AddListed(errors, await DropInvoicesWithErrorsAsync(connection, cancellationToken));
-            var checkedAt = time.GetTimestamp();
-            var importId = Guid.CreateVersion7();
-            int created, already;
-            try
-            {
-                (created, already) = await MergeAsync(connection, importId, cancellationToken);
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == NumberIndex)
-            {
-                // Someone created one of these numbers (not by import) after it was found new: keep nothing, say so.
-                await transaction.RollbackAsync(cancellationToken);
-                errors.Insert(0, new ImportError(0, InvoiceImportRow.NumberColumn,
-                    "An invoice with one of these numbers was created while the file was being imported, so nothing was imported: import the file again (invoices already there are skipped)."));
-                errorCount++;
-                return Report(rows, 0, 0, errors, committed: false);
-            }
-
-            await AuditAsync(connection, importId, mode, rows, created, already, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation(
-                "Imported {Created} invoices from {Rows} rows for {TenantId}: read and copy {CopyMs} ms, checks {CheckMs} ms, merge {MergeMs} ms",
-                created, rows, tenant.TenantId, (int)time.GetElapsedTime(started, copied).TotalMilliseconds,
-                (int)time.GetElapsedTime(copied, checkedAt).TotalMilliseconds, (int)time.GetElapsedTime(checkedAt).TotalMilliseconds);
-            return Report(rows, created, already, errors, committed: true);
+            (created, already) = await MergeAsync(connection, importId, cancellationToken);
         }
-        catch (CsvFormatException ex)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == NumberIndex)
         {
-            // The file cannot be read on from here (e.g. a line longer than the limit): nothing is kept.
-            var error = CsvImportSupport.UnreadableRow(ex);
-            errors.Add(error);
+            // Someone created one of these numbers (not by import) after it was found new: keep nothing, say so.
+            await transaction.RollbackAsync(cancellationToken);
+            errors.Insert(0, new ImportError(0, InvoiceImportRow.NumberColumn,
+                "An invoice with one of these numbers was created while the file was being imported, so nothing was imported: import the file again (invoices already there are skipped)."));
             errorCount++;
-            return Report(Math.Max(0, error.Row - 1), 0, 0, errors, committed: false);
+            return Report(rows, 0, 0, errors, committed: false);
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        await AuditAsync(connection, importId, mode, rows, created, already, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation(
+            "Imported {Created} invoices from {Rows} rows for {TenantId}: read and copy {CopyMs} ms, checks {CheckMs} ms, merge {MergeMs} ms",
+            created, rows, tenant.TenantId, (int)time.GetElapsedTime(started, copied).TotalMilliseconds,
+            (int)time.GetElapsedTime(copied, checkedAt).TotalMilliseconds, (int)time.GetElapsedTime(checkedAt).TotalMilliseconds);
+        return Report(rows, created, already, errors, committed: true);
     }
 
     private async Task<int> CopyAsync(NpgsqlConnection connection, CsvReader reader, Dictionary<string, int> columns, List<ImportError> errors, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Tenancy;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -26,22 +25,27 @@ public sealed partial class PaymentCsvImporter(
     // Problems found, counted even beyond the listed ones.
     private int errorCount;
 
-    public async Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
     {
-        await using var reader = CsvReader.Create(csv, CsvImportSupport.Options(), leaveOpen: true);
         var errors = new List<ImportError>();
+        return CsvImportSupport.RunAsync(db, csv, PaymentImportRow.Required, PaymentImportRow.Optional, mapping,
+            (reader, columns, connection) => ImportRowsAsync(reader, columns, connection, mode, errors, cancellationToken),
+            error =>
+            {
+                // The file cannot be read on from here (e.g. a line longer than the limit): nothing is kept.
+                errors.Add(error);
+                errorCount++;
+                return Report(Math.Max(0, error.Row - 1), 0, 0, errors, committed: false);
+            },
+            cancellationToken);
+    }
+
+    private async Task<ImportReport> ImportRowsAsync(
+        CsvReader reader, Dictionary<string, int> columns, NpgsqlConnection connection, ImportMode mode, List<ImportError> errors, CancellationToken cancellationToken)
+    {
         try
         {
-            await reader.ReadHeaderAsync(cancellationToken);
-            var columns = CsvImportSupport.ResolveColumns(reader, PaymentImportRow.Required, PaymentImportRow.Optional, mapping, out var problem);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            await db.Database.OpenConnectionAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await CreateTablesAsync(connection, cancellationToken);
             var started = time.GetTimestamp();
             var rows = await CopyAsync(connection, reader, columns, errors, cancellationToken);
@@ -68,14 +72,6 @@ public sealed partial class PaymentCsvImporter(
                 (int)time.GetElapsedTime(allocated).TotalMilliseconds);
             return Report(rows, created, already, errors, committed: true);
         }
-        catch (CsvFormatException ex)
-        {
-            // The file cannot be read on from here (e.g. a line longer than the limit): nothing is kept.
-            var error = CsvImportSupport.UnreadableRow(ex);
-            errors.Add(error);
-            errorCount++;
-            return Report(Math.Max(0, error.Row - 1), 0, 0, errors, committed: false);
-        }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // Only a payment recorded with one of the file's references while the import ran gets here; the transaction is gone.
@@ -84,10 +80,6 @@ public sealed partial class PaymentCsvImporter(
                 "A payment with one of the file's references was recorded while the import ran. Nothing was imported: import the file again."));
             errorCount++;
             return Report(0, 0, 0, errors, committed: false);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 
