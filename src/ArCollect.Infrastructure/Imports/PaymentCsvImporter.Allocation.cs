@@ -15,7 +15,7 @@ namespace ArCollect.Infrastructure.Imports;
 /// granted only when the payment settles the discounted amount), and a file may mix, for one customer, payments naming
 /// invoices with payments applied oldest-first, each seeing what the rows before it left open. Expressed in SQL, that is
 /// a second copy of the rules that would drift from <see cref="Payments.PaymentRecorder"/>'s; here both use the same allocator and
-/// <see cref="EarlyPaymentDiscount"/>, so an imported payment and the same payment recorded by hand leave the same ledger.
+/// <see cref="EarlyPaymentDiscount"/> through <see cref="PaymentApplication"/>, so an imported payment and the same payment recorded by hand leave the same ledger.
 /// </para>
 /// <para>
 /// Memory stays bounded: rows are read a page at a time ordered by customer then file row; each page locks and loads only
@@ -115,8 +115,7 @@ public sealed partial class PaymentCsvImporter
     /// <summary>One payment, as <see cref="Payments.PaymentRecorder"/> applies it; the customer's invoices carry the result to the next row.</summary>
     private void Apply(PendingPayment payment, List<Invoice> invoices, Page page, List<ImportError> errors)
     {
-        var discounts = invoices.ToDictionary(i => i.Id, i => EarlyPaymentDiscount.Offered(i, payment.ReceivedOn));
-        var openItems = invoices.Select(i => new OpenItem(i.Id, i.Number, i.DueDate, i.OpenAmount - discounts[i.Id], i.Currency)).ToList();
+        var application = new PaymentApplication(invoices, payment.ReceivedOn);
         List<AllocationRequest>? requests = null;
         if (payment.InvoiceIds.Length > 0)
         {
@@ -125,7 +124,7 @@ public sealed partial class PaymentCsvImporter
             var remaining = payment.Amount;
             for (var i = 0; i < payment.InvoiceIds.Length; i++)
             {
-                var item = openItems.Find(o => o.InvoiceId == payment.InvoiceIds[i]);
+                var item = application.OpenItems.FirstOrDefault(o => o.InvoiceId == payment.InvoiceIds[i]);
                 if (item is null || item.OpenAmount <= 0m)
                 {
                     Refuse(payment, page, errors,
@@ -139,24 +138,21 @@ public sealed partial class PaymentCsvImporter
             }
         }
 
-        var outcome = PaymentAllocator.Allocate(payment.Amount, payment.Currency, openItems, requests);
+        var outcome = application.Apply(payment.Amount, payment.Currency, requests);
         if (!outcome.Succeeded)
         {
             Refuse(payment, page, errors, string.Join(" ", outcome.Errors));
             return;
         }
 
-        foreach (var allocation in outcome.Allocations)
+        foreach (var applied in outcome.Allocations)
         {
-            var invoice = invoices.Find(i => i.Id == allocation.InvoiceId)!;
-            invoice.AmountPaid += allocation.Amount;
-            if (discounts[invoice.Id] > 0m && invoice.OpenAmount == discounts[invoice.Id])
+            if (applied.Discount > 0m)
             {
-                page.Discounts.Add(new DiscountRow(payment.Row, invoice, invoice.OpenAmount, payment.ReceivedOn));
-                invoice.AmountCredited += invoice.OpenAmount;
+                page.Discounts.Add(new DiscountRow(payment.Row, applied.Invoice, applied.Discount, payment.ReceivedOn));
             }
 
-            page.Allocations.Add(new AllocationRow(payment.Row, invoice.Id, allocation.Amount, invoice.OpenAmount <= 0m ? payment.ReceivedOn : null));
+            page.Allocations.Add(new AllocationRow(payment.Row, applied.Invoice.Id, applied.Amount, applied.Settled ? payment.ReceivedOn : null));
         }
 
         page.Results.Add((payment.Row, outcome.Unapplied));

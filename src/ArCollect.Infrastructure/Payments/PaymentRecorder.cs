@@ -39,11 +39,7 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         var openInvoices = await db.Invoices
             .FromSql($"SELECT * FROM invoices WHERE customer_id = {customer.Id} AND balance > 0 FOR UPDATE")
             .ToListAsync(cancellationToken);
-        // Early-payment discounts shrink what is due when the money arrives inside the window; they are granted only
-        // when the payment settles the discounted amount in full.
-        var discounts = openInvoices.ToDictionary(i => i.Id, i => EarlyPaymentDiscount.Offered(i, input.ReceivedOn));
-        var openItems = openInvoices.Select(i => new OpenItem(i.Id, i.Number, i.DueDate, i.OpenAmount - discounts[i.Id], i.Currency)).ToList();
-        var outcome = PaymentAllocator.Allocate(input.Amount, input.Currency, openItems, input.Allocations);
+        var outcome = new PaymentApplication(openInvoices, input.ReceivedOn).Apply(input.Amount, input.Currency, input.Allocations);
         if (!outcome.Succeeded)
         {
             return new PaymentResult(null, outcome.Errors.Select(e => ("Allocations", e)).ToList());
@@ -62,20 +58,13 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             UnappliedAmount = outcome.Unapplied,
             CreatedAt = now,
         };
-        foreach (var allocation in outcome.Allocations)
+        foreach (var applied in outcome.Allocations)
         {
-            payment.Allocations.Add(new PaymentAllocation { Id = Guid.CreateVersion7(), InvoiceId = allocation.InvoiceId, Amount = allocation.Amount });
-            var invoice = openInvoices.Single(i => i.Id == allocation.InvoiceId);
-            invoice.AmountPaid += allocation.Amount;
-            invoice.UpdatedAt = now;
-            if (discounts[invoice.Id] > 0m && invoice.OpenAmount == discounts[invoice.Id])
+            payment.Allocations.Add(new PaymentAllocation { Id = Guid.CreateVersion7(), InvoiceId = applied.Invoice.Id, Amount = applied.Amount });
+            applied.Invoice.UpdatedAt = now;
+            if (applied.Discount > 0m)
             {
-                await GrantDiscountAsync(invoice, input.ReceivedOn, now, cancellationToken);
-            }
-
-            if (invoice.OpenAmount <= 0m)
-            {
-                invoice.SettledOn = input.ReceivedOn;
+                await AddDiscountCreditNoteAsync(applied.Invoice, applied.Discount, input.ReceivedOn, now, cancellationToken);
             }
         }
 
@@ -108,9 +97,8 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         return new PaymentResult(payment, []);
     }
 
-    private async Task GrantDiscountAsync(Invoice invoice, DateOnly receivedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AddDiscountCreditNoteAsync(Invoice invoice, decimal discount, DateOnly receivedOn, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var discount = invoice.OpenAmount;
         var settings = await numbers.SettingsAsync(cancellationToken);
         db.CreditNotes.Add(new CreditNote
         {
@@ -124,7 +112,6 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             Reason = $"Early-payment discount ({invoice.Terms})",
             CreatedAt = now,
         });
-        invoice.AmountCredited += discount;
     }
 
     private static PaymentResult Fail(string field, string message) => new(null, [(field, message)]);
