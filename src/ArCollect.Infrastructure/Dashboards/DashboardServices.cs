@@ -11,7 +11,6 @@ public static class DashboardServices
     public static IServiceCollection AddArCollectDashboards(this IServiceCollection services)
     {
         services.AddScoped<AgingQuery>();
-        services.AddScoped<KpiQuery>();
         services.AddScoped<KpiFactsQuery>();
         services.AddScoped<WorkflowQuery>();
         services.AddScoped<ExchangeRateImporter>();

@@ -56,7 +56,7 @@ public sealed class LedgerFactsTests : IAsyncLifetime
         {
             var periods = KpiCalculator.Periods(db.Today, monthly, monthly ? 12 : 52);
             await using var scope = db.ForTenant(tenant);
-            var (invoices, missing) = await scope.Services.GetRequiredService<KpiQuery>().LedgerAsync(periods[0].Start, CancellationToken.None);
+            var (invoices, missing) = await new PerInvoiceKpiLedger(scope.Db, db.Time).LedgerAsync(periods[0].Start, CancellationToken.None);
             var facts = await scope.Services.GetRequiredService<KpiFactsQuery>().LedgerAsync(periods, CancellationToken.None);
             Assert.Empty(missing);
             Assert.Empty(facts.MissingRates);

@@ -1,9 +1,10 @@
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Kpis;
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ArCollect.Infrastructure.Dashboards;
+namespace ArCollect.IntegrationTests.Dashboards;
 
 /// <summary>
 /// Loads the per-invoice facts KPIs need for a window (dated payments, credit notes and write-offs of each issued
@@ -11,7 +12,7 @@ namespace ArCollect.Infrastructure.Dashboards;
 /// checked against. Write-offs carry no date of their own: they are dated on the invoice's settlement day, or today
 /// if the invoice is still open.
 /// </summary>
-public sealed class KpiQuery(ArCollectDbContext db, TimeProvider time)
+public sealed class PerInvoiceKpiLedger(ArCollectDbContext db, TimeProvider time)
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
