@@ -158,6 +158,25 @@ internal static class DemoCatalog
         _ => 1m,
     };
 
+    /// <summary>
+    /// Month-start rates to the euro for the foreign currencies in use, from a month before the history starts to
+    /// today, so every page can convert every day of the demo ledger; each month drifts a little (within 2%) around
+    /// <see cref="PerEuro"/>, the same for the same dates.
+    /// </summary>
+    public static IEnumerable<(string Currency, DateOnly RateDate, decimal RateToBase)> MonthlyRates(
+        IEnumerable<string> currencies, DateOnly today, int months)
+    {
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-months - 1);
+        foreach (var currency in currencies.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            for (var month = first; month <= today; month = month.AddMonths(1))
+            {
+                var drift = 1m + (0.02m * (decimal)Math.Sin((month.Year * 12) + month.Month + currency[0]));
+                yield return (currency, month, Math.Round(drift / PerEuro(currency), 6));
+            }
+        }
+    }
+
     public static readonly (string Description, decimal[] Quantities)[] LineItems =
     [
         ("Consulting services (days)", [1m, 2m, 3m, 5m, 10m]),

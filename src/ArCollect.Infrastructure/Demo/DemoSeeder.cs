@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArCollect.Domain.Dashboards;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,19 @@ public static class DemoSeeder
         var activities = await BulkLoader.InsertAsync(db, ledger.Activities, cancellationToken);
         await db.Tenants.Where(t => t.Id == tenantId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.DefaultLanguage, DemoCatalog.HomeLanguage), cancellationToken);
+        if (options.BaseCurrency == "EUR")
+        {
+            var foreign = ledger.Customers.Select(c => c.Currency).Where(c => c != options.BaseCurrency);
+            db.ExchangeRates.AddRange(DemoCatalog.MonthlyRates(foreign, options.Today, options.Months).Select(r => new ExchangeRate
+            {
+                Id = Guid.CreateVersion7(),
+                Currency = r.Currency,
+                RateDate = r.RateDate,
+                RateToBase = r.RateToBase,
+                UpdatedAt = DemoCalendar.AtUtc(options.Today, 6, 0),
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
 
         // No ANALYZE here: the application role does not own the tables, so PostgreSQL would skip them with a

@@ -1,7 +1,10 @@
 using ArCollect.Domain.Disputes;
+using ArCollect.Domain.Kpis;
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Demo;
 using ArCollect.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ArCollect.IntegrationTests.Demo;
@@ -65,6 +68,29 @@ public sealed class DemoSeederTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(0, await scope.Db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM payments").SingleAsync());
             Assert.Equal(0, await scope.Db.Activities.CountAsync());
         }
+    }
+
+    [Fact]
+    public async Task Demo_dashboards_convert_every_foreign_currency_on_every_day_of_the_history()
+    {
+        var tenant = await LedgerBuilder.CreateTenantAsync(db, "Demo GmbH");
+        var options = new DemoOptions { Today = db.Today, Customers = 80, Invoices = 2000 };
+        await using (var seed = db.ForTenant(tenant))
+        {
+            await DemoSeeder.SeedAsync(seed.Db, tenant, [], options, CancellationToken.None);
+        }
+
+        await using var scope = db.ForTenant(tenant);
+        var converter = await scope.Db.ConverterAsync(CancellationToken.None);
+        var invoices = await scope.Db.Invoices.Select(i => new { i.Currency, i.IssueDate }).ToListAsync();
+        Assert.Contains(invoices, i => i.Currency != "EUR");
+        Assert.All(invoices, i => Assert.NotNull(converter.RateFor(i.Currency, i.IssueDate)));
+
+        var periods = KpiCalculator.Periods(db.Today, monthly: true, count: 12);
+        var ledger = await scope.Services.GetRequiredService<KpiFactsQuery>().LedgerAsync(periods, CancellationToken.None);
+        var trend = periods.Select(p => KpiCalculator.Compute(ledger, p.Start, p.End, null)).ToList();
+        Assert.All(trend, k => Assert.True(k.CreditSales > 0m));
+        Assert.Empty(ledger.MissingRates);
     }
 
     [Fact]
