@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Tenancy;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
@@ -97,6 +98,19 @@ public static class InvoicePdfRenderer
         return new PdfRectangle(Left, HeaderTop - (height * scale), Left + (width * scale), HeaderTop);
     }
 
+    /// <summary>Draws a PNG or JPEG (as <see cref="LogoImage"/> names them) into the box.</summary>
+    internal static void DrawImage(PdfPageBuilder page, byte[] content, string contentType, PdfRectangle box)
+    {
+        if (contentType == LogoImage.Png)
+        {
+            page.AddPng(content, box);
+        }
+        else
+        {
+            page.AddJpeg(content, box);
+        }
+    }
+
     /// <summary>Logo top left; company name and details right-aligned top right; the body starts below the taller of the two.</summary>
     private static void WriteHeader(PdfPageWriter writer, InvoicePdfModel model)
     {
@@ -104,15 +118,7 @@ public static class InvoicePdfRenderer
         if (model.Logo is { } logo)
         {
             var box = LogoPlacement(logo.Width, logo.Height);
-            if (logo.ContentType == "image/png")
-            {
-                writer.Page.AddPng(logo.Content, box);
-            }
-            else
-            {
-                writer.Page.AddJpeg(logo.Content, box);
-            }
-
+            DrawImage(writer.Page, logo.Content, logo.ContentType, box);
             logoBottom = box.Bottom;
         }
 

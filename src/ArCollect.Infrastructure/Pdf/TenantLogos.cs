@@ -44,12 +44,16 @@ public sealed class TenantLogos(ArCollectDbContext db, TenantContext tenant, Tim
             logo = new TenantLogo { TenantId = tenant.RequiredTenantId, Content = content, ContentType = check.ContentType! };
             db.TenantLogos.Add(logo);
         }
+        else
+        {
+            logo.Content = content;
+            logo.ContentType = check.ContentType!;
+        }
 
-        logo.Content = content;
-        logo.ContentType = check.ContentType!;
+        var name = fileName is null ? null : Path.GetFileName(fileName);
         logo.Width = check.Width;
         logo.Height = check.Height;
-        logo.FileName = fileName is null ? null : Path.GetFileName(fileName)[..Math.Min(Path.GetFileName(fileName).Length, 200)];
+        logo.FileName = name?[..Math.Min(name.Length, 200)];
         logo.UploadedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return check;
@@ -66,16 +70,7 @@ public sealed class TenantLogos(ArCollectDbContext db, TenantContext tenant, Tim
         {
             using var builder = new PdfDocumentBuilder();
             var page = builder.AddPage(100, 100);
-            var box = new PdfRectangle(0, 0, 50, 50);
-            if (contentType == LogoImage.Png)
-            {
-                page.AddPng(content, box);
-            }
-            else
-            {
-                page.AddJpeg(content, box);
-            }
-
+            InvoicePdfRenderer.DrawImage(page, content, contentType, new PdfRectangle(0, 0, 50, 50));
             builder.Build();
             return null;
         }
