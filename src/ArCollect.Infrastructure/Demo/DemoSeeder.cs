@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ArCollect.Domain.Dashboards;
+using ArCollect.Domain.Invoices;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Invoices;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Infrastructure.Demo;
@@ -53,6 +55,9 @@ public static class DemoSeeder
         var creditNotes = await BulkLoader.InsertAsync(db, ledger.CreditNotes, cancellationToken);
         var disputes = await BulkLoader.InsertAsync(db, ledger.Disputes, cancellationToken);
         var activities = await BulkLoader.InsertAsync(db, ledger.Activities, cancellationToken);
+        // The history was numbered without the counters: raise them so the next invoice and credit note continue it.
+        await DocumentNumbers.RaiseToHighestUsedAsync(db, tenantId, DocumentSeries.Invoice, importId: null, cancellationToken);
+        await DocumentNumbers.RaiseToHighestUsedAsync(db, tenantId, DocumentSeries.CreditNote, importId: null, cancellationToken);
         await db.Tenants.Where(t => t.Id == tenantId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.DefaultLanguage, DemoCatalog.HomeLanguage), cancellationToken);
         if (options.BaseCurrency == "EUR")

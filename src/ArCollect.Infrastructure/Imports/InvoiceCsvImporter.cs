@@ -1,4 +1,6 @@
+using ArCollect.Domain.Invoices;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Tenancy;
 using CsvHelper;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,8 @@ namespace ArCollect.Infrastructure.Imports;
 /// SQL, and the merge is one INSERT ... SELECT ... ON CONFLICT DO NOTHING keyed on the invoice number, so importing
 /// the same file again creates nothing. All in one transaction: a failed import leaves the database as it was.
 /// </summary>
-public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantContext tenant, TimeProvider time, ILogger<InvoiceCsvImporter> logger)
+public sealed partial class InvoiceCsvImporter(
+    ArCollectDbContext db, TenantContext tenant, TimeProvider time, DocumentNumbers numbers, ILogger<InvoiceCsvImporter> logger)
 {
     private const string Staging = "import_invoice_rows";
     private const string NumberIndex = "ix_invoices_tenant_id_number";
@@ -77,6 +80,8 @@ public sealed partial class InvoiceCsvImporter(ArCollectDbContext db, TenantCont
             return Report(rows, 0, 0, errors, committed: false);
         }
 
+        // Imported numbers bypass the counter: raise it so the next issued invoice continues after them.
+        await numbers.RaiseToHighestUsedAsync(DocumentSeries.Invoice, importId, cancellationToken);
         await AuditAsync(connection, importId, mode, rows, created, already, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

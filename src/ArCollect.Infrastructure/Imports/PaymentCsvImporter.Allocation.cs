@@ -178,7 +178,7 @@ public sealed partial class PaymentCsvImporter
         var discountNumbers = new Dictionary<DiscountRow, string>();
         foreach (var scope in page.Discounts.GroupBy(d => InvoiceNumberPattern.Scope(creditNotePattern, d.ReceivedOn)))
         {
-            var taken = await numbers.NextRangeAsync(creditNotePattern, scope.First().ReceivedOn, scope.Count(), cancellationToken);
+            var taken = await numbers.NextRangeAsync(DocumentSeries.CreditNote, scope.First().ReceivedOn, scope.Count(), cancellationToken);
             foreach (var (discount, number) in scope.Zip(taken))
             {
                 discountNumbers[discount] = number;

@@ -72,8 +72,7 @@ public sealed class InvoiceAdjustments(ArCollectDbContext db, DocumentNumbers nu
         }
         else
         {
-            var settings = await numbers.SettingsAsync(cancellationToken);
-            number = await numbers.NextAsync(settings.CreditNotePattern, input.Date, cancellationToken);
+            number = await numbers.NextAsync(DocumentSeries.CreditNote, input.Date, cancellationToken);
             invoice.AmountCredited += amount;
             db.CreditNotes.Add(new CreditNote
             {

@@ -45,9 +45,8 @@ public sealed class InvoiceIssuer(ArCollectDbContext db, PreSendChecks checks, D
             return new IssueResult(invoice, report);
         }
 
-        var settings = await numbers.SettingsAsync(cancellationToken);
         var now = time.GetUtcNow();
-        invoice.Number = await numbers.NextAsync(settings.NumberPattern, invoice.IssueDate, cancellationToken);
+        invoice.Number = await numbers.NextAsync(DocumentSeries.Invoice, invoice.IssueDate, cancellationToken);
         invoice.State = InvoiceState.Issued;
         invoice.IssuedAt = now;
         invoice.UpdatedAt = now;

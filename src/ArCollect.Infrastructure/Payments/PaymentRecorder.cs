@@ -20,6 +20,8 @@ public sealed record PaymentResult(Payment? Payment, IReadOnlyList<(string Field
 /// </summary>
 public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant, TimeProvider time, DocumentNumbers numbers)
 {
+    private const string ReferenceIndex = "ix_payments_tenant_id_reference";
+
     public async Task<PaymentResult> RecordAsync(RecordPaymentInput input, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.CustomerId, cancellationToken);
@@ -87,7 +89,8 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        // Only the reference's index means "recorded twice"; any other unique violation is a fault to report as such.
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ReferenceIndex })
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -99,13 +102,12 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
 
     private async Task AddDiscountCreditNoteAsync(Invoice invoice, decimal discount, DateOnly receivedOn, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var settings = await numbers.SettingsAsync(cancellationToken);
         db.CreditNotes.Add(new CreditNote
         {
             Id = Guid.CreateVersion7(),
             CustomerId = invoice.CustomerId,
             InvoiceId = invoice.Id,
-            Number = await numbers.NextAsync(settings.CreditNotePattern, receivedOn, cancellationToken),
+            Number = await numbers.NextAsync(DocumentSeries.CreditNote, receivedOn, cancellationToken),
             IssueDate = receivedOn,
             Amount = discount,
             Currency = invoice.Currency,
