@@ -3,7 +3,8 @@ namespace ArCollect.Domain.Forecasting;
 /// <summary>
 /// Expected receipts per week. Each invoice pays its amount with its probability, independently, so a week's
 /// expectation is the sum of amount x probability and its variance the sum of amount^2 x p x (1 - p); the band is
-/// the expectation -/+ 1.2816 standard deviations (the 10th and 90th percentiles of a normal approximation).
+/// the expectation -/+ 1.2816 standard deviations (the 10th and 90th percentiles of a normal approximation),
+/// widened to the 10th/90th percentile of past weekly errors when enough finished weeks exist.
 /// </summary>
 public static class CashForecast
 {
@@ -20,7 +21,7 @@ public static class CashForecast
     /// expected in the current week (it is late, not lost; its probability already carries the risk). Receipts
     /// predicted after the horizon are left out.
     /// </summary>
-    public static IReadOnlyList<ForecastWeek> Weekly(IEnumerable<ExpectedReceipt> receipts, DateOnly asOf, int weeks = Weeks)
+    public static IReadOnlyList<ForecastWeek> Weekly(IEnumerable<ExpectedReceipt> receipts, DateOnly asOf, int weeks = Weeks, ForecastErrors? errors = null)
     {
         var first = WeekStart(asOf);
         var expected = new decimal[weeks];
@@ -43,10 +44,38 @@ public static class CashForecast
         {
             var spread = BandZ * (decimal)Math.Sqrt((double)variance[w]);
             cumulative += expected[w];
-            result.Add(new ForecastWeek(first.AddDays(7 * w), expected[w], Math.Max(0m, expected[w] - spread), expected[w] + spread, cumulative));
+            var low = Math.Max(0m, expected[w] - spread);
+            var high = expected[w] + spread;
+            if (errors is not null)
+            {
+                low = Math.Min(low, expected[w] * errors.LowRatio);
+                high = Math.Max(high, expected[w] * errors.HighRatio);
+            }
+
+            result.Add(new ForecastWeek(first.AddDays(7 * w), expected[w], low, high, cumulative));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// How much of the open receivables is expected inside the horizon (the weeks' total), after it, or never:
+    /// later = expected ever - expected inside; never = open - expected ever.
+    /// </summary>
+    public static ForecastOutlook Outlook(IEnumerable<ExpectedReceipt> receipts, DateOnly asOf, int weeks = Weeks)
+    {
+        decimal open = 0m, inside = 0m, ever = 0m;
+        foreach (var r in receipts.Where(r => r.Amount > 0m))
+        {
+            open += r.Amount;
+            ever += r.Amount * r.Ever;
+            if (WeekIndex(r.PredictedDate, asOf) < weeks)
+            {
+                inside += r.Expected;
+            }
+        }
+
+        return new ForecastOutlook(open, inside, Math.Max(0m, ever - inside), open - Math.Max(ever, inside));
     }
 
     /// <summary>The forecast week a receipt falls in (0 = the week of <paramref name="asOf"/>).</summary>

@@ -5,8 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Infrastructure.Forecasting;
 
-/// <summary>A forecast computed now from the ledger: receipts, the 13 weeks and the currencies left out.</summary>
-public sealed record ForecastView(DateOnly AsOf, string BaseCurrency, IReadOnlyList<ExpectedReceipt> Receipts, IReadOnlyList<ForecastWeek> Weeks, IReadOnlyList<string> MissingRates);
+/// <summary>
+/// A forecast computed now from the ledger: receipts, the 13 weeks, where the open receivables are expected to go,
+/// the spread of past errors that widened the band (null until enough weeks finished) and the currencies left out.
+/// </summary>
+public sealed record ForecastView(
+    DateOnly AsOf, string BaseCurrency, IReadOnlyList<ExpectedReceipt> Receipts, IReadOnlyList<ForecastWeek> Weeks, IReadOnlyList<string> MissingRates)
+{
+    public ForecastOutlook Outlook => CashForecast.Outlook(Receipts, AsOf);
+
+    public ForecastErrors? Errors { get; init; }
+}
 
 /// <summary>A finished week: what was forecast before it began, and what arrived.</summary>
 public sealed record WeekActual(DateOnly WeekStart, decimal Forecast, decimal Low, decimal High, decimal Actual, decimal? VariancePercent, DateOnly? ShortfallAlertedOn);
@@ -17,6 +26,9 @@ public sealed record WeekActual(DateOnly WeekStart, decimal Forecast, decimal Lo
 /// </summary>
 public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor predictor, TimeProvider time)
 {
+    /// <summary>How many finished weeks of forecast vs actual the band learns its spread from.</summary>
+    public const int ErrorWeeks = 26;
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<ForecastView> BaselineAsync(CancellationToken cancellationToken)
@@ -24,7 +36,9 @@ public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor pre
         var asOf = Today;
         var converter = await db.ConverterAsync(cancellationToken);
         var prediction = await predictor.PredictAsync(asOf, converter, cancellationToken);
-        return new ForecastView(asOf, converter.BaseCurrency, prediction.Receipts, CashForecast.Weekly(prediction.Receipts, asOf), prediction.MissingRates);
+        var errors = ForecastErrors.From((await PastWeeksAsync(ErrorWeeks, cancellationToken)).Select(w => (w.Forecast, w.Actual)));
+        var weeks = CashForecast.Weekly(prediction.Receipts, asOf, CashForecast.Weeks, errors);
+        return new ForecastView(asOf, converter.BaseCurrency, prediction.Receipts, weeks, prediction.MissingRates) { Errors = errors };
     }
 
     /// <summary>

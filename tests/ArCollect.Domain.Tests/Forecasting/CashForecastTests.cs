@@ -43,6 +43,34 @@ public sealed class CashForecastTests
         Assert.Equal(300m, weeks[1].High);
     }
 
+    [Fact]
+    public void Past_forecast_errors_widen_the_band_to_what_forecasts_really_missed_by()
+    {
+        // Ratios actual / forecast sorted: 0.7 .. 1.2 (6 weeks). 10th percentile at rank 0.5: 0.75; 90th at rank 4.5: 1.15.
+        var errors = ForecastErrors.From([(100m, 70m), (100m, 80m), (100m, 90m), (100m, 100m), (100m, 110m), (100m, 120m), (0m, 50m)]);
+        var weeks = CashForecast.Weekly([Receipt(1000m, AsOf, 1m)], AsOf, CashForecast.Weeks, errors);
+
+        Assert.Equal(new ForecastErrors(0.75m, 1.15m, 6), errors);
+        Assert.Equal(750m, weeks[0].Low);
+        Assert.Equal(1150m, weeks[0].High);
+        Assert.Null(ForecastErrors.From([(100m, 70m), (100m, 80m), (100m, 90m)])); // too few weeks to learn a spread
+    }
+
+    [Fact]
+    public void The_outlook_splits_open_receivables_into_within_the_horizon_later_and_never()
+    {
+        var receipts = new[]
+        {
+            Receipt(1000m, AsOf, 0.6m) with { EverProbability = 0.9m }, // 600 inside, 300 later, 100 never
+            Receipt(500m, new DateOnly(2026, 10, 1), 0.8m) with { EverProbability = 0.8m }, // after the horizon: 400 later, 100 never
+        };
+
+        var outlook = CashForecast.Outlook(receipts, AsOf);
+
+        Assert.Equal(new ForecastOutlook(1500m, 600m, 700m, 200m), outlook);
+        Assert.Equal(40m, outlook.InHorizonShare);
+    }
+
     [Theory]
     [InlineData(1000, 850, 10, true)] // 15 % short of forecast, threshold 10 %
     [InlineData(1000, 950, 10, false)] // 5 % short

@@ -15,8 +15,9 @@ namespace ArCollect.IntegrationTests.Dashboards;
 
 /// <summary>
 /// Today is Monday 15 June 2026. Key account Keen (EUR, credit limit 1500) has history: two invoices paid 10 and 20 days
-/// late: mean 15 days. The tenant's prior is (2 + 2 x 0.95) / 4 = 0.975, so Keen's probability is (2 + 2 x 0.975) / 4 = 0.9875.
-/// Open: K-3 1000 due 10 Jun (predicted 25 Jun, expected 987.50), K-4 800 due 1 Jul (predicted 16 Jul, expected 790).
+/// late: mean 15 days. Every invoice of the tenant that reached 5 days late was paid by day 20, so the collection curve
+/// gives both open invoices probability 1 within 13 weeks (Keen's share paid is above the tenant's; capped at 1).
+/// Open: K-3 1000 due 10 Jun (predicted 25 Jun, expected 1000), K-4 800 due 1 Jul (predicted 16 Jul, expected 800).
 /// A manager, Mia, receives the alerts.
 /// </summary>
 public sealed class ForecastAndAlertsTests : IAsyncLifetime
@@ -60,11 +61,11 @@ public sealed class ForecastAndAlertsTests : IAsyncLifetime
 
         var k3 = view.Receipts.Single(r => r.Amount == 1000m);
         Assert.Equal(new DateOnly(2026, 6, 25), k3.PredictedDate);
-        Assert.Equal(0.9875m, k3.Probability);
-        Assert.Equal(987.5m, view.Weeks[1].Expected); // week of 22 June
-        Assert.Equal(790m, view.Weeks[4].Expected); // week of 13 July: 800 x 0.9875
+        Assert.Equal(1m, k3.Probability);
+        Assert.Equal(1000m, view.Weeks[1].Expected); // week of 22 June
+        Assert.Equal(800m, view.Weeks[4].Expected); // week of 13 July
         Assert.Equal(view.Receipts.Sum(r => r.Expected), view.Weeks.Sum(w => w.Expected));
-        Assert.Equal(1777.5m, view.Weeks[^1].Cumulative);
+        Assert.Equal(1800m, view.Weeks[^1].Cumulative);
     }
 
     [Fact]
@@ -91,9 +92,9 @@ public sealed class ForecastAndAlertsTests : IAsyncLifetime
         // K-3 leaves the week of 22 June (history: due 10 June + 15 days) for the week of 6 July (the model's 10 July).
         var moved = view.Receipts.Single(r => r.InvoiceId == k3.Id);
         Assert.Equal(new DateOnly(2026, 7, 10), moved.PredictedDate);
-        Assert.Equal(0.9875m, moved.Probability);
+        Assert.Equal(1m, moved.Probability);
         Assert.Equal(0m, view.Weeks[1].Expected);
-        Assert.Equal(987.5m, view.Weeks[3].Expected);
+        Assert.Equal(1000m, view.Weeks[3].Expected);
         Assert.Equal(view.Receipts.Sum(r => r.Expected), view.Weeks.Sum(w => w.Expected));
     }
 
@@ -111,7 +112,7 @@ public sealed class ForecastAndAlertsTests : IAsyncLifetime
         var again = await service.BaselineAsync(CancellationToken.None);
 
         Assert.Equal(0m, scenario[1].Expected); // K-3 moved from the week of 22 June to that of 6 July
-        Assert.Equal(987.5m, scenario[3].Expected);
+        Assert.Equal(1000m, scenario[3].Expected);
         Assert.Equal(before, after);
         Assert.Equal(baseline.Weeks, again.Weeks);
     }

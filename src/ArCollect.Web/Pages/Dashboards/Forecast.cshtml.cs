@@ -110,7 +110,7 @@ public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecas
         if (scenarios.Count > 0)
         {
             var changed = WhatIf.Apply(Baseline.Receipts, scenarios, Baseline.AsOf, CashForecast.HorizonEnd(Baseline.AsOf));
-            Scenario = CashForecast.Weekly(changed, Baseline.AsOf);
+            Scenario = CashForecast.Weekly(changed, Baseline.AsOf, CashForecast.Weeks, Baseline.Errors);
         }
     }
 
