@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Common;
+using ArCollect.Domain.Dunning;
 using Fluid;
 using Fluid.Values;
 
