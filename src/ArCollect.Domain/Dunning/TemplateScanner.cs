@@ -8,6 +8,9 @@ public sealed record TemplateIssue(int Line, int Column, string Message)
 }
 
 /// <summary>What a template refers to: problems found, and the top-level placeholders it prints or tests.</summary>
+/// <summary>A range in a template: where it starts and, when both ends are numbers, how many items it holds.</summary>
+public sealed record TemplateRange(int Line, int Column, long? Items);
+
 public sealed record TemplateScan(IReadOnlyList<TemplateIssue> Issues, IReadOnlySet<string> Printed, IReadOnlySet<string> Tested);
 
 /// <summary>
@@ -108,7 +111,64 @@ public static partial class TemplateScanner
             }
         }
 
+        foreach (var range in Ranges(source).Where(r => r.Items > TemplateLimits.MaxLoopItems))
+        {
+            issues.Add(new TemplateIssue(range.Line, range.Column,
+                $"The range holds {range.Items} items; a loop may run at most {TemplateLimits.MaxLoopItems} times."));
+        }
+
         return new TemplateScan(issues, printed, tested);
+    }
+
+    /// <summary>
+    /// Every range such as <c>(1..5)</c> inside a tag, in source order, with its item count when both ends are
+    /// numbers. The renderer numbers ranges in the same order to say where a range built at render time was too long.
+    /// </summary>
+    public static IReadOnlyList<TemplateRange> Ranges(string source)
+    {
+        var masked = StringLiteral().Replace(source, m => new string(' ', m.Length));
+        var ranges = new List<TemplateRange>();
+        foreach (Match tag in Tag().Matches(masked))
+        {
+            foreach (Match range in RangeLiteral().Matches(tag.Value))
+            {
+                var (line, column) = Position(source, tag.Index + range.Index);
+                long? items = long.TryParse(range.Groups["from"].Value.Trim(), out var from) && long.TryParse(range.Groups["to"].Value.Trim(), out var to)
+                    ? Math.Max(0, to - from + 1) : null;
+                ranges.Add(new TemplateRange(line, column, items));
+            }
+        }
+
+        return ranges;
+    }
+
+    /// <summary>Where the first <c>assign</c> or <c>capture</c> of a variable is, to point at a value that grew too long.</summary>
+    public static (int Line, int Column)? AssignmentOf(string source, string variable)
+    {
+        foreach (Match tag in Tag().Matches(source))
+        {
+            var words = tag.Groups["tag"].Value.Trim().Split([' ', '='], 3, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && words[0] is "assign" or "capture" && words[1] == variable)
+            {
+                return Position(source, tag.Index);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the first loop is, to point at a template that ran too many steps.</summary>
+    public static (int Line, int Column)? FirstLoop(string source)
+    {
+        foreach (Match tag in Tag().Matches(source))
+        {
+            if (tag.Groups["tag"].Value.Trim().Split(' ', 2)[0] is "for" or "tablerow")
+            {
+                return Position(source, tag.Index);
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<TemplateIssue> CheckExpression(
@@ -211,8 +271,11 @@ public static partial class TemplateScanner
     [GeneratedRegex(@"\{\{-?(?<out>.*?)-?\}\}|\{%-?(?<tag>.*?)-?%\}", RegexOptions.Singleline)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"^\s*(?<var>[A-Za-z_][A-Za-z0-9_]*)\s+in\s+(?<src>[A-Za-z_][A-Za-z0-9_.]*)")]
+    [GeneratedRegex(@"^\s*(?<var>[A-Za-z_][A-Za-z0-9_]*)\s+in\s+(?<src>[A-Za-z_][A-Za-z0-9_.]*|\([^()]*\))")]
     private static partial Regex ForTag();
+
+    [GeneratedRegex(@"\((?<from>[^().]*(?:\.[^().]+)*?)\.\.(?<to>[^()]*)\)")]
+    private static partial Regex RangeLiteral();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")]
     private static partial Regex Identifier();

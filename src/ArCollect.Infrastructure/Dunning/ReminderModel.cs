@@ -47,6 +47,18 @@ public sealed record ReminderModel(
         };
     }
 
+    /// <summary>A customer with every value present and many open invoices, to try a template on before it is saved.</summary>
+    public static ReminderModel Sample(int invoiceCount)
+    {
+        var today = new DateOnly(2026, 1, 15);
+        var step = new ReminderStep { OffsetDays = 0, Tone = ReminderTone.Neutral };
+        var invoices = Enumerable.Range(1, invoiceCount)
+            .Select(i => new InvoiceReminder(new DunningInvoice(Guid.Empty, $"INV-{i:D5}", today.AddDays(-i), 1234.56m, "EUR", false), step, i))
+            .ToList();
+        return new ReminderModel("Sample Company", "Sample Customer Ltd", "Key accounts", "Alex Sample", "alex@customer.example",
+            invoices, today, today.AddDays(-14), "https://portal.example/portal", ReminderTone.Neutral);
+    }
+
     /// <summary>The printed value of a top-level placeholder (e.g. "contact.name"), to find data a customer lacks.</summary>
     public string? ValueOf(string path) => path switch
     {

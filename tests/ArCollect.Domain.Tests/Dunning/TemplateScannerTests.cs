@@ -100,4 +100,14 @@ public class TemplateScannerTests
     {
         Assert.Empty(Scan("{% comment %}{{ whatever }}{% endcomment %}{{ today }}").Issues);
     }
+
+    [Fact]
+    public void A_literal_range_longer_than_the_loop_bound_is_reported_where_it_starts_and_a_short_one_passes()
+    {
+        var issue = Assert.Single(Scan("Hi\n{% for i in (1..30000000) %}{{ i }}{% endfor %}").Issues);
+
+        Assert.Equal((2, 13), (issue.Line, issue.Column));
+        Assert.Equal("The range holds 30000000 items; a loop may run at most 1000 times.", issue.Message);
+        Assert.Empty(Scan("{% for i in (1..3) %}{{ i }}{% endfor %}").Issues);
+    }
 }

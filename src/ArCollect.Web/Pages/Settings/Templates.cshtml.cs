@@ -84,7 +84,7 @@ public sealed class TemplatesModel(
     {
         ModelState.Clear();
         Language = Languages.Get(Language).Code;
-        if (Check())
+        if (await CheckAsync())
         {
             await PreviewAsync(ct);
         }
@@ -97,7 +97,7 @@ public sealed class TemplatesModel(
     {
         ModelState.Clear();
         Language = Languages.Get(Language).Code;
-        if (Check())
+        if (await CheckAsync())
         {
             var saved = await SavedAsync(ct);
             if (saved is null)
@@ -120,9 +120,9 @@ public sealed class TemplatesModel(
         return Page();
     }
 
-    private bool Check()
+    private async Task<bool> CheckAsync()
     {
-        foreach (var problem in engine.Check(Input.Subject, Input.HtmlBody, Input.TextBody))
+        foreach (var problem in await engine.CheckAsync(Input.Subject, Input.HtmlBody, Input.TextBody))
         {
             ModelState.AddModelError($"Input.{problem.Part}", problem.Issue.ToString());
         }
