@@ -1,59 +1,35 @@
-using System.Diagnostics;
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace ArCollect.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real SMTP server on loopback: Debian's python3-aiosmtpd with a small handler that stores each message as an
-/// .eml file and answers 550 for addresses listed in a reject file. Stop and restart simulate an outage.
+/// A real SMTP server on loopback, in this process (the SmtpServer package): it keeps every accepted message, answers
+/// 550 for rejected recipients, and can be stopped and restarted on the same port to simulate an outage.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private const string Handler = """
-        import os, sys, uuid
-        from aiosmtpd.controller import Controller
-        maildir, rejectfile, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
-        class Handler:
-            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-                rejected = set()
-                if os.path.exists(rejectfile):
-                    with open(rejectfile) as f:
-                        rejected = {line.strip().lower() for line in f if line.strip()}
-                if address.lower() in rejected:
-                    return '550 5.1.1 <%s>: Recipient address rejected: User unknown' % address
-                envelope.rcpt_tos.append(address)
-                return '250 OK'
-            async def handle_DATA(self, server, session, envelope):
-                name = os.path.join(maildir, uuid.uuid4().hex)
-                with open(name + '.tmp', 'wb') as f:
-                    f.write(envelope.original_content or envelope.content)
-                os.rename(name + '.tmp', name + '.eml')
-                return '250 Message accepted for delivery'
-        controller = Controller(Handler(), hostname='127.0.0.1', port=port)
-        controller.start()
-        print('READY', flush=True)
-        try:
-            sys.stdin.read()
-        finally:
-            controller.stop()
-        """;
-
-    private readonly string folder = Directory.CreateTempSubdirectory("arcollect-smtp-").FullName;
-    private Process? process;
+    private readonly ConcurrentQueue<MimeMessage> received = new();
+    private readonly ConcurrentDictionary<string, bool> rejected = new(StringComparer.OrdinalIgnoreCase);
+    private SmtpServer.SmtpServer? server;
+    private CancellationTokenSource? stop;
+    private Task? running;
 
     public int Port { get; } = FreePort();
 
-    public string MailDirectory => Path.Combine(folder, "mail");
-
-    private string RejectFile => Path.Combine(folder, "reject.txt");
+    /// <summary>Runs after a message is stored and before the server answers 250: a slow server, or a crash in that window.</summary>
+    public Func<MimeMessage, Task>? OnAccepted { get; set; }
 
     public static async Task<SmtpTestServer> StartAsync()
     {
         var server = new SmtpTestServer();
-        Directory.CreateDirectory(server.MailDirectory);
-        await File.WriteAllTextAsync(Path.Combine(server.folder, "handler.py"), Handler);
         await server.RestartAsync();
         return server;
     }
@@ -61,48 +37,67 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>Starts (again) on the same port, as a mail server coming back after an outage.</summary>
     public async Task RestartAsync()
     {
-        var start = new ProcessStartInfo("/usr/bin/python3")
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("smtp.test.local")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        services.Add(new Filter(this));
+        server = new SmtpServer.SmtpServer(options, services);
+        stop = new CancellationTokenSource();
+        running = server.StartAsync(stop.Token);
+        for (var i = 0; i < 100 && !await AcceptsAsync(); i++)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Path.Combine(folder, "handler.py"), MailDirectory, RejectFile, Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start python3 for the SMTP server.");
-        var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        if (ready != "READY")
-        {
-            throw new InvalidOperationException($"SMTP test server did not start: {await process.StandardError.ReadToEndAsync()}");
+            await Task.Delay(50);
         }
     }
 
     public async Task StopAsync()
     {
-        if (process is { HasExited: false })
+        if (server is null)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            return;
         }
 
-        process?.Dispose();
-        process = null;
+        server.Shutdown();
+        await stop!.CancelAsync();
+        try
+        {
+            await running!.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelling the listener is how the server stops.
+        }
+
+        stop.Dispose();
+        server = null;
     }
 
     /// <summary>From now on the server answers 550 for this recipient.</summary>
-    public Task RejectAsync(string address) => File.AppendAllTextAsync(RejectFile, address + "\n");
-
-    public IReadOnlyList<MimeMessage> Received() =>
-        Directory.GetFiles(MailDirectory, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
-
-    public async ValueTask DisposeAsync()
+    public Task RejectAsync(string address)
     {
-        await StopAsync();
-        Directory.Delete(folder, recursive: true);
+        rejected[address.Trim()] = true;
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<MimeMessage> Received() => received.ToList();
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private async Task<bool> AcceptsAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()
@@ -110,5 +105,27 @@ public sealed class SmtpTestServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(SmtpTestServer owner) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            owner.received.Enqueue(message);
+            if (owner.OnAccepted is { } hook)
+            {
+                await hook(message);
+            }
+
+            return SmtpResponse.Ok;
+        }
+    }
+
+    private sealed class Filter(SmtpTestServer owner) : MailboxFilter
+    {
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!owner.rejected.ContainsKey(to.AsAddress()));
     }
 }
