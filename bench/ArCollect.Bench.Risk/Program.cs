@@ -74,7 +74,7 @@ try
     var run = await context.RiskModels.AsNoTracking().SingleAsync(r => r.IsActive);
     var histories = await RiskHistoryReader.ReadAsync(context, CancellationToken.None);
     var openFeatures = histories.SelectMany(h => h.Invoices.Where(i => i.SettledOn is null).Select(i => RiskFeatureBuilder.Build(i, h, today, 5))).ToList();
-    var models = run is { ClassifierBytes: { } c, RegressorBytes: { } r } ? new RiskModelSet(c, r, RiskJson.Read(run.MetricsJson).RegressorOnLogScale) : null;
+    var models = run is { ClassifierBytes: not null } or { RegressorBytes: not null } ? new RiskModelSet(run.ClassifierBytes, run.RegressorBytes, RiskJson.Read(run.MetricsJson)) : null;
     if (models is null)
     {
         Console.WriteLine("No model was kept, so there is no Transform to time.");

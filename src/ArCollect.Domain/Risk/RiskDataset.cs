@@ -41,4 +41,26 @@ public static class RiskDataset
         var trainingCount = (int)Math.Round(ordered.Count * (1 - holdoutShare));
         return (ordered.Take(trainingCount).ToList(), ordered.Skip(trainingCount).ToList());
     }
+
+    /// <summary>
+    /// Rolling-origin splits inside the (time-ordered) training rows, for choosing among candidate algorithms without
+    /// touching the final holdout: fold k fits on everything before its origin and is judged on the next
+    /// <paramref name="validationShare"/> of the rows. The last fold's validation slice is the newest part of the
+    /// training rows, which also serves to calibrate probabilities.
+    /// </summary>
+    public static IReadOnlyList<(List<RiskExample> Fit, List<RiskExample> Validate)> RollingOrigins(IReadOnlyList<RiskExample> ordered, int folds = 3, double validationShare = 0.15)
+    {
+        var size = (int)Math.Round(ordered.Count * validationShare);
+        var result = new List<(List<RiskExample>, List<RiskExample>)>();
+        for (var k = folds; k >= 1; k--)
+        {
+            var origin = ordered.Count - (k * size);
+            if (origin > 0 && size > 0)
+            {
+                result.Add((ordered.Take(origin).ToList(), ordered.Skip(origin).Take(size).ToList()));
+            }
+        }
+
+        return result;
+    }
 }

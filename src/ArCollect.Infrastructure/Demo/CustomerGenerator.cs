@@ -11,7 +11,16 @@ internal sealed record CustomerProfile(
     DateOnly Since,
     double InvoiceWeight,
     double AmountScale,
-    bool IsDomestic);
+    bool IsDomestic)
+{
+    /// <summary>The behaviour this customer switches to on <see cref="ChangesOn"/>, if it changes at all.</summary>
+    public PaymentBehaviour? LaterBehaviour { get; init; }
+
+    public DateOnly ChangesOn { get; init; }
+
+    /// <summary>How the customer pays an invoice due on <paramref name="due"/>.</summary>
+    public PaymentBehaviour BehaviourOn(DateOnly due) => LaterBehaviour is { } later && due >= ChangesOn ? later : Behaviour;
+}
 
 /// <summary>Draws customers with their contacts: names, geography, terms, currency, collector and hidden payment behaviour.</summary>
 internal static class CustomerGenerator
@@ -33,6 +42,10 @@ internal static class CustomerGenerator
             var country = random.PickWeighted(region.Countries.Select(c => (c, c.Weight)).ToArray());
             var segment = random.PickWeighted(segments);
             var behaviour = random.PickWeighted(DemoCatalog.Behaviours);
+            if (!options.Seasonality && behaviour == PaymentBehaviour.Seasonal)
+            {
+                behaviour = PaymentBehaviour.HabituallyLate;
+            }
 
             // Most customers predate the window; some join later, but early enough to build a payment history.
             // Deteriorating customers need more than a year of history to show their decline.
@@ -49,7 +62,7 @@ internal static class CustomerGenerator
                 ExternalId = $"CUST-{10001 + index}",
                 Name = name,
                 Currency = ChooseCurrency(random, country, options.BaseCurrency),
-                PaymentTermsDays = PickTerms(random, segment.Segment),
+                PaymentTermsDays = CommonOr(options.CommonTermsDays, PickTerms(random, segment.Segment)),
                 Segment = segment.Segment,
                 Region = region.Name,
                 Country = country.Code,
@@ -69,7 +82,37 @@ internal static class CustomerGenerator
             profiles.Add(new CustomerProfile(customer, behaviour, since, invoiceWeight, amountScale, country.Code == DemoCatalog.HomeCountry));
         }
 
+        ChangeBehaviours(profiles, options, windowStart, windowDays);
         return profiles;
+    }
+
+    /// <summary>The terms are drawn even when a common term replaces them, so the rest of the ledger stays the same.</summary>
+    private static int CommonOr(int? common, int drawn) => common ?? drawn;
+
+    /// <summary>
+    /// Draws from its own stream, so that the default ledger (no changes) is exactly the one generated before this
+    /// option existed.
+    /// </summary>
+    private static void ChangeBehaviours(List<CustomerProfile> profiles, DemoOptions options, DateOnly windowStart, int windowDays)
+    {
+        if (options.BehaviourChangeShare <= 0)
+        {
+            return;
+        }
+
+        var random = new DemoRandom(options.Seed ^ 0x5EED);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            if (!random.Chance(options.BehaviourChangeShare))
+            {
+                continue;
+            }
+
+            var others = DemoCatalog.Behaviours.Where(b => b.Behaviour != profiles[i].Behaviour).ToArray();
+            var later = random.PickWeighted(others);
+            var changesOn = windowStart.AddDays(random.Between(windowDays / 4, windowDays * 3 / 4));
+            profiles[i] = profiles[i] with { LaterBehaviour = later, ChangesOn = changesOn };
+        }
     }
 
     /// <summary>A company name not yet used in this tenant, and the mail domain its contacts write from.</summary>

@@ -62,6 +62,15 @@ public static class DemoLedgerGenerator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Customers, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Invoices, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Months, 1, nameof(options));
+        if (options.CommonTermsDays is { } terms)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(terms, nameof(options));
+        }
+
+        if (options.BehaviourChangeShare is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.BehaviourChangeShare, "The share of customers changing behaviour must be between 0 and 1.");
+        }
         if (!CurrencyCodes.IsKnown(options.BaseCurrency))
         {
             throw new ArgumentException($"'{options.BaseCurrency}' is not an ISO 4217 currency code.", nameof(options));

@@ -14,4 +14,13 @@ public sealed record DemoOptions
     public required DateOnly Today { get; init; }
 
     public string BaseCurrency { get; init; } = "EUR";
+
+    /// <summary>When set, every customer has these payment terms (one common term) instead of terms drawn by segment.</summary>
+    public int? CommonTermsDays { get; init; }
+
+    /// <summary>When false, no customer's delay depends on the season: the seasonal customers are habitually late all year.</summary>
+    public bool Seasonality { get; init; } = true;
+
+    /// <summary>Share of customers (0 to 1) whose payment behaviour switches to another one on a day inside the window.</summary>
+    public double BehaviourChangeShare { get; init; }
 }

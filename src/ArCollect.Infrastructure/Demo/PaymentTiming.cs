@@ -12,7 +12,8 @@ internal static class PaymentTiming
     public static DateOnly? PlannedPayment(DemoRandom random, CustomerProfile profile, Invoice invoice)
     {
         var due = invoice.DueDate;
-        DateOnly? planned = profile.Behaviour switch
+        var behaviour = profile.BehaviourOn(due);
+        DateOnly? planned = behaviour switch
         {
             PaymentBehaviour.PromptPayer => random.Chance(0.93)
                 ? due.AddDays(-random.Between(0, 3))
@@ -31,7 +32,7 @@ internal static class PaymentTiming
                 ? due.AddDays(random.Between(15, 45))
                 : due.AddDays(random.Between(-2, 3)),
             PaymentBehaviour.Deteriorating => due.AddDays(DeterioratingDelay(random, profile.Since, due)),
-            _ => throw new ArgumentOutOfRangeException(nameof(profile), profile.Behaviour, "Unknown payment behaviour."),
+            _ => throw new ArgumentOutOfRangeException(nameof(profile), behaviour, "Unknown payment behaviour."),
         };
 
         if (planned is not { } date)

@@ -7,9 +7,17 @@ namespace ArCollect.Infrastructure.Risk;
 public sealed class RiskMlRow
 {
     public const int NumericCount = 20;
+    public const int HeuristicCount = 2;
 
     [VectorType(NumericCount)]
     public float[] Numeric { get; set; } = [];
+
+    /// <summary>
+    /// The heuristic's own estimates for this invoice (probability late, expected days late), so a model starts from
+    /// what the heuristic knows and can only add to it. Models stored before these existed ignore the column.
+    /// </summary>
+    [VectorType(HeuristicCount)]
+    public float[] Heuristic { get; set; } = [];
 
     public string Currency { get; set; } = "";
     public string Segment { get; set; } = "";
@@ -21,7 +29,7 @@ public sealed class RiskMlRow
     /// <summary>log(1 + days late): trees fitted on this scale predict nearer the median, which suits zero-inflated delays.</summary>
     public float LogDaysLate { get; set; }
 
-    public static RiskMlRow From(RiskFeatureVector features, int? daysLate = null, int graceDays = 0)
+    public static RiskMlRow From(RiskFeatureVector features, HeuristicBaseline? baseline, int? daysLate = null, int graceDays = 0)
     {
         if (features.Values.Length != NumericCount)
         {
@@ -29,9 +37,11 @@ public sealed class RiskMlRow
         }
 
         var days = daysLate ?? 0;
+        var heuristic = baseline?.Predict(features) ?? default;
         return new RiskMlRow
         {
             Numeric = features.Values,
+            Heuristic = [(float)heuristic.ProbabilityLate, (float)heuristic.ExpectedDaysLate],
             Currency = features.Currency,
             Segment = features.Segment,
             Region = features.Region,

@@ -34,7 +34,8 @@ public sealed class RiskModelService(ArCollectDbContext db, TimeProvider time, I
         await db.RiskSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? RiskSettings.Defaults(tenantId);
 
     /// <summary>
-    /// Records the run. A model that beat the heuristic becomes active; otherwise the last good model stays active,
+    /// Records the run. A model with at least one head that beat the heuristic becomes active (with the heuristic
+    /// answering for a head that did not); otherwise the last good model stays active,
     /// and only a tenant without one falls back to this run's heuristic.
     /// </summary>
     private async Task<RiskModelRun> StoreAsync(Guid tenantId, int rows, RiskTrainingResult result, CancellationToken cancellationToken)
@@ -53,8 +54,8 @@ public sealed class RiskModelService(ArCollectDbContext db, TimeProvider time, I
             RowsUsed = rows,
             Outcome = result.Report.Outcome + (kept || active?.Predictor != RiskPredictor.Model ? "" : $" Version {active.Version} stays active."),
             MetricsJson = RiskJson.Write(result.Report),
-            ClassifierBytes = kept ? result.Classifier : null,
-            RegressorBytes = kept ? result.Regressor : null,
+            ClassifierBytes = result.Report.ClassifierKept ? result.Classifier : null,
+            RegressorBytes = result.Report.RegressorKept ? result.Regressor : null,
         };
         var activate = kept || active is null || active.Predictor == RiskPredictor.Heuristic;
         if (activate && active is not null)
@@ -82,9 +83,10 @@ public sealed class RiskModelService(ArCollectDbContext db, TimeProvider time, I
             .SelectMany(h => h.Invoices.Where(i => i.SettledOn is null).Select(i => (Invoice: i, Features: RiskFeatureBuilder.Build(i, h, today, settings.GraceDays))))
             .ToList();
         var features = open.Select(o => o.Features).ToList();
-        var predictions = active is { Predictor: RiskPredictor.Model, ClassifierBytes: { } c, RegressorBytes: { } r }
-            ? new RiskModelSet(c, r, report.RegressorOnLogScale).Predict(features)
+        var predictions = active.Predictor == RiskPredictor.Model
+            ? new RiskModelSet(active.ClassifierBytes, active.RegressorBytes, report).Predict(features)
             : features.Select(report.Baseline.Predict).ToList();
+        var heuristicNote = HeuristicNote(active);
 
         var scores = new InvoiceScore[open.Count];
         for (var k = 0; k < scores.Length; k++)
@@ -92,9 +94,9 @@ public sealed class RiskModelService(ArCollectDbContext db, TimeProvider time, I
             var (invoice, vector) = open[k];
             var prediction = predictions[k];
             var reasons = RiskReasons.Explain(vector, report.FeatureStats);
-            if (active.Predictor == RiskPredictor.Heuristic)
+            if (heuristicNote is not null)
             {
-                reasons = [.. reasons.Take(2), "estimated by the simple payment-history rule, not a trained model"];
+                reasons = [.. reasons.Take(2), heuristicNote];
             }
 
             var payDate = invoice.DueDate.AddDays((int)Math.Round(prediction.ExpectedDaysLate, MidpointRounding.AwayFromZero));
@@ -119,4 +121,13 @@ public sealed class RiskModelService(ArCollectDbContext db, TimeProvider time, I
         await RiskScoreWriter.WriteAsync(db, scores, settings, cancellationToken);
         return scores.Length;
     }
+
+    /// <summary>The last reason line when the heuristic answers for one head or both, so nobody mistakes it for the model.</summary>
+    private static string? HeuristicNote(RiskModelRun active) => (active.Predictor, active.ClassifierBytes is not null, active.RegressorBytes is not null) switch
+    {
+        (RiskPredictor.Heuristic, _, _) or (_, false, false) => "estimated by the simple payment-history rule, not a trained model",
+        (_, false, true) => "probability from the simple payment-history rule; payment date from the trained model",
+        (_, true, false) => "probability from the trained model; payment date from the simple payment-history rule",
+        _ => null,
+    };
 }

@@ -5,28 +5,31 @@ using Microsoft.ML.Data;
 namespace ArCollect.Infrastructure.Risk;
 
 /// <summary>
-/// A loaded classifier and regressor that score many invoices at once: one <c>Transform</c> over an
-/// <see cref="IDataView"/> per batch, never one prediction engine call per row.
+/// A run's kept heads, loaded, scoring many invoices at once: one <c>Transform</c> over an <see cref="IDataView"/>
+/// per batch, never one prediction engine call per row. A head the run did not keep is answered by the heuristic.
 /// </summary>
 public sealed class RiskModelSet
 {
     private readonly MLContext ml = new(seed: 1);
-    private readonly ITransformer classifier;
-    private readonly ITransformer regressor;
-    private readonly bool regressorOnLogScale;
+    private readonly ITransformer? classifier;
+    private readonly ITransformer? regressor;
+    private readonly RiskRunReport report;
 
-    public RiskModelSet(byte[] classifierBytes, byte[] regressorBytes, bool regressorOnLogScale)
+    public RiskModelSet(byte[]? classifierBytes, byte[]? regressorBytes, RiskRunReport report)
     {
-        classifier = Load(classifierBytes);
-        regressor = Load(regressorBytes);
-        this.regressorOnLogScale = regressorOnLogScale;
+        classifier = classifierBytes is null ? null : Load(classifierBytes);
+        regressor = regressorBytes is null ? null : Load(regressorBytes);
+        this.report = report;
     }
 
     public IReadOnlyList<RiskPrediction> Predict(IReadOnlyList<RiskFeatureVector> features)
     {
-        var data = ml.Data.LoadFromEnumerable(features.Select(f => RiskMlRow.From(f)));
-        var probabilities = Column(classifier.Transform(data), "Probability");
-        var days = ToDays(Column(regressor.Transform(data), "Score"), regressorOnLogScale);
+        var heuristic = features.Select(report.Baseline.Predict).ToArray();
+        var data = ml.Data.LoadFromEnumerable(features.Select(f => RiskMlRow.From(f, report.FeatureBaseline)));
+        var probabilities = classifier is null
+            ? heuristic.Select(h => h.ProbabilityLate).ToArray()
+            : Probabilities(classifier, data, report.Calibration ?? PlattScaling.Identity);
+        var days = regressor is null ? heuristic.Select(h => h.ExpectedDaysLate).ToArray() : Days(regressor, data, report.RegressorOnLogScale);
         var predictions = new RiskPrediction[features.Count];
         for (var i = 0; i < predictions.Length; i++)
         {
@@ -36,12 +39,12 @@ public sealed class RiskModelSet
         return predictions;
     }
 
-    internal static double[] Column(IDataView data, string column) =>
-        data.GetColumn<float>(column).Select(v => float.IsFinite(v) ? (double)v : 0).ToArray();
+    internal static double[] Probabilities(ITransformer model, IDataView data, PlattScaling calibration) =>
+        Column(model.Transform(data), "Probability").Select(calibration.Apply).ToArray();
 
     /// <summary>Days late are never negative; a log-scale prediction is turned back into days.</summary>
-    internal static double[] ToDays(double[] scores, bool onLogScale) =>
-        scores.Select(s => Math.Max(0, onLogScale ? Math.Exp(s) - 1 : s)).ToArray();
+    internal static double[] Days(ITransformer model, IDataView data, bool onLogScale) =>
+        Column(model.Transform(data), "Score").Select(s => Math.Max(0, onLogScale ? Math.Exp(s) - 1 : s)).ToArray();
 
     internal static byte[] Save(MLContext ml, ITransformer model, DataViewSchema schema)
     {
@@ -49,6 +52,9 @@ public sealed class RiskModelSet
         ml.Model.Save(model, schema, stream);
         return stream.ToArray();
     }
+
+    private static double[] Column(IDataView data, string column) =>
+        data.GetColumn<float>(column).Select(v => float.IsFinite(v) ? (double)v : 0).ToArray();
 
     private ITransformer Load(byte[] bytes)
     {

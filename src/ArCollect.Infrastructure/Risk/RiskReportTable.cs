@@ -21,12 +21,21 @@ public static class RiskReportTable
         Row(text, "RMSE days", m?.RmseDays, h.RmseDays, "F2");
         if (m is not null)
         {
-            text.AppendLine(c, $"Classifier: {report.ClassifierAlgorithm}; regressor: {report.RegressorAlgorithm}; MAE {(1 - (m.MaeDays / h.MaeDays)) * 100:F1}% below the heuristic.");
+            text.AppendLine(c, $"Classifier: {report.ClassifierAlgorithm}; regressor: {report.RegressorAlgorithm}; chosen on {report.SelectionFolds} rolling-origin folds inside the training period.");
+        }
+
+        if (report.Comparison is { } p)
+        {
+            text.AppendLine(c, $"Probabilities (late):  {Kept(report.ClassifierKept)} kept; AUC model - heuristic {RiskOutcome.Signed(p.Auc, "F3")}");
+            text.AppendLine(c, $"Payment dates (days):  {Kept(report.RegressorKept)} kept; MAE model - heuristic {RiskOutcome.Signed(p.MaeDays, "F2")} days, RMSE {RiskOutcome.Signed(p.RmseDays, "F2")} days");
+            text.AppendLine(c, $"(95% paired-bootstrap intervals over {p.Replicates} resamples of the holdout invoices)");
         }
 
         text.Append(report.Outcome);
         return text.ToString();
     }
+
+    private static string Kept(bool model) => model ? "model    " : "heuristic";
 
     private static void Row(StringBuilder text, string name, double? model, double heuristic, string format) =>
         text.AppendLine(CultureInfo.InvariantCulture, $"{name,-16} {model?.ToString(format, CultureInfo.InvariantCulture) ?? "-",7} {heuristic.ToString(format, CultureInfo.InvariantCulture),12}");

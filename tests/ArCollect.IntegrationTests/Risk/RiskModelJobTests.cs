@@ -37,7 +37,7 @@ public sealed class RiskModelJobTests : IAsyncLifetime
         // The stored bytes, loaded again, give the stored scores: nothing was lost between training, storage and scoring.
         var histories = await RiskHistoryReader.ReadAsync(scope.Db, CancellationToken.None);
         var report = RiskJson.Read(run.MetricsJson);
-        var models = new RiskModelSet(run.ClassifierBytes!, run.RegressorBytes!, report.RegressorOnLogScale);
+        var models = new RiskModelSet(run.ClassifierBytes, run.RegressorBytes, report);
         var sample = histories.SelectMany(h => h.Invoices.Where(i => i.SettledOn is null).Select(i => RiskFeatureBuilder.Build(i, h, db.Today, 5))).Take(50).ToList();
         var predictions = models.Predict(sample);
         for (var k = 0; k < sample.Count; k++)
