@@ -14,6 +14,14 @@ public class Customer : ITenantOwned
     public string? Segment { get; set; }
     public string? Region { get; set; }
     public string? Country { get; set; }
+
+    /// <summary>Billing address printed on invoices: street and number (may span two lines), postal code, city.</summary>
+    public string? Street { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+
+    /// <summary>VAT identification or tax number, e.g. FR40303265045; with the country it decides reverse charge.</summary>
+    public string? VatId { get; set; }
     public Guid? CollectorId { get; set; }
     public decimal? CreditLimit { get; set; }
     public string TimeZone { get; set; } = "Etc/UTC";

@@ -19,6 +19,9 @@ public class Invoice : ITenantOwned
     /// <summary>When the invoice was issued; null for drafts and for invoices created before issuing existed.</summary>
     public DateTimeOffset? IssuedAt { get; set; }
     public DateOnly IssueDate { get; set; }
+
+    /// <summary>When the goods or services were supplied, if not on the issue date (printed on the invoice).</summary>
+    public DateOnly? SupplyDate { get; set; }
     public DateOnly DueDate { get; set; }
     public required string Currency { get; set; }
     public decimal Subtotal { get; set; }

@@ -56,4 +56,6 @@ public class OutboxMessage : ITenantOwned
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    public List<OutboxAttachment> Attachments { get; set; } = [];
 }

@@ -38,11 +38,13 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
     public DbSet<InvoicingSettings> InvoicingSettings => Set<InvoicingSettings>();
     public DbSet<TenantLogo> TenantLogos => Set<TenantLogo>();
+    public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Dispute> Disputes => Set<Dispute>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
     public DbSet<ReminderPolicy> ReminderPolicies => Set<ReminderPolicy>();
     public DbSet<ReminderStep> ReminderSteps => Set<ReminderStep>();
     public DbSet<PromiseToPay> Promises => Set<PromiseToPay>();

@@ -1,24 +1,18 @@
 using System.Globalization;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Dunning;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
 namespace ArCollect.Infrastructure.Pdf;
 
-/// <summary>The tenant's logo as stored: PNG or JPEG bytes with the pixel size read at upload.</summary>
-public sealed record InvoicePdfLogo(byte[] Content, string ContentType, int Width, int Height);
-
-/// <summary>Everything printed on an invoice PDF.</summary>
-public sealed record InvoicePdfModel(
-    Invoice Invoice, string TenantName, string? CompanyDetails, string CustomerName, string? CustomerEmail,
-    string? PaymentInstructions, string PortalLink, InvoicePdfLogo? Logo = null);
-
 /// <summary>
 /// Lays out an invoice on A4 pages with PdfPig's document builder in the embedded DejaVu Sans fonts, so names and
-/// descriptions print in any European script: logo and company top, customer, lines with tax, totals, terms, due date,
-/// payment instructions and the portal link; later pages repeat the invoice number and the table's column titles,
-/// every page says "Page n of m".
+/// descriptions print in any European script, in the customer's language: logo and seller (name, address, VAT id)
+/// top, buyer with address and VAT id, number and issue, supply and due dates, lines with tax, totals per tax rate,
+/// reverse-charge wording where it applies, terms, bank details and the RF payment reference; later pages repeat
+/// the invoice number and the table's column titles, every page says "Page n of m".
 /// </summary>
 public static class InvoicePdfRenderer
 {
@@ -27,67 +21,95 @@ public static class InvoicePdfRenderer
 
     private const double Left = PdfPageWriter.Left, Right = PdfPageWriter.Right;
     private const double HeaderTop = 805, CompanyBlockWidth = 280, DescriptionWidth = 215;
-    private static readonly double[] Columns = [Left, 330, 390, 470, Right];
-    private static readonly string[] ColumnTitles = ["Description", "Qty", "Unit price", "Tax %", "Net"];
-    private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
+    private static readonly double[] Columns = [Left, 330, 405, 470, Right];
 
     public static byte[] Render(InvoicePdfModel model)
     {
         var builder = new PdfDocumentBuilder();
         var writer = new PdfPageWriter(builder);
         var invoice = model.Invoice;
+        var words = InvoicePdfLabels.All[model.Language];
+        var f = ReminderFormatting.For(model.Language);
+        var culture = Culture(model.Language);
 
-        WriteHeader(writer, model);
-        writer.Continuation = w => ContinuationHeader(w, model, withTable: false);
+        WriteHeader(writer, model, words);
+        writer.Continuation = w => ContinuationHeader(w, model, words, withTable: false);
 
-        writer.Text($"Invoice {invoice.Number}", 18, writer.Bold);
-        writer.Text($"Issue date: {invoice.IssueDate:yyyy-MM-dd}    Due date: {invoice.DueDate:yyyy-MM-dd}    Terms: {invoice.Terms ?? "-"}", 10);
+        writer.Text($"{words.Invoice} {invoice.Number}", 18, writer.Bold);
+        writer.Text($"{words.IssueDate}: {f.Date(invoice.IssueDate)}    {words.SupplyDate}: {f.Date(invoice.SupplyDate ?? invoice.IssueDate)}", 10);
+        writer.Text($"{words.DueDate}: {f.Date(invoice.DueDate)}    {words.Terms}: {invoice.Terms ?? "-"}", 10);
         if (invoice.PurchaseOrder is { Length: > 0 } po)
         {
-            writer.Text($"Your order: {po}", 10);
+            writer.Text($"{words.YourOrder}: {po}", 10);
         }
 
         writer.Gap(8);
-        writer.Text("Bill to", 10, writer.Bold);
-        writer.Paragraph(model.CustomerName, 10);
+        writer.Text(words.BillTo, 10, writer.Bold);
+        writer.Paragraph(model.Buyer.Name, 10);
+        foreach (var line in model.Buyer.AddressLines())
+        {
+            writer.Paragraph(line, 10);
+        }
+
+        if (!string.IsNullOrWhiteSpace(model.Buyer.VatId))
+        {
+            writer.Text($"{words.VatId}: {model.Buyer.VatId}", 10);
+        }
+
         if (model.CustomerEmail is not null)
         {
             writer.Text(model.CustomerEmail, 10);
         }
 
         writer.Gap(12);
-        TableHeader(writer);
-        writer.Continuation = w => ContinuationHeader(w, model, withTable: true);
+        TableHeader(writer, words);
+        writer.Continuation = w => ContinuationHeader(w, model, words, withTable: true);
         foreach (var line in invoice.Lines.OrderBy(l => l.LineNumber))
         {
-            Row(writer, line);
+            Row(writer, line, f, culture);
         }
 
-        writer.Continuation = w => ContinuationHeader(w, model, withTable: false);
+        writer.Continuation = w => ContinuationHeader(w, model, words, withTable: false);
         writer.Rule();
-        Total(writer, "Subtotal", $"{invoice.Currency} {Money(invoice.Subtotal)}", writer.Regular);
-        Total(writer, "Tax", $"{invoice.Currency} {Money(invoice.TaxTotal)}", writer.Regular);
-        Total(writer, "Total", $"{invoice.Currency} {Money(invoice.Total)}", writer.Bold);
+        Total(writer, words.Subtotal, f.Money(invoice.Subtotal, invoice.Currency), writer.Regular);
+        foreach (var rate in invoice.Lines.GroupBy(l => l.TaxRate).OrderBy(g => g.Key))
+        {
+            var label = string.Format(culture, words.TaxAtRate, rate.Key.ToString("0.##", culture), f.Money(rate.Sum(l => l.NetAmount), invoice.Currency));
+            Total(writer, label, f.Money(rate.Sum(l => l.TaxAmount), invoice.Currency), writer.Regular);
+        }
+
+        Total(writer, words.Total, f.Money(invoice.Total, invoice.Currency), writer.Bold);
         if (invoice.AmountPaid + invoice.AmountCredited + invoice.AmountWrittenOff > 0m)
         {
-            Total(writer, "Balance due", $"{invoice.Currency} {Money(invoice.OpenAmount)}", writer.Bold);
+            Total(writer, words.BalanceDue, f.Money(invoice.OpenAmount, invoice.Currency), writer.Bold);
+        }
+
+        if (model.IsReverseCharge)
+        {
+            writer.Gap(8);
+            writer.Paragraph(words.ReverseCharge, 10, writer.Bold);
         }
 
         writer.Gap(16);
-        writer.Paragraph($"Please pay by {invoice.DueDate:yyyy-MM-dd}, quoting {invoice.Number}.", 10, writer.Bold);
+        writer.Paragraph(string.Format(culture, words.PayBy, f.Money(invoice.OpenAmount, invoice.Currency), f.Date(invoice.DueDate), model.PaymentReference), 10, writer.Bold);
         if (PaymentTerms.TryParse(invoice.Terms, out var terms) && terms.DiscountDeadline(invoice.IssueDate) is { } deadline)
         {
-            writer.Paragraph($"Pay {invoice.Currency} {Money(invoice.Total - terms.DiscountOn(invoice.Total))} by {deadline:yyyy-MM-dd} to take the {terms.DiscountPercent.ToString("0.##", Numbers)} % early-payment discount.", 10);
+            writer.Paragraph(string.Format(culture, words.EarlyDiscount, f.Money(invoice.Total - terms.DiscountOn(invoice.Total), invoice.Currency), f.Date(deadline), terms.DiscountPercent.ToString("0.##", culture)), 10);
         }
 
+        BankDetails(writer, model, words);
         foreach (var line in Lines(model.PaymentInstructions))
         {
             writer.Paragraph(line, 10);
         }
 
-        writer.Gap(8);
-        writer.Paragraph($"View, download or query this invoice online: {model.PortalLink}", 9);
-        writer.NumberPages($"{model.TenantName} · Invoice {invoice.Number}");
+        if (model.PortalLink is { Length: > 0 } portal)
+        {
+            writer.Gap(8);
+            writer.Paragraph(portal, 9);
+        }
+
+        writer.NumberPages($"{model.Seller.Name} · {words.Invoice} {invoice.Number}", words.PageOf);
         return builder.Build();
     }
 
@@ -111,8 +133,8 @@ public static class InvoicePdfRenderer
         }
     }
 
-    /// <summary>Logo top left; company name and details right-aligned top right; the body starts below the taller of the two.</summary>
-    private static void WriteHeader(PdfPageWriter writer, InvoicePdfModel model)
+    /// <summary>Logo top left; seller name, address, VAT id and details right-aligned top right; the body starts below the taller of the two.</summary>
+    private static void WriteHeader(PdfPageWriter writer, InvoicePdfModel model, InvoicePdfLabels words)
     {
         var logoBottom = HeaderTop;
         if (model.Logo is { } logo)
@@ -123,13 +145,16 @@ public static class InvoicePdfRenderer
         }
 
         writer.Y = HeaderTop;
-        foreach (var line in writer.Wrap(model.TenantName, CompanyBlockWidth, 14, writer.Bold))
+        foreach (var line in writer.Wrap(model.Seller.Name, CompanyBlockWidth, 14, writer.Bold))
         {
             writer.Advance(17);
             writer.RightAligned(line, Right, 14, writer.Bold);
         }
 
-        foreach (var line in Lines(model.CompanyDetails).SelectMany(l => writer.Wrap(l, CompanyBlockWidth, 9, writer.Regular)))
+        var seller = model.Seller.AddressLines()
+            .Concat(string.IsNullOrWhiteSpace(model.Seller.VatId) ? [] : [$"{words.VatId}: {model.Seller.VatId}"])
+            .Concat(Lines(model.CompanyDetails));
+        foreach (var line in seller.SelectMany(l => writer.Wrap(l, CompanyBlockWidth, 9, writer.Regular)))
         {
             writer.Advance(12);
             writer.RightAligned(line, Right, 9, writer.Regular);
@@ -138,30 +163,53 @@ public static class InvoicePdfRenderer
         writer.Y = Math.Min(writer.Y, logoBottom) - 18;
     }
 
-    private static void ContinuationHeader(PdfPageWriter writer, InvoicePdfModel model, bool withTable)
+    private static void BankDetails(PdfPageWriter writer, InvoicePdfModel model, InvoicePdfLabels words)
     {
-        writer.Text($"{model.TenantName} · Invoice {model.Invoice.Number} (continued)", 9, writer.Bold);
-        writer.Gap(8);
-        if (withTable)
+        if (model.Bank is not { } bank)
         {
-            TableHeader(writer);
+            return;
+        }
+
+        writer.Gap(8);
+        writer.Text(words.BankDetails, 10, writer.Bold);
+        var rows = new List<(string Label, string? Value)>
+        {
+            (words.AccountHolder, bank.Holder ?? model.Seller.Name),
+            ("IBAN", bank.IbanText),
+            ("BIC", bank.Bic),
+            (words.Bank, bank.BankName),
+            (words.PaymentReference, model.PaymentReference),
+        };
+        foreach (var (label, value) in rows.Where(r => !string.IsNullOrWhiteSpace(r.Value)))
+        {
+            writer.Text($"{label}: {value}", 10);
         }
     }
 
-    private static void TableHeader(PdfPageWriter writer)
+    private static void ContinuationHeader(PdfPageWriter writer, InvoicePdfModel model, InvoicePdfLabels words, bool withTable)
+    {
+        writer.Text($"{model.Seller.Name} · {words.Invoice} {model.Invoice.Number} {words.Continued}", 9, writer.Bold);
+        writer.Gap(8);
+        if (withTable)
+        {
+            TableHeader(writer, words);
+        }
+    }
+
+    private static void TableHeader(PdfPageWriter writer, InvoicePdfLabels words)
     {
         writer.Advance(14);
-        writer.Page.AddText(ColumnTitles[0], 10, new PdfPoint(Left, writer.Y), writer.Bold);
-        for (var i = 1; i < ColumnTitles.Length; i++)
+        writer.Page.AddText(words.Columns[0], 10, new PdfPoint(Left, writer.Y), writer.Bold);
+        for (var i = 1; i < words.Columns.Count; i++)
         {
-            writer.RightAligned(ColumnTitles[i], Columns[i], 10, writer.Bold);
+            writer.RightAligned(words.Columns[i], Columns[i], 10, writer.Bold);
         }
 
         writer.Rule();
     }
 
     /// <summary>One invoice line: the description wrapped in its column, the numbers on its first line; never split across pages.</summary>
-    private static void Row(PdfPageWriter writer, InvoiceLine line)
+    private static void Row(PdfPageWriter writer, InvoiceLine line, ReminderFormatting f, CultureInfo culture)
     {
         var description = writer.Wrap(line.Description, DescriptionWidth, 10, writer.Regular);
         var extra = Math.Max(0, description.Count - 1) * 12;
@@ -172,7 +220,7 @@ public static class InvoicePdfRenderer
             writer.Page.AddText(description[i], 10, new PdfPoint(Left, baseline - (i * 12)), writer.Regular);
         }
 
-        string[] numbers = [line.Quantity.ToString("0.####", Numbers), Money(line.UnitPrice), line.TaxRate.ToString("0.##", Numbers), Money(line.NetAmount)];
+        string[] numbers = [line.Quantity.ToString("0.####", culture), f.Amount(line.UnitPrice), line.TaxRate.ToString("0.##", culture), f.Amount(line.NetAmount)];
         for (var i = 0; i < numbers.Length; i++)
         {
             writer.RightAligned(numbers[i], Columns[i + 1], 10, writer.Regular, baseline);
@@ -182,11 +230,12 @@ public static class InvoicePdfRenderer
     private static void Total(PdfPageWriter writer, string label, string amount, PdfDocumentBuilder.AddedFont font)
     {
         writer.Advance(14);
-        writer.Page.AddText(label, 10, new PdfPoint(Columns[2], writer.Y), font);
+        writer.Page.AddText(PdfFonts.Printable(label), 10, new PdfPoint(Columns[1] - 40, writer.Y), font);
         writer.RightAligned(amount, Right, 10, font);
     }
 
-    private static string Money(decimal amount) => amount.ToString("N2", Numbers);
+    private static CultureInfo Culture(string language) =>
+        Domain.Common.Languages.Get(language).CultureName is { Length: > 0 } name ? CultureInfo.GetCultureInfo(name) : CultureInfo.InvariantCulture;
 
     private static IEnumerable<string> Lines(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);

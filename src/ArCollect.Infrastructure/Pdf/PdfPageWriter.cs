@@ -135,14 +135,14 @@ internal sealed class PdfPageWriter
         Page.DrawLine(new PdfPoint(Left, Y + 3), new PdfPoint(Right, Y + 3), 0.5);
     }
 
-    /// <summary>Adds "Page n of m" and a left-hand label to the foot of every page, once all pages exist.</summary>
-    public void NumberPages(string label)
+    /// <summary>Adds "Page n of m" (in <paramref name="pageOf"/>'s words) and a left-hand label to the foot of every page, once all pages exist.</summary>
+    public void NumberPages(string label, string pageOf = "Page {0} of {1}")
     {
         for (var i = 0; i < pages.Count; i++)
         {
             var page = pages[i];
             page.AddText(PdfFonts.Printable(label), 8, new PdfPoint(Left, FooterBaseline), Regular);
-            var number = $"Page {i + 1} of {pages.Count}";
+            var number = string.Format(System.Globalization.CultureInfo.InvariantCulture, pageOf, i + 1, pages.Count);
             var letters = page.MeasureText(number, 8, new PdfPoint(0, 0), Regular);
             page.AddText(number, 8, new PdfPoint(Right - letters[^1].EndBaseLine.X, FooterBaseline), Regular);
         }

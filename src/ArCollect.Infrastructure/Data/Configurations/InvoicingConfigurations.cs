@@ -40,6 +40,25 @@ internal sealed class InvoicingSettingsConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class CompanyProfileConfiguration : IEntityTypeConfiguration<CompanyProfile>
+{
+    public void Configure(EntityTypeBuilder<CompanyProfile> b)
+    {
+        b.HasKey(x => x.TenantId);
+        b.Property(x => x.LegalName).HasMaxLength(200);
+        b.Property(x => x.Street).HasMaxLength(200);
+        b.Property(x => x.PostalCode).HasMaxLength(20);
+        b.Property(x => x.City).HasMaxLength(100);
+        b.Property(x => x.Country).HasMaxLength(2);
+        b.Property(x => x.VatId).HasMaxLength(30);
+        b.Property(x => x.AccountHolder).HasMaxLength(200);
+        b.Property(x => x.Iban).HasMaxLength(34);
+        b.Property(x => x.Bic).HasMaxLength(11);
+        b.Property(x => x.BankName).HasMaxLength(100);
+        b.Ignore(x => x.HasBankAccount);
+    }
+}
+
 internal sealed class TenantLogoConfiguration : IEntityTypeConfiguration<TenantLogo>
 {
     public void Configure(EntityTypeBuilder<TenantLogo> b)

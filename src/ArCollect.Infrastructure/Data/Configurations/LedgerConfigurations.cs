@@ -28,6 +28,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(x => x.Segment).HasMaxLength(60);
         b.Property(x => x.Region).HasMaxLength(60);
         b.Property(x => x.Country).HasMaxLength(2);
+        b.Property(x => x.Street).HasMaxLength(200);
+        b.Property(x => x.PostalCode).HasMaxLength(20);
+        b.Property(x => x.City).HasMaxLength(100);
+        b.Property(x => x.VatId).HasMaxLength(30);
         b.Property(x => x.TimeZone).HasMaxLength(64);
         b.Property(x => x.Language).HasMaxLength(10);
         b.HasIndex(x => new { x.TenantId, x.Name });
@@ -44,6 +48,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Email).HasMaxLength(254);
         b.Property(x => x.Phone).HasMaxLength(40);
+        b.Property(x => x.FirstName).HasMaxLength(100);
+        b.Property(x => x.LastName).HasMaxLength(100);
         b.HasIndex(x => new { x.TenantId, x.CustomerId });
     }
 }

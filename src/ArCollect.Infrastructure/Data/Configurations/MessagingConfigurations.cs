@@ -20,5 +20,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(x => x.MessageId).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.Status, x.NextAttemptAt });
         b.HasIndex(x => new { x.TenantId, x.CustomerId, x.CreatedAt });
+        b.HasMany(x => x.Attachments).WithOne().HasForeignKey(x => x.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttachment> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.HasIndex(x => new { x.TenantId, x.OutboxMessageId });
     }
 }

@@ -152,9 +152,19 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
                     b.Property<bool>("IsPrimary")
                         .HasColumnType("boolean")
                         .HasColumnName("is_primary");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -166,6 +176,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("Salutation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("salutation");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -189,6 +204,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
 
                     b.Property<Guid?>("CollectorId")
                         .HasColumnType("uuid")
@@ -247,6 +267,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("payment_terms_days");
 
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("postal_code");
+
                     b.Property<string>("Region")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
@@ -265,6 +290,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("snoozed_until");
 
+                    b.Property<string>("Street")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("street");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
@@ -278,6 +308,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<string>("VatId")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("vat_id");
 
                     b.HasKey("Id")
                         .HasName("pk_customers");
@@ -1200,6 +1235,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("subtotal");
 
+                    b.Property<DateOnly?>("SupplyDate")
+                        .HasColumnType("date")
+                        .HasColumnName("supply_date");
+
                     b.Property<decimal>("TaxTotal")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -1498,6 +1537,50 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasName("pk_ledger_daily_facts");
 
                     b.ToTable("ledger_daily_facts", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Messaging.OutboxAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_attachments");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_outbox_attachments_outbox_message_id");
+
+                    b.HasIndex("TenantId", "OutboxMessageId")
+                        .HasDatabaseName("ix_outbox_attachments_tenant_id_outbox_message_id");
+
+                    b.ToTable("outbox_attachments", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Messaging.OutboxMessage", b =>
@@ -1998,6 +2081,73 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_api_keys_tenant_id_key_hash");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Tenancy.CompanyProfile", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("AccountHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("account_holder");
+
+                    b.Property<bool>("AttachInvoicePdfs")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attach_invoice_pdfs");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("bic");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("iban");
+
+                    b.Property<string>("LegalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_name");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("Street")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("street");
+
+                    b.Property<string>("VatId")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("vat_id");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_company_profiles");
+
+                    b.ToTable("company_profiles", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Tenancy.Tenant", b =>
@@ -2613,6 +2763,16 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_write_offs_invoices_invoice_id");
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Messaging.OutboxAttachment", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Messaging.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_attachments_outbox_messages_outbox_message_id");
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("ArCollect.Domain.Customers.Customer", null)
@@ -2730,6 +2890,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
             modelBuilder.Entity("ArCollect.Domain.Invoices.Invoice", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Messaging.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Payments.Payment", b =>
