@@ -47,7 +47,7 @@ public sealed class InvoiceAdjustments(ArCollectDbContext db, DocumentNumbers nu
 
         if (amount > open)
         {
-            return Fail("Amount", $"The amount {amount:0.00} is more than the open balance {open:0.00} of invoice {invoice.Number}: enter at most {open:0.00}.");
+            return Fail("Amount", $"The amount {invoice.Currency} {amount:0.00} is more than the open balance {invoice.Currency} {open:0.00} of invoice {invoice.Number}: enter at most {invoice.Currency} {open:0.00}.");
         }
 
         var now = time.GetUtcNow();

@@ -28,4 +28,22 @@ public sealed class InvoiceNumberPatternTests
 
     [Fact]
     public void The_default_pattern_is_valid() => Assert.Null(InvoiceNumberPattern.Problem(InvoiceNumberPattern.Default));
+
+    [Theory]
+    [InlineData("INV-2026-000243", 243L)]
+    [InlineData("INV-2026-00244", 244L)]
+    [InlineData("INV-2026-7", 7L)]
+    [InlineData("INV-2025-00009", null)]
+    [InlineData("INV-2026-", null)]
+    [InlineData("INV-2026-12a", null)]
+    [InlineData("LEGACY-99", null)]
+    public void A_number_of_the_scope_is_read_as_its_sequence_whatever_its_zero_padding(string number, long? sequence) =>
+        Assert.Equal(sequence, InvoiceNumberPattern.Sequence(InvoiceNumberPattern.Default, new DateOnly(2026, 6, 1), number));
+
+    [Fact]
+    public void The_database_expressions_escape_the_pattern_text_and_capture_the_sequence()
+    {
+        Assert.Equal(@"^AC\/26\.([0-9]{1,18})\-X$", InvoiceNumberPattern.ScopeRegex("AC/{yy}.{seq:000}-X", new DateOnly(2026, 3, 1)));
+        Assert.Equal(@"^(CN\-[0-9]{4}\-)([0-9]{1,18})()$", InvoiceNumberPattern.ShapeRegex(InvoiceNumberPattern.DefaultCreditNote));
+    }
 }

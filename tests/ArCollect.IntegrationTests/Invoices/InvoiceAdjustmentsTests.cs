@@ -61,7 +61,7 @@ public sealed class InvoiceAdjustmentsTests : IAsyncLifetime
 
         Assert.False(result.Succeeded);
         Assert.Equal("Amount", result.Errors.Single().Field);
-        Assert.Contains("at most 50.00", result.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("at most EUR 50.00", result.Errors.Single().Message, StringComparison.Ordinal);
         await using var scope = db.ForTenant(tenant);
         Assert.Equal(50m, (await scope.Db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoice.Id)).Balance);
     }

@@ -5,6 +5,32 @@ namespace ArCollect.Web.Tests.Invoicing;
 
 public sealed class InvoicingPagesTests(AppFixture app) : IClassFixture<AppFixture>
 {
+    [Fact]
+    public async Task Admin_sees_the_next_number_after_the_highest_used_and_cannot_set_it_at_or_below_that()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Next Number Co");
+        var today = LedgerSeed.Today(app);
+        var customer = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Numbered Buyer");
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, customer, $"INV-{today.Year}-000041", 10m, today, today.AddDays(30));
+        using var browser = app.NewClient();
+        await browser.SignInAsync(company.AdminEmail, TenantSeed.Password);
+        const string setNext = "/Settings/Invoicing?handler=NextNumber&series=Invoice";
+
+        var page = await browser.GetPageAsync("/Settings/Invoicing");
+        using var refused = await browser.SubmitAsync(setNext, [new("NextNumber", "41")], formPage: "/Settings/Invoicing");
+        using var set = await browser.SubmitAsync(setNext, [new("NextNumber", "100")], formPage: "/Settings/Invoicing");
+
+        Assert.Equal($"INV-{today.Year}-00042", Html.Element(page, "data-series=\"Invoice\"").Split("next: ")[1].Split(' ')[0]);
+        Assert.Equal(
+            $"INV-{today.Year}-00041 is already used: the next number must be above it, so enter 42 or more.",
+            Html.FieldError(await refused.Content.ReadAsStringAsync(), "NextNumber.Invoice"));
+        Assert.Contains($"The next invoice will be INV-{today.Year}-00100.", await set.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var api = ApiSeed.Client(app, (await ApiSeed.CreateKeyAsync(app, company.TenantId)).Secret);
+        var draft = await ApiSeed.AddDraftAsync(api, await ApiSeed.AddCustomerAsync(api, "Api Buyer"), 10m, today);
+        using var issued = await api.PostAsync($"/api/v1/invoices/{draft}/issue", null);
+        Assert.Equal($"INV-{today.Year}-00100", (await ApiSeed.ReadAsync(issued)).GetProperty("invoice").GetProperty("number").GetString());
+    }
+
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
@@ -62,9 +88,9 @@ public sealed class InvoicingPagesTests(AppFixture app) : IClassFixture<AppFixtu
         using var writeOff = await browser.SubmitAsync(form, Adjustment(invoice, "", "Not worth chasing", writeOff: true), formPage: form + "&writeOff=true");
         var list = await browser.GetPageAsync("/CreditNotes");
 
-        Assert.Contains("enter at most 119.00", await tooMuch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains($"Credit note CN-{Today.Year}-00001 for 19.00 created.", await credit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("Wrote off 100.00.", await writeOff.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("enter at most EUR 119.00", await tooMuch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"Credit note CN-{Today.Year}-00001 for EUR 19.00 created.", await credit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Wrote off EUR 100.00.", await writeOff.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var credits = list[list.IndexOf("id=\"credit-notes\"", StringComparison.Ordinal)..list.IndexOf("id=\"write-offs\"", StringComparison.Ordinal)];
         var writeOffs = list[list.IndexOf("id=\"write-offs\"", StringComparison.Ordinal)..];
         Assert.Contains("Returned goods", credits, StringComparison.Ordinal);

@@ -36,6 +36,7 @@ public sealed class NewModel(ArCollectDbContext db, InvoiceAdjustments adjustmen
         ModelState.Clear();
         var validation = await validator.ValidateAsync(Input, HttpContext.RequestAborted);
         var errors = validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
+        AdjustmentResult? succeeded = null;
         if (validation.IsValid)
         {
             var result = WriteOff
@@ -47,12 +48,7 @@ public sealed class NewModel(ArCollectDbContext db, InvoiceAdjustments adjustmen
             }
 
             errors.AddRange(result.Errors);
-            if (result.Succeeded)
-            {
-                Done = WriteOff
-                    ? $"Wrote off {result.Amount:N2}."
-                    : $"Credit note {result.Number} for {result.Amount:N2} created.";
-            }
+            succeeded = result.Succeeded ? result : null;
         }
 
         foreach (var (field, message) in errors)
@@ -60,7 +56,16 @@ public sealed class NewModel(ArCollectDbContext db, InvoiceAdjustments adjustmen
             ModelState.AddModelError($"Input.{field}", message);
         }
 
-        return await LoadAsync(Input.InvoiceId) ? Page() : NotFound();
+        if (!await LoadAsync(Input.InvoiceId))
+        {
+            return NotFound();
+        }
+
+        // Every message about money names its currency.
+        Done = succeeded is null ? null
+            : WriteOff ? $"Wrote off {Currency} {succeeded.Amount:N2}."
+            : $"Credit note {succeeded.Number} for {Currency} {succeeded.Amount:N2} created.";
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid invoiceId)

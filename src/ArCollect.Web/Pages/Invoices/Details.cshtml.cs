@@ -33,7 +33,8 @@ public sealed class DetailsModel(ArCollectDbContext db, TimeProvider time) : Pag
 
     public int? DaysOverdue => InvoiceQueries.DaysOverdue(Invoice.DueDate, Invoice.Balance, Today);
 
-    public bool CanEdit => EditModel.CanEdit(Invoice.AmountPaid, Invoice.AmountCredited, Invoice.AmountWrittenOff);
+    /// <summary>Only drafts are edited; an issued invoice is corrected with a credit note or cancelled and rebilled.</summary>
+    public bool CanEdit => Invoice.Status == InvoiceStatus.Draft;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

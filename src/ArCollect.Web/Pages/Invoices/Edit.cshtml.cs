@@ -1,6 +1,6 @@
-using ArCollect.Domain.Activities;
 using ArCollect.Domain.Invoices;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Tenancy;
 using ArCollect.Web.Pages.Shared;
 using FluentValidation;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Web.Pages.Invoices;
 
-/// <summary>Creates an invoice, or changes one that no money has touched yet.</summary>
+/// <summary>Saves a draft invoice (no number yet) or changes a draft; issuing happens on the checks page.</summary>
 public sealed class EditModel(
     ArCollectDbContext db,
     TenantContext tenant,
@@ -18,8 +18,6 @@ public sealed class EditModel(
     TimeProvider time,
     ILogger<EditModel> logger) : PageModel
 {
-    private const string NumberIndex = "ix_invoices_tenant_id_number";
-
     [BindProperty]
     public InvoiceForm Input { get; set; } = new();
 
@@ -86,32 +84,23 @@ public sealed class EditModel(
         }
 
         var customer = Input.CustomerId == Guid.Empty ? null : await FindCustomerAsync(Input.CustomerId, cancellationToken);
+        var now = time.GetUtcNow();
+        var isNew = invoice is null;
+        invoice ??= NewDraft(now);
         var input = Input.ToInput(customer);
+        input.Number = invoice.Number;
         ModelState.ApplyValidation(nameof(Input), await validator.ValidateAsync(input, cancellationToken));
-        await CheckAgainstTenantAsync(input, customer, id, cancellationToken);
+        CheckAgainstTenant(input, customer);
         if (!ModelState.IsValid)
         {
             await PrepareFormAsync(cancellationToken);
             return Page();
         }
 
-        var now = time.GetUtcNow();
-        var isNew = invoice is null;
-        invoice ??= new Invoice { Id = Guid.CreateVersion7(), Number = input.Number, Currency = input.Currency, CreatedAt = now };
-        Apply(input, invoice, now);
+        Apply(input, customer, invoice, now);
         if (isNew)
         {
             db.Invoices.Add(invoice);
-            db.Activities.Add(new Activity
-            {
-                Id = Guid.CreateVersion7(),
-                CustomerId = invoice.CustomerId,
-                InvoiceId = invoice.Id,
-                Type = ActivityType.Invoice,
-                At = now,
-                UserId = tenant.UserId,
-                Summary = $"Invoice {invoice.Number} issued: {invoice.Currency} {invoice.Total:N2}, due {invoice.DueDate:yyyy-MM-dd}",
-            });
         }
         else
         {
@@ -119,25 +108,20 @@ public sealed class EditModel(
             db.InvoiceLines.AddRange(invoice.Lines);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation(NumberIndex))
-        {
-            var number = input.Number;
-            logger.LogWarning("Invoice number {Number} was taken concurrently; asked the user for another", number);
-            ModelState.AddFieldError(nameof(Input), nameof(Input.Number), NumberTaken(number));
-            db.ChangeTracker.Clear();
-            await PrepareFormAsync(cancellationToken);
-            return Page();
-        }
-
-        TempData["Flash"] = isNew ? $"Invoice {invoice.Number} created." : $"Invoice {invoice.Number} saved.";
-        return Redirect($"/Invoices/Details/{invoice.Id}");
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Saved draft invoice {InvoiceId} for {TenantId}", invoice.Id, tenant.TenantId);
+        TempData["Flash"] = $"Draft saved ({invoice.Currency} {invoice.Total:N2}). Check it below, then issue it to give it its number.";
+        return Redirect($"/InvoiceActions/Issue?id={invoice.Id}");
     }
 
-    private async Task CheckAgainstTenantAsync(InvoiceInput input, CustomerOption? customer, Guid? id, CancellationToken cancellationToken)
+    /// <summary>A draft carries a provisional number until it is issued; the number series is untouched until then.</summary>
+    private static Invoice NewDraft(DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7();
+        return new Invoice { Id = id, Number = InvoiceIssuer.DraftNumber(id), State = InvoiceState.Draft, Currency = "", CreatedAt = now };
+    }
+
+    private void CheckAgainstTenant(InvoiceInput input, CustomerOption? customer)
     {
         if (input.CustomerId != Guid.Empty && customer is null)
         {
@@ -158,42 +142,27 @@ public sealed class EditModel(
         {
             ModelState.AddFieldError(nameof(Input), nameof(Input.Notes), "Use at most 2000 characters.");
         }
-
-        if (input.Number.Length > 0 && await db.Invoices.AnyAsync(i => i.Number == input.Number && i.Id != id, cancellationToken))
-        {
-            ModelState.AddFieldError(nameof(Input), nameof(Input.Number), NumberTaken(input.Number));
-        }
     }
 
-    private static string NumberTaken(string number) => $"Invoice number {number} is already used in your company.";
-
-    /// <summary>Invoices are changed only before money has touched them; afterwards a credit note corrects them.</summary>
-    public static bool CanEdit(decimal amountPaid, decimal amountCredited, decimal amountWrittenOff) =>
-        amountPaid == 0m && amountCredited == 0m && amountWrittenOff == 0m;
-
-    private static string? WhyNotEditable(Invoice invoice)
+    /// <summary>
+    /// Only drafts change. An issued invoice keeps its amount, lines, customer, number and dates: it is corrected with
+    /// a credit note, or cancelled with a credit note and billed again, so both stay on the ledger.
+    /// </summary>
+    public static string? WhyNotEditable(Invoice invoice) => invoice.State switch
     {
-        if (CanEdit(invoice.AmountPaid, invoice.AmountCredited, invoice.AmountWrittenOff))
-        {
-            return null;
-        }
+        InvoiceState.Draft => null,
+        InvoiceState.Void => $"Invoice {invoice.Number} is cancelled and can no longer be changed.",
+        _ => $"Invoice {invoice.Number} is issued: its amount, lines, customer, number and dates can no longer be changed. "
+            + "Correct it with a credit note, or credit it in full and bill again.",
+    };
 
-        var settled = new[]
-            {
-                (invoice.AmountPaid, "paid"), (invoice.AmountCredited, "credited"), (invoice.AmountWrittenOff, "written off"),
-            }
-            .Where(x => x.Item1 > 0m)
-            .Select(x => $"{invoice.Currency} {x.Item1:N2} {x.Item2}");
-        return $"Invoice {invoice.Number} can no longer be changed: {string.Join(", ", settled)}. Correct it with a credit note instead.";
-    }
-
-    private static void Apply(InvoiceInput input, Invoice invoice, DateTimeOffset now)
+    private static void Apply(InvoiceInput input, CustomerOption? customer, Invoice invoice, DateTimeOffset now)
     {
         invoice.CustomerId = input.CustomerId;
-        invoice.Number = input.Number;
         invoice.IssueDate = input.IssueDate;
         invoice.DueDate = input.DueDate;
         invoice.Currency = input.Currency;
+        invoice.Terms = input.Terms ?? (customer is null ? null : PaymentTerms.Net(customer.PaymentTermsDays).ToString());
         invoice.PurchaseOrder = input.PurchaseOrder;
         invoice.Notes = input.Notes;
         invoice.UpdatedAt = now;

@@ -14,10 +14,13 @@ public sealed class InvoiceForm
     public const int MaxLines = 10;
 
     public Guid CustomerId { get; set; }
-    public string? Number { get; set; }
     public DateOnly? IssueDate { get; set; }
     public DateOnly? DueDate { get; set; }
     public string? Currency { get; set; }
+
+    /// <summary>Payment terms such as "Net 30" or "2/10 Net 30"; empty for the customer's.</summary>
+    public string? Terms { get; set; }
+
     public string? PurchaseOrder { get; set; }
     public string? Notes { get; set; }
     public List<LineForm> Lines { get; set; } = [];
@@ -27,27 +30,44 @@ public sealed class InvoiceForm
     {
         var issued = IssueDate ?? default;
         var currency = string.IsNullOrWhiteSpace(Currency) ? customer?.Currency ?? "" : Currency.Trim().ToUpperInvariant();
-        var due = DueDate ?? (IssueDate is { } issue && customer is not null ? issue.AddDays(customer.PaymentTermsDays) : default);
+        var terms = Blank(Terms);
+        var due = DueDate ?? DefaultDue(terms, customer);
         return new InvoiceInput
         {
             CustomerId = CustomerId,
-            Number = Number?.Trim() ?? "",
             IssueDate = issued,
             DueDate = due,
             Currency = currency,
+            Terms = terms,
             PurchaseOrder = Blank(PurchaseOrder),
             Notes = Blank(Notes),
             Lines = Lines.Select(l => l.ToInput()).ToList(),
         };
     }
 
+    /// <summary>The due date the terms give (the form's, else the customer's net days); none without an issue date.</summary>
+    private DateOnly DefaultDue(string? terms, CustomerOption? customer)
+    {
+        if (IssueDate is not { } issue)
+        {
+            return default;
+        }
+
+        if (terms is not null && PaymentTerms.TryParse(terms, out var parsed))
+        {
+            return parsed.DueDate(issue);
+        }
+
+        return customer is null ? default : issue.AddDays(customer.PaymentTermsDays);
+    }
+
     public static InvoiceForm From(Invoice invoice) => new()
     {
         CustomerId = invoice.CustomerId,
-        Number = invoice.Number,
         IssueDate = invoice.IssueDate,
         DueDate = invoice.DueDate,
         Currency = invoice.Currency,
+        Terms = invoice.Terms,
         PurchaseOrder = invoice.PurchaseOrder,
         Notes = invoice.Notes,
         Lines = invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new LineForm

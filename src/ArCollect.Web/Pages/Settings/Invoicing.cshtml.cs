@@ -1,6 +1,7 @@
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Pdf;
 using ArCollect.Infrastructure.Tenancy;
 using FluentValidation;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Web.Pages.Settings;
 
 /// <summary>Admins set numbering patterns, the late-fee policy and what invoices print about the company, logo included.</summary>
-public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, TenantLogos logos) : PageModel
+public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, TenantLogos logos, DocumentNumbers numbers, TimeProvider time) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -23,6 +24,16 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
     public string? LogoMessage { get; private set; }
 
     public string? LogoError { get; private set; }
+
+    /// <summary>Where each numbering series stands in today's scope: highest number used and the number issued next.</summary>
+    public IReadOnlyList<SeriesPosition> Positions { get; private set; } = [];
+
+    [BindProperty]
+    public long? NextNumber { get; set; }
+
+    public string? NumberMessage { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task OnGetAsync()
     {
@@ -77,10 +88,51 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
         return Page();
     }
 
+    /// <summary>Sets the next number of one series in today's scope; never at or below the highest number used.</summary>
+    public async Task<IActionResult> OnPostNextNumberAsync(DocumentSeries series)
+    {
+        ModelState.Clear();
+        var cancellationToken = HttpContext.RequestAborted;
+        var settings = await numbers.SettingsAsync(cancellationToken);
+        var pattern = DocumentNumbers.PatternOf(settings, series);
+        var today = Today;
+        var field = $"{nameof(NextNumber)}.{series}";
+        if (NextNumber is not { } next || next < 1 || next > 999_999_999_999)
+        {
+            ModelState.AddModelError(field, "Enter the next number as a whole number, e.g. 1001.");
+        }
+        else
+        {
+            var position = await numbers.SetNextAsync(series, pattern, today, next, cancellationToken);
+            if (next <= position.HighestUsed)
+            {
+                var highest = InvoiceNumberPattern.Render(pattern, today, position.HighestUsed);
+                ModelState.AddModelError(field,
+                    $"{highest} is already used: the next number must be above it, so enter {position.HighestUsed + 1} or more.");
+            }
+            else
+            {
+                NumberMessage = $"The next {Label(series)} will be {InvoiceNumberPattern.Render(pattern, today, next)}.";
+            }
+        }
+
+        await LoadSettingsAsync();
+        Logo = await logos.DescribeAsync(cancellationToken);
+        return Page();
+    }
+
+    public static string Label(DocumentSeries series) => series == DocumentSeries.Invoice ? "invoice" : "credit note";
+
     private async Task LoadSettingsAsync()
     {
         var settings = await db.InvoicingSettings.AsNoTracking().FirstOrDefaultAsync(HttpContext.RequestAborted)
             ?? new InvoicingSettings { TenantId = tenant.RequiredTenantId };
+        var today = Today;
+        Positions =
+        [
+            await numbers.PositionAsync(DocumentSeries.Invoice, settings.NumberPattern, today, HttpContext.RequestAborted),
+            await numbers.PositionAsync(DocumentSeries.CreditNote, settings.CreditNotePattern, today, HttpContext.RequestAborted),
+        ];
         Input = new SettingsInput
         {
             NumberPattern = settings.NumberPattern,
@@ -105,6 +157,9 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
 
         if (!validation.IsValid)
         {
+            var submitted = Input;
+            await LoadSettingsAsync();
+            Input = submitted;
             Logo = await logos.DescribeAsync(HttpContext.RequestAborted);
             return Page();
         }
@@ -125,6 +180,7 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
         settings.CompanyDetails = Input.CompanyDetails?.Trim();
         settings.PaymentInstructions = Input.PaymentInstructions?.Trim();
         await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await LoadSettingsAsync();
         Saved = true;
         Logo = await logos.DescribeAsync(HttpContext.RequestAborted);
         return Page();
