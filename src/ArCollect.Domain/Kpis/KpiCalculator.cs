@@ -17,7 +17,14 @@ public sealed record KpiSnapshot(
     decimal? PercentCurrent,
     decimal? CollectionRate,
     decimal? CollectionRateVsTarget,
-    decimal? AverageDaysToPay);
+    decimal? AverageDaysToPay)
+{
+    /// <summary>
+    /// The running period, cut at today: its flows cover only the days so far, so it is shown as partial and its
+    /// collection rate is not compared with the full-period target.
+    /// </summary>
+    public bool Partial { get; init; }
+}
 
 /// <summary>Computes the KPI snapshot of a period from ledger facts, using the formulas in <see cref="KpiFormulas"/>.</summary>
 public static class KpiCalculator
@@ -142,6 +149,17 @@ public static class KpiCalculator
         var months = Enumerable.Range(0, CountbackMonths).Select(k => (sales[k], bounds[k].DayNumber - bounds[k + 1].DayNumber)).ToList();
         return months;
     }
+
+    /// <summary>
+    /// The trend of <see cref="Periods"/> from daily facts; the running period is marked <see cref="KpiSnapshot.Partial"/>
+    /// and left without a gap to the target (a month's target judged on half a month is no verdict).
+    /// </summary>
+    public static IReadOnlyList<KpiSnapshot> Trend(DailyLedger ledger, DateOnly today, bool monthly, int count, decimal? collectionTarget) =>
+        Periods(today, monthly, count).Select(p =>
+        {
+            var partial = p.End < (monthly ? p.Start.AddMonths(1).AddDays(-1) : p.Start.AddDays(6));
+            return Compute(ledger, p.Start, p.End, partial ? null : collectionTarget) with { Partial = partial };
+        }).ToList();
 
     /// <summary>Period boundaries for a trend: the last <paramref name="count"/> weeks (Monday-Sunday) or calendar months up to and including <paramref name="today"/>'s, the running one cut at today.</summary>
     public static IReadOnlyList<(DateOnly Start, DateOnly End)> Periods(DateOnly today, bool monthly, int count)

@@ -21,7 +21,7 @@ public static class WorkflowStates
     [
         (WorkflowState.Disputed, "Disputed", "Open invoice with an open dispute (any reason). Comes first: a dispute pauses reminders."),
         (WorkflowState.Promised, "Promised", "Open invoice, not disputed, with an open promise to pay on it or on its customer's account."),
-        (WorkflowState.Escalated, "Escalated", "Open invoice, not disputed or promised, whose customer has an open escalation task."),
+        (WorkflowState.Escalated, "Escalated", "Open invoice, not disputed or promised, named by an open escalation task (overdue or key-account rule, or a broken promise on it)."),
         (WorkflowState.InFollowUp, "In follow-up", "Open invoice, none of the above, that has had at least one reminder step (reminder log)."),
         (WorkflowState.NotChased, "Not chased yet", "Open invoice with none of the above: no reminder step reached yet."),
         (WorkflowState.Resolved, "Resolved", "Issued invoice whose balance reached zero (paid, credited or written off) in the period."),

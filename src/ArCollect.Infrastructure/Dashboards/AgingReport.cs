@@ -23,6 +23,8 @@ public sealed record AgingReport(
     /// <summary>
     /// Converts each cell with the rate valid on the as-of day and folds the currencies of a group together.
     /// Cells in a currency without a rate are left out of every figure and listed in <see cref="MissingRates"/>.
+    /// Converted amounts are added unrounded and rounded to the cent once, at the end (each cell, row and the total
+    /// from the exact sums), so the total is the same to the cent whichever grouping the table uses.
     /// </summary>
     public static AgingReport Build(IEnumerable<AgingCell> cells, DateOnly asOf, AgingBuckets buckets, CurrencyConverter converter)
     {
@@ -49,13 +51,12 @@ public sealed record AgingReport(
                 rows[cell.Key] = row;
             }
 
-            row.Amounts[cell.Bucket] += converter.ToBase(cell.Amount, cell.Currency, asOf)!.Value;
+            row.Amounts[cell.Bucket] += cell.Amount * rate.RateToBase;
             row.Counts[cell.Bucket] += cell.Count;
         }
 
-        var ordered = rows.Values.OrderByDescending(r => r.Total).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
         var totals = new AgingRow("", "Total", new decimal[buckets.Count], new int[buckets.Count]);
-        foreach (var row in ordered)
+        foreach (var row in rows.Values)
         {
             for (var b = 0; b < buckets.Count; b++)
             {
@@ -64,6 +65,15 @@ public sealed record AgingReport(
             }
         }
 
+        foreach (var row in rows.Values.Append(totals))
+        {
+            for (var b = 0; b < buckets.Count; b++)
+            {
+                row.Amounts[b] = Math.Round(row.Amounts[b], 2, MidpointRounding.ToEven);
+            }
+        }
+
+        var ordered = rows.Values.OrderByDescending(r => r.Total).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
         return new AgingReport(asOf, buckets, converter.BaseCurrency, ordered, totals, used.Values.OrderBy(r => r.Currency, StringComparer.Ordinal).ToList(), missing.ToList());
     }
 

@@ -12,8 +12,10 @@ public sealed record WorkflowCell(string CollectorKey, string CollectorName, str
 /// <summary>
 /// Invoices by workflow state and collector (see <see cref="WorkflowStates"/> for the precedence), in one grouped
 /// statement over the open invoices (partial index on balance &gt; 0) plus the invoices settled in the period
-/// (partial index on settled_on). Disputes, promises and reminders are folded into one flags row per invoice, and
-/// account-level promises and escalations into the customers, so the open invoices meet two hash joins, not six.
+/// (partial index on settled_on). Disputes, promises, reminders and escalations are folded into one flags row per
+/// invoice, and account-level promises into the customers, so the open invoices meet two hash joins, not six. An
+/// escalation task names its invoice in its source key (<c>esc:{rule}:{invoice}</c>, or the broken promise whose
+/// invoice it is); escalations about the whole account (no response to reminders) mark no invoice as escalated.
 /// The open invoices come from the covering open-items index alone and are grouped straight by collector (a few
 /// dozen groups), with no per-customer intermediate.
 /// </summary>
@@ -28,25 +30,28 @@ public sealed class WorkflowQuery(ArCollectDbContext db)
         await db.Database.ExecuteSqlRawAsync(ReportWorkMem, cancellationToken);
         var cells = await db.Database.SqlQueryRaw<WorkflowCell>(
             """
-            WITH invoice_flags AS (
-              SELECT invoice_id, bool_or(k = 1) AS disputed, bool_or(k = 2) AS promised, bool_or(k = 3) AS reminded
+            WITH escalation_refs AS (
+              SELECT split_part(source_key, ':', 3)::uuid AS ref
+              FROM collection_tasks
+              WHERE status = 'Open' AND source = 'Escalation' AND split_part(source_key, ':', 3) ~ '^[0-9a-f]+$'
+                AND length(split_part(source_key, ':', 3)) = 32),
+            invoice_flags AS (
+              SELECT invoice_id, bool_or(k = 1) AS disputed, bool_or(k = 2) AS promised, bool_or(k = 3) AS reminded, bool_or(k = 4) AS escalated
               FROM (SELECT invoice_id, 1 AS k FROM disputes WHERE status = 'Open'
                     UNION ALL SELECT invoice_id, 2 FROM promises WHERE status = 'Open' AND invoice_id IS NOT NULL
-                    UNION ALL SELECT DISTINCT invoice_id, 3 FROM reminder_log) f
+                    UNION ALL SELECT DISTINCT invoice_id, 3 FROM reminder_log
+                    UNION ALL SELECT COALESCE(p.invoice_id, e.ref), 4 FROM escalation_refs e LEFT JOIN promises p ON p.id = e.ref) f
               GROUP BY invoice_id),
             account_flags AS (
-              SELECT customer_id, bool_or(k = 1) AS promised, bool_or(k = 2) AS escalated
-              FROM (SELECT customer_id, 1 AS k FROM promises WHERE status = 'Open' AND invoice_id IS NULL
-                    UNION ALL SELECT customer_id, 2 FROM collection_tasks WHERE status = 'Open' AND source = 'Escalation') f
-              GROUP BY customer_id),
+              SELECT customer_id, true AS promised FROM promises WHERE status = 'Open' AND invoice_id IS NULL GROUP BY customer_id),
             accounts AS (
-              SELECT c.id, c.collector_id, COALESCE(a.promised, false) AS promised, COALESCE(a.escalated, false) AS escalated
+              SELECT c.id, c.collector_id, COALESCE(a.promised, false) AS promised
               FROM customers c LEFT JOIN account_flags a ON a.customer_id = c.id),
             states AS (
               SELECT c.collector_id, o.currency,
                      CASE WHEN f.disputed THEN 'Disputed'
                           WHEN f.promised OR c.promised THEN 'Promised'
-                          WHEN c.escalated THEN 'Escalated'
+                          WHEN f.escalated THEN 'Escalated'
                           WHEN f.reminded THEN 'InFollowUp'
                           ELSE 'NotChased' END AS state,
                      count(*) AS count, sum(o.balance) AS open, COALESCE(sum(o.balance) FILTER (WHERE o.due_date < @today), 0) AS overdue

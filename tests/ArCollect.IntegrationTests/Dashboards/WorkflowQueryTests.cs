@@ -17,8 +17,8 @@ namespace ArCollect.IntegrationTests.Dashboards;
 ///   A-3 Acme 300 due 20 May, reminded; a kept promise and a done task      -> In follow-up (overdue)
 ///   A-4 Acme 200 due 30 Jun, a rejected dispute only                       -> Not chased yet
 ///   A-5 Acme 700 paid in full 3 Jun; A-6 Acme 100 paid in full 20 May      -> A-5 Resolved in June, A-6 not
-///   B-1 Bolt USD 2000 due 1 Jun, reminded, Bolt has an open escalation     -> Escalated (EUR 1000, overdue)
-///   B-2 Bolt USD 400 due 30 Jun                                            -> Escalated (EUR 200)
+///   B-1 Bolt USD 2000 due 1 Jun, reminded, an open escalation names it     -> Escalated (EUR 1000, overdue)
+///   B-2 Bolt USD 400 due 30 Jun, same customer, not named by an escalation -> Not chased yet (EUR 200)
 ///   C-1 Cole 250 due 10 Jun, an open promise on Cole's account             -> Promised (overdue)
 /// Another tenant's open invoice must not count.
 /// </summary>
@@ -84,7 +84,7 @@ public sealed class WorkflowQueryTests : IAsyncLifetime
         scope.Db.Promises.Add(Promise(acme.Id, a2.Id, PromiseStatus.Open));
         scope.Db.Promises.Add(Promise(acme.Id, a3.Id, PromiseStatus.Kept));
         scope.Db.Promises.Add(Promise(cole.Id, null, PromiseStatus.Open));
-        scope.Db.CollectionTasks.Add(Task(bolt.Id, "Escalation", CollectionTaskStatus.Open, "esc:bolt"));
+        scope.Db.CollectionTasks.Add(Task(bolt.Id, "Escalation", CollectionTaskStatus.Open, $"esc:{Guid.CreateVersion7():N}:{b1.Id:N}"));
         scope.Db.CollectionTasks.Add(Task(acme.Id, "Escalation", CollectionTaskStatus.Done, "esc:acme"));
         scope.Db.CollectionTasks.Add(Task(acme.Id, "Policy", CollectionTaskStatus.Open, "call:acme"));
         await scope.Db.SaveChangesAsync();
@@ -108,9 +108,9 @@ public sealed class WorkflowQueryTests : IAsyncLifetime
             [
                 new WorkflowStateRow(WorkflowState.Disputed, 1, 1000m, 1000m),
                 new WorkflowStateRow(WorkflowState.Promised, 2, 750m, 250m),
-                new WorkflowStateRow(WorkflowState.Escalated, 2, 1200m, 1000m),
+                new WorkflowStateRow(WorkflowState.Escalated, 1, 1000m, 1000m),
                 new WorkflowStateRow(WorkflowState.InFollowUp, 1, 300m, 300m),
-                new WorkflowStateRow(WorkflowState.NotChased, 1, 200m, 0m),
+                new WorkflowStateRow(WorkflowState.NotChased, 2, 400m, 0m),
                 new WorkflowStateRow(WorkflowState.Resolved, 1, 0m, 0m),
             ],
             report.States);
@@ -128,7 +128,7 @@ public sealed class WorkflowQueryTests : IAsyncLifetime
         Assert.Equal([1, 1, 0, 1, 1, 1], cara.Counts);
         var dan = report.Collectors[1];
         Assert.Equal((1200m, 1000m), (dan.Open, dan.Overdue)); // USD 2400 x 0.5; overdue B-1
-        Assert.Equal([0, 0, 2, 0, 0, 0], dan.Counts);
+        Assert.Equal([0, 0, 1, 0, 1, 0], dan.Counts);
         var unassigned = report.Collectors[2];
         Assert.Equal((250m, 250m), (unassigned.Open, unassigned.Overdue));
         Assert.Equal([0, 1, 0, 0, 0, 0], unassigned.Counts);

@@ -68,7 +68,10 @@ public sealed class WorklistAndOutboxTests(AppFixture app) : IClassFixture<AppFi
         using var response = await client.SubmitAsync("/Worklist?handler=Promise",
             [new("Promise.CustomerId", customerId.ToString()), new("Promise.Date", promisedOn), new("Promise.Amount", "500")], formPage: "/Worklist");
 
-        Assert.Contains("Promise recorded for Promising Ltd.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode); // redirect after post: a refresh does not resubmit
+        var page = await client.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Promise recorded for Promising Ltd.", page, StringComparison.Ordinal);
+        Assert.Contains("Wait: promised EUR 500.00", page, StringComparison.Ordinal); // the row's next action follows the promise
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ReminderRunJob>().RunAsync(company.TenantId, CancellationToken.None);
         var (promises, reminders) = await InTenantAsync(company.TenantId, async db =>
@@ -127,6 +130,29 @@ public sealed class WorklistAndOutboxTests(AppFixture app) : IClassFixture<AppFi
         using var response = await client.GetAsync("/Settings/Templates");
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task My_accounts_are_the_default_and_all_accounts_a_toggle()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Worklist Mine");
+        var mine = await LedgerSeed.AddOverdueCustomerAsync(app, company.TenantId, "Mine Ltd", "M-1", 100m, 10);
+        var theirs = await LedgerSeed.AddOverdueCustomerAsync(app, company.TenantId, "Theirs Ltd", "T-1", 5000m, 60);
+        var clerk = await TenantSeed.UserIdAsync(app, company.ClerkEmail);
+        var manager = await TenantSeed.UserIdAsync(app, company.ManagerEmail);
+        await InTenantAsync(company.TenantId, async db =>
+            await db.Customers.Where(c => c.Id == mine).ExecuteUpdateAsync(s => s.SetProperty(c => c.CollectorId, clerk))
+            + await db.Customers.Where(c => c.Id == theirs).ExecuteUpdateAsync(s => s.SetProperty(c => c.CollectorId, manager)));
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ClerkEmail, TenantSeed.Password);
+
+        var own = await client.GetPageAsync("/Worklist");
+        var all = await client.GetPageAsync("/Worklist?all=true");
+
+        Assert.Contains("Mine Ltd", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Theirs Ltd", own, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Customers/Details/{mine}\"", own, StringComparison.Ordinal);
+        Assert.True(all.IndexOf("Theirs Ltd", StringComparison.Ordinal) < all.IndexOf("Mine Ltd", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,7 +6,24 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace ArCollect.Web.Tests.Infrastructure;
 
 /// <summary>The real app on a loopback port over its own fresh PostgreSQL database, one per test class.</summary>
-public sealed class AppFixture : IAsyncLifetime
+public sealed class AppFixture : AppFixtureBase
+{
+    public AppFixture()
+        : base(demo: false)
+    {
+    }
+}
+
+/// <summary>The app with a small demo tenant seeded (demo logins, collectors, a year of ledger).</summary>
+public sealed class DemoAppFixture : AppFixtureBase
+{
+    public DemoAppFixture()
+        : base(demo: true)
+    {
+    }
+}
+
+public abstract class AppFixtureBase(bool demo) : IAsyncLifetime
 {
     private ArCollectHost? host;
 
@@ -25,10 +42,13 @@ public sealed class AppFixture : IAsyncLifetime
             ["ConnectionStrings:Default"] = ConnectionString,
             ["Urls"] = "http://127.0.0.1:0",
             ["App:Role"] = "web",
-            ["Demo:Seed"] = "false",
+            ["Demo:Seed"] = demo ? "true" : "false",
+            ["Demo:Customers"] = "40",
+            ["Demo:Invoices"] = "1200",
+            ["Demo:Months"] = "12",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
-        host = await AppHost.CreateAsync([], settings, seedDemo: false, CancellationToken.None);
+        host = await AppHost.CreateAsync([], settings, seedDemo: demo, CancellationToken.None);
         await host.App.StartAsync();
         var address = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);

@@ -19,7 +19,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotFolder { get; } = Path.Combine(FindTestsFolder(), "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(Uri baseAddress)
+    public static async Task<BrowserSession> StartAsync(Uri baseAddress, ViewportSize? viewport = null)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -35,7 +35,7 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();

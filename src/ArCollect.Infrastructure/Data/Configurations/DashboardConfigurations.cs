@@ -36,6 +36,15 @@ internal sealed class AlertStateConfiguration : IEntityTypeConfiguration<AlertSt
     }
 }
 
+internal sealed class AlertAcknowledgementConfiguration : IEntityTypeConfiguration<AlertAcknowledgement>
+{
+    public void Configure(EntityTypeBuilder<AlertAcknowledgement> b)
+    {
+        b.HasIndex(x => new { x.TenantId, x.OutboxMessageId }).IsUnique();
+        b.Property(x => x.UserName).HasMaxLength(200);
+    }
+}
+
 internal sealed class ForecastSnapshotConfiguration : IEntityTypeConfiguration<ForecastSnapshot>
 {
     public void Configure(EntityTypeBuilder<ForecastSnapshot> b) => b.HasIndex(x => new { x.TenantId, x.WeekStart }).IsUnique();

@@ -334,6 +334,45 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Dashboards.AlertAcknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_acknowledgements");
+
+                    b.HasIndex("TenantId", "OutboxMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_acknowledgements_tenant_id_outbox_message_id");
+
+                    b.ToTable("alert_acknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Dashboards.AlertState", b =>
                 {
                     b.Property<Guid>("Id")

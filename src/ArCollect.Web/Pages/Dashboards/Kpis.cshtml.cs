@@ -33,6 +33,9 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
         "Credit sales and cash convert at the exchange rate in force on the day they happened; receivables (opening, closing, current) "
         + "at the rate in force on the day they are taken. Amounts with no rate on or before that day are left out.";
 
+    public const string PartialRule =
+        "The running period is cut at today: its flows cover only the days so far, so its collection rate is not compared with the full-period target (n/a).";
+
     public static readonly IReadOnlyList<(string Name, string Definition)> CollectorColumns =
     [
         ("Open", "Open balance of the collector's customers' issued invoices, at today's rates."),
@@ -81,10 +84,10 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
 
     private ExportTable KpiTable()
     {
-        var headers = new List<string> { "Period start", "Period end" };
+        var headers = new List<string> { "Period start", "Period end", "Partial" };
         headers.AddRange(Definitions.Select(d => d.Name));
         var rows = Trend.Select(k => (IReadOnlyList<object?>)
-            [k.PeriodStart, k.PeriodEnd, k.Dso, k.CountbackDso, k.BestPossibleDso, k.AverageDaysDelinquent, k.Cei, k.PercentCurrent, k.CollectionRate, k.CollectionRateVsTarget, k.AverageDaysToPay])
+            [k.PeriodStart, k.PeriodEnd, k.Partial ? "yes" : "no", k.Dso, k.CountbackDso, k.BestPossibleDso, k.AverageDaysDelinquent, k.Cei, k.PercentCurrent, k.CollectionRate, k.CollectionRateVsTarget, k.AverageDaysToPay])
             .Select(r => (IReadOnlyList<object?>)r.Select(v => v is decimal d ? Math.Round(d, 2) : v).ToList())
             .ToList();
         return new ExportTable("KPIs", headers, rows);
@@ -117,7 +120,7 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
         var settings = await db.SettingsAsync(cancellationToken);
         Target = settings.CollectionRateTargetPercent;
         var ledger = await facts.LedgerAsync(periods, cancellationToken);
-        Trend = periods.Select(p => KpiCalculator.Compute(ledger, p.Start, p.End, Target)).ToList();
+        Trend = KpiCalculator.Trend(ledger, today, monthly: !Weekly, periods.Count, Target);
 
         var converter = await db.ConverterAsync(cancellationToken);
         BaseCurrency = converter.BaseCurrency;

@@ -1,6 +1,7 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Risk;
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Web.Pages.Worklist;
 
 /// <summary>
-/// Whom to chase first: accounts ordered by overdue amount x days overdue of the oldest item (until the risk model
-/// exists), each with its next action, plus the open tasks; one-click call, note, promise and snooze.
+/// Whom to chase first: by default the signed-in collector's accounts and tasks (all of them as a toggle), ranked in
+/// SQL by expected value of acting now in the tenant's base currency, one page at a time; each row has its next action
+/// and one-click call, note, promise and snooze, confirmed next to the row after a redirect (no resubmission on refresh).
 /// </summary>
 public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, TimeProvider time) : PageModel
 {
@@ -22,6 +24,8 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
     /// <summary>Weight of a customer the payment-delay model has not scored yet: between "will pay" and "will not".</summary>
     public const double UnscoredProbability = 0.5;
 
+    public const int PageSize = 25;
+
     public sealed record TaskRow(Guid Id, Guid CustomerId, string Customer, string Title, string? Details, DateOnly DueOn, TaskAssignee Assignee);
 
     public IReadOnlyList<Account> Accounts { get; private set; } = [];
@@ -30,13 +34,32 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>Every collector's accounts instead of the signed-in user's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public bool HasNextPage { get; private set; }
+
+    /// <summary>True when "my accounts" was asked for but the user has none assigned, so every account is shown.</summary>
+    public bool NoneAssigned { get; private set; }
+
+    public string BaseCurrency { get; private set; } = "";
+
     [BindProperty]
     public PromiseInput Promise { get; set; } = new();
 
     [BindProperty]
     public NoteInput Note { get; set; } = new();
 
-    public string? Done { get; private set; }
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>The customer whose row the confirmation belongs to.</summary>
+    [TempData]
+    public Guid? DoneCustomer { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -58,36 +81,35 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var now = time.GetUtcNow();
-            db.Promises.Add(new PromiseToPay
-            {
-                Id = Guid.CreateVersion7(),
-                CustomerId = Promise.CustomerId,
-                PromisedDate = Promise.Date!.Value,
-                Amount = Promise.Amount!.Value,
-                Currency = customer.Currency,
-                Status = PromiseStatus.Open,
-                CreatedAt = now,
-                CreatedBy = tenant.UserId,
-            });
-            db.Activities.Add(new Activity
-            {
-                Id = Guid.CreateVersion7(),
-                CustomerId = Promise.CustomerId,
-                Type = ActivityType.PromiseToPay,
-                At = now,
-                UserId = tenant.UserId,
-                Summary = $"Promised {customer.Currency} {Promise.Amount:N2} by {Promise.Date:yyyy-MM-dd}; reminders pause until then",
-            });
-            await db.SaveChangesAsync(ct);
-            Done = $"Promise recorded for {customer.Name}.";
-            Promise = new PromiseInput();
+            await LoadAsync(ct);
+            return Page();
         }
 
-        await LoadAsync(ct);
-        return Page();
+        var now = time.GetUtcNow();
+        db.Promises.Add(new PromiseToPay
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = Promise.CustomerId,
+            PromisedDate = Promise.Date!.Value,
+            Amount = Promise.Amount!.Value,
+            Currency = customer.Currency,
+            Status = PromiseStatus.Open,
+            CreatedAt = now,
+            CreatedBy = tenant.UserId,
+        });
+        db.Activities.Add(new Activity
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = Promise.CustomerId,
+            Type = ActivityType.PromiseToPay,
+            At = now,
+            UserId = tenant.UserId,
+            Summary = $"Promised {customer.Currency} {Promise.Amount:N2} by {Promise.Date:yyyy-MM-dd}; reminders pause until then",
+        });
+        await db.SaveChangesAsync(ct);
+        return Confirm(Promise.CustomerId, $"Promise recorded for {customer.Name}.");
     }
 
     public async Task<IActionResult> OnPostSnoozeAsync(Guid customerId, int days, CancellationToken ct)
@@ -109,20 +131,27 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
             Summary = $"Snoozed on the worklist until {until:yyyy-MM-dd}",
         });
         await db.SaveChangesAsync(ct);
-        return RedirectToPage();
+        return Confirm(null, $"Snoozed until {until:yyyy-MM-dd}.");
     }
 
     public async Task<IActionResult> OnPostMarkReadAsync(Guid customerId, CancellationToken ct)
     {
         await db.InboundMessages.Where(m => m.CustomerId == customerId && !m.IsRead).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsRead, true), ct);
-        return RedirectToPage();
+        return Confirm(customerId, "Marked as read.");
     }
 
     public async Task<IActionResult> OnPostDoneAsync(Guid taskId, CancellationToken ct)
     {
         var changed = await db.CollectionTasks.Where(t => t.Id == taskId && t.Status == CollectionTaskStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, CollectionTaskStatus.Done).SetProperty(t => t.CompletedAt, time.GetUtcNow()), ct);
-        return changed == 0 ? NotFound() : RedirectToPage();
+        return changed == 0 ? NotFound() : Confirm(null, "Task done.");
+    }
+
+    private RedirectToPageResult Confirm(Guid? customerId, string message)
+    {
+        Done = message;
+        DoneCustomer = customerId;
+        return RedirectToPage(new { all = All, p = PageNumber });
     }
 
     private async Task<IActionResult> AddActivityAsync(ActivityType type, string label, CancellationToken ct)
@@ -138,71 +167,75 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var text = Note.Text.Trim();
-            db.Activities.Add(new Activity
-            {
-                Id = Guid.CreateVersion7(),
-                CustomerId = Note.CustomerId,
-                Type = type,
-                At = time.GetUtcNow(),
-                UserId = tenant.UserId,
-                Summary = $"{label}: {(text.Length > 200 ? text[..200] + "..." : text)}",
-                Body = text,
-            });
-            await db.SaveChangesAsync(ct);
-            Done = $"{label} logged.";
-            Note = new NoteInput();
+            await LoadAsync(ct);
+            return Page();
         }
 
-        await LoadAsync(ct);
-        return Page();
+        var text = Note.Text.Trim();
+        db.Activities.Add(new Activity
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = Note.CustomerId,
+            Type = type,
+            At = time.GetUtcNow(),
+            UserId = tenant.UserId,
+            Summary = $"{label}: {(text.Length > 200 ? text[..200] + "..." : text)}",
+            Body = text,
+        });
+        await db.SaveChangesAsync(ct);
+        return Confirm(Note.CustomerId, $"{label} logged.");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = Today;
-        var rows = await db.Invoices.AsNoTracking()
-            .Where(i => i.Balance > 0 && i.DueDate < today && !i.IsDisputed)
-            .Join(db.Customers.Where(c => c.SnoozedUntil == null || c.SnoozedUntil <= today), i => i.CustomerId, c => c.Id, (i, c) => new { i, c.Name })
-            .GroupBy(x => new { x.i.CustomerId, x.Name, x.i.Currency })
-            .Select(g => new { g.Key.CustomerId, g.Key.Name, g.Key.Currency, Overdue = g.Sum(x => x.i.Balance), Oldest = g.Min(x => x.i.DueDate), Count = g.Count() })
-            .ToListAsync(ct);
-        // Expected value of acting now: probability of paying late x overdue amount x age (the model's score where there is one).
-        var risk = await db.CustomerScores.AsNoTracking()
+        PageNumber = Math.Max(1, PageNumber);
+        var converter = await db.ConverterAsync(ct);
+        BaseCurrency = converter.BaseCurrency;
+        var user = tenant.UserId;
+        NoneAssigned = !All && (user is null || !await db.Customers.AnyAsync(c => c.CollectorId == user, ct));
+        var collector = All || NoneAssigned ? null : user;
+        var ranked = await WorklistQuery.PageAsync(db, BaseCurrency, today, collector, (PageNumber - 1) * PageSize, PageSize + 1, ct);
+        HasNextPage = ranked.Count > PageSize;
+        ranked = ranked.Take(PageSize).ToList();
+        var ids = ranked.Select(r => r.CustomerId).ToList();
+        var risk = await db.CustomerScores.AsNoTracking().Where(s => ids.Contains(s.CustomerId))
             .Select(s => new { s.CustomerId, s.ProbabilityLate, s.Band })
             .ToDictionaryAsync(s => s.CustomerId, ct);
-        var scored = rows.Select(r => new
-        {
-            r,
-            Days = today.DayNumber - r.Oldest.DayNumber,
-            Risk = risk.GetValueOrDefault(r.CustomerId),
-        })
-            .Select(x => new { x.r, x.Days, x.Risk, Priority = x.r.Overdue * x.Days * (decimal)(x.Risk?.ProbabilityLate ?? UnscoredProbability) })
-            .OrderByDescending(x => x.Priority).Take(100).ToList();
-        var ids = scored.Select(x => x.r.CustomerId).Distinct().ToList();
-        var tasks = await db.CollectionTasks.AsNoTracking().Where(t => t.Status == CollectionTaskStatus.Open)
-            .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t, c.Name })
-            .OrderBy(x => x.t.DueOn).ThenBy(x => x.Name).Take(200)
-            .Select(x => new TaskRow(x.t.Id, x.t.CustomerId, x.Name, x.t.Title, x.t.Details, x.t.DueOn, x.t.Assignee))
-            .ToListAsync(ct);
+        Tasks = await TasksAsync(collector, ct);
+        var firstTask = await db.CollectionTasks.AsNoTracking().Where(t => t.Status == CollectionTaskStatus.Open && ids.Contains(t.CustomerId))
+            .OrderBy(t => t.DueOn).Select(t => new { t.CustomerId, t.Title }).ToListAsync(ct);
         var promises = await db.Promises.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.Status == PromiseStatus.Open)
             .Select(p => new { p.CustomerId, p.PromisedDate, p.Amount, p.Currency }).ToListAsync(ct);
         var unread = (await db.InboundMessages.Where(m => m.CustomerId != null && ids.Contains(m.CustomerId.Value) && !m.IsRead && !m.IsAutoReply)
             .Select(m => m.CustomerId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
-        Accounts = scored.Select(x =>
+        Accounts = ranked.Select(r =>
         {
-            var task = tasks.FirstOrDefault(t => t.CustomerId == x.r.CustomerId);
-            var promise = promises.Where(p => p.CustomerId == x.r.CustomerId).OrderBy(p => p.PromisedDate).FirstOrDefault();
-            var next = unread.Contains(x.r.CustomerId) ? "Read the customer's reply"
-                : task is not null ? task.Title
+            var days = today.DayNumber - r.Oldest.DayNumber;
+            var score = risk.GetValueOrDefault(r.CustomerId);
+            var task = firstTask.FirstOrDefault(t => t.CustomerId == r.CustomerId);
+            var promise = promises.Where(p => p.CustomerId == r.CustomerId).OrderBy(p => p.PromisedDate).FirstOrDefault();
+            var next = unread.Contains(r.CustomerId) ? "Read the customer's reply"
                 : promise is not null ? $"Wait: promised {promise.Currency} {promise.Amount:N2} by {promise.PromisedDate:yyyy-MM-dd}"
-                : x.Days >= 14 ? "Call the customer" : "Reminders are running";
-            return new Account(
-                x.r.CustomerId, x.r.Name, x.r.Currency, x.r.Overdue, x.Days, x.r.Count, x.Priority, next, unread.Contains(x.r.CustomerId),
-                x.Risk?.Band, x.Risk?.ProbabilityLate);
+                : task is not null ? task.Title
+                : days >= 14 ? "Call the customer" : "Reminders are running";
+            return new Account(r.CustomerId, r.Name, BaseCurrency, r.Overdue, days, r.Invoices, r.Priority, next, unread.Contains(r.CustomerId), score?.Band, score?.ProbabilityLate);
         }).ToList();
-        Tasks = tasks;
     }
+
+    /// <summary>
+    /// Open tasks, soonest due first: the collector's own (assigned to them or on their customers) unless all are
+    /// asked for. Finished tasks and stale ones (their customer owes nothing any more) leave the list.
+    /// </summary>
+    private async Task<List<TaskRow>> TasksAsync(Guid? collector, CancellationToken ct) =>
+        await db.CollectionTasks.AsNoTracking()
+            .Where(t => t.Status == CollectionTaskStatus.Open)
+            .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t, c.Name, c.CollectorId })
+            .Where(x => collector == null || x.t.AssignedUserId == collector || x.CollectorId == collector)
+            .Where(x => db.Invoices.Any(i => i.CustomerId == x.t.CustomerId && i.Balance > 0))
+            .OrderBy(x => x.t.DueOn).ThenBy(x => x.Name).Take(50)
+            .Select(x => new TaskRow(x.t.Id, x.t.CustomerId, x.Name, x.t.Title, x.t.Details, x.t.DueOn, x.t.Assignee))
+            .ToListAsync(ct);
 }
