@@ -22,7 +22,7 @@ public static class TableExporter
     /// so " =1+1" is as dangerous as "=1+1".
     /// </summary>
     public static string Neutralise(string text) =>
-        (text.Length > 0 && text[0] is '\t' or '\r') || text.TrimStart(' ', '\t', '\r', '\n', '\u00A0') is [ '=' or '+' or '-' or '@', ..]
+        (text.Length > 0 && text[0] is '\t' or '\r') || text.TrimStart(' ', '\t', '\r', '\n', '\u00A0') is ['=' or '+' or '-' or '@', ..]
             ? "'" + text : text;
 
     public static byte[] ToCsv(ExportTable table)

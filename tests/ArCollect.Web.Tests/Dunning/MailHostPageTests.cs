@@ -36,7 +36,12 @@ public sealed class MailHostPageTests(AppFixture app) : IClassFixture<AppFixture
         {
             db.TenantMailSettings.Add(new TenantMailSettings
             {
-                Id = Guid.CreateVersion7(), SmtpHost = "127.0.0.1", SmtpPort = 25, ImapHost = "127.0.0.1", ImapPort = 143, ImapUsername = "x",
+                Id = Guid.CreateVersion7(),
+                SmtpHost = "127.0.0.1",
+                SmtpPort = 25,
+                ImapHost = "127.0.0.1",
+                ImapPort = 143,
+                ImapUsername = "x",
             });
             return await db.SaveChangesAsync();
         });
