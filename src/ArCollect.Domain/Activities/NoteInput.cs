@@ -1,3 +1,4 @@
+using ArCollect.Domain.Common;
 using FluentValidation;
 
 namespace ArCollect.Domain.Activities;
@@ -16,5 +17,6 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
         RuleFor(x => x.Type).Must(t => t is ActivityType.Note or ActivityType.Call)
             .WithMessage("Only notes and calls can be added by hand.");
         RuleFor(x => x.Text).NotEmpty().WithMessage("Write what happened.").MaximumLength(4000);
+        Include(new SafeTextRules<NoteInput>(nameof(NoteInput.Text)));
     }
 }

@@ -32,6 +32,9 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
 {
     public CustomerInputValidator()
     {
+        Include(new SafeTextRules<CustomerInput>());
+        RuleFor(x => x.CreditLimit).MoneyAmount();
+        RuleFor(x => x.ContactEmail).SingleEmail();
         RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the customer's name.").MaximumLength(200);
         RuleFor(x => x.ExternalId).MaximumLength(100);
         RuleFor(x => x.Currency).Must(CurrencyCodes.IsKnown)

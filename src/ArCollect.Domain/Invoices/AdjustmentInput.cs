@@ -1,3 +1,4 @@
+using ArCollect.Domain.Common;
 using FluentValidation;
 
 namespace ArCollect.Domain.Invoices;
@@ -19,6 +20,8 @@ public sealed class AdjustmentInputValidator : AbstractValidator<AdjustmentInput
     public AdjustmentInputValidator()
     {
         RuleFor(x => x.InvoiceId).NotEmpty().WithMessage("Choose the invoice to adjust.");
+        Include(new SafeTextRules<AdjustmentInput>());
+        RuleFor(x => x.Amount).MoneyAmount();
         RuleFor(x => x.Amount).GreaterThan(0).When(x => x.Amount.HasValue)
             .WithMessage("The amount must be more than zero; leave it empty for the whole open balance.");
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give a reason, e.g. \"Goods returned\" or \"Customer insolvent\".").MaximumLength(500);

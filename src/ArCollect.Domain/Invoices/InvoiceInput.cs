@@ -34,6 +34,7 @@ public sealed class InvoiceInputValidator : AbstractValidator<InvoiceInput>
 {
     public InvoiceInputValidator()
     {
+        Include(new SafeTextRules<InvoiceInput>(nameof(InvoiceInput.Notes)));
         RuleFor(x => x.CustomerId).NotEmpty().WithMessage("Choose the customer to invoice.");
         // Stop at the first failure so an empty number is not also told which characters it may contain.
         RuleFor(x => x.Number).Cascade(CascadeMode.Stop)
@@ -54,6 +55,12 @@ public sealed class InvoiceInputValidator : AbstractValidator<InvoiceInput>
             line.RuleFor(l => l.Quantity).GreaterThan(0).WithMessage("Quantity must be more than zero.");
             line.RuleFor(l => l.UnitPrice).GreaterThanOrEqualTo(0).WithMessage("Unit price cannot be negative; issue a credit note instead.");
             line.RuleFor(l => l.TaxRate).InclusiveBetween(0, 100).WithMessage("Tax rate is a percentage between 0 and 100.");
+            line.RuleFor(l => l.Description).Must(InputRules.IsSafeText).WithMessage("Description cannot contain line breaks or control characters.");
+            line.RuleFor(l => l.Quantity).LessThanOrEqualTo(InputRules.MaxQuantity).WithMessage("Quantity must be at most 1,000,000,000.");
+            line.RuleFor(l => l.UnitPrice).MoneyAmount();
+            line.RuleFor(l => l).Must(l => Math.Abs(l.Quantity) > InputRules.MaxQuantity || Math.Abs(l.UnitPrice) > InputRules.MaxAmount
+                || Math.Abs(l.Quantity * l.UnitPrice) <= InputRules.MaxAmount)
+                .OverridePropertyName(nameof(InvoiceLineInput.UnitPrice)).WithMessage("Quantity x unit price must be at most 999,999,999,999.99.");
         });
     }
 }

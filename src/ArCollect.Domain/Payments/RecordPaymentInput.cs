@@ -20,6 +20,8 @@ public sealed class RecordPaymentInputValidator : AbstractValidator<RecordPaymen
     public RecordPaymentInputValidator(TimeProvider time)
     {
         RuleFor(x => x.CustomerId).NotEmpty().WithMessage("Choose the customer who paid.");
+        Include(new SafeTextRules<RecordPaymentInput>());
+        RuleFor(x => x.Amount).MoneyAmount();
         RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.");
         RuleFor(x => x.Currency).Must(CurrencyCodes.IsKnown)
             .WithMessage("Currency must be a three-letter ISO 4217 code such as EUR or USD.");

@@ -6,8 +6,8 @@ using ArCollect.Infrastructure.Email;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ArCollect.Infrastructure.Dunning;
@@ -17,7 +17,7 @@ namespace ArCollect.Infrastructure.Dunning;
 /// In-Reply-To/References naming an outbox Message-ID, else by the plus-address the reminder's Reply-To carried.
 /// Messages land unread on the timeline; automatic replies are marked and do not count as a response.
 /// </summary>
-public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secrets, TimeProvider time)
+public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secrets, TimeProvider time, IOptions<EmailOptions> options)
 {
     private const int MaxBodyLength = 20_000;
 
@@ -29,15 +29,7 @@ public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secre
             return 0;
         }
 
-        using var client = new ImapClient();
-        await client.ConnectAsync(settings.ImapHost!, settings.ImapPort, settings.ImapSecurity switch
-        {
-            SmtpSecurity.None => SecureSocketOptions.None,
-            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.Auto,
-        }, ct);
-        await client.AuthenticateAsync(settings.ImapUsername!, secrets.Unprotect(settings.ImapPasswordProtected) ?? "", ct);
+        using var client = await ConnectAsync(settings, secrets, options.Value, ct);
         await client.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
         var range = new UniqueIdRange(new UniqueId((uint)settings.ImapLastUid + 1), UniqueId.MaxValue);
 
@@ -59,6 +51,24 @@ public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secre
         settings.ImapLastUid = messages.Max(m => m.Uid.Id);
         await db.SaveChangesAsync(ct);
         return stored;
+    }
+
+    /// <summary>Connects to the tenant's mailbox through <see cref="MailHostGuard"/> and signs in: for polling and the settings page's test.</summary>
+    public static async Task<ImapClient> ConnectAsync(TenantMailSettings settings, MailSecrets secrets, EmailOptions options, CancellationToken ct)
+    {
+        var client = new ImapClient();
+        try
+        {
+            var socket = await MailHostGuard.ConnectAsync(settings.ImapHost!, settings.ImapPort, MailProtocol.Imap, options.AllowPrivateMailHosts, ct);
+            await client.ConnectAsync(socket, settings.ImapHost!, settings.ImapPort, SmtpMailTransport.ToSocketOptions(settings.ImapSecurity), ct);
+            await client.AuthenticateAsync(settings.ImapUsername!, secrets.Unprotect(settings.ImapPasswordProtected) ?? "", ct);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     private async Task<int> StoreAsync(List<MimeMessage> messages, CancellationToken ct)

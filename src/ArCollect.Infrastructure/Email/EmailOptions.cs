@@ -22,5 +22,11 @@ public sealed class EmailOptions
     public string PickupDirectory { get; set; } = "";
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Lets tenants' SMTP and IMAP settings reach private, loopback and link-local addresses and any port, for an
+    /// operator whose mail relay lives on the internal network. Off by default: see <see cref="MailHostGuard"/>.
+    /// </summary>
+    public bool AllowPrivateMailHosts { get; set; }
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 }

@@ -24,6 +24,7 @@ public static class EmailServiceCollectionExtensions
             : sp.GetRequiredService<PickupDirectoryTransport>());
         services.TryAddSingleton<MailSecrets>();
         services.AddScoped<OutboxSender>();
+        services.AddScoped<MailSettingsTester>();
         services.AddSingleton<TenantJobRunner>();
         services.AddTransient<OutboxSendJob>();
         return services;

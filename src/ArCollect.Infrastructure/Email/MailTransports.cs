@@ -22,10 +22,11 @@ public interface IMailTransport
 public sealed record DeliveryResult(string MessageId, bool Delivered, bool Transient, string? Error, string? RejectedRecipient = null);
 
 /// <summary>Where and how to reach an SMTP server: the global settings or a tenant's own.</summary>
-public sealed record SmtpEndpoint(string Host, int Port, SmtpSecurity Security, string? Username, string? Password)
+/// <param name="IsOperators">The operator's own server from configuration; a tenant's is checked by <see cref="MailHostGuard"/>.</param>
+public sealed record SmtpEndpoint(string Host, int Port, SmtpSecurity Security, string? Username, string? Password, bool IsOperators = false)
 {
     public static SmtpEndpoint From(EmailOptions options) =>
-        new(options.SmtpHost ?? "localhost", options.SmtpPort, options.Security, options.Username, options.Password);
+        new(options.SmtpHost ?? "localhost", options.SmtpPort, options.Security, options.Username, options.Password, IsOperators: true);
 }
 
 public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
@@ -42,13 +43,13 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
         using var client = new SmtpClient();
         try
         {
-            await client.ConnectAsync(settings.Host, settings.Port, ToSocketOptions(settings.Security), cancellationToken);
+            await ConnectAsync(client, settings, cancellationToken);
             if (!string.IsNullOrEmpty(settings.Username))
             {
                 await client.AuthenticateAsync(settings.Username, settings.Password ?? "", cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SslHandshakeException or SmtpProtocolException or AuthenticationException or SmtpCommandException)
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SslHandshakeException or SmtpProtocolException or AuthenticationException or SmtpCommandException or MailHostRefusedException)
         {
             return messages.Select(m => new DeliveryResult(IdOf(m), false, Transient: true, $"SMTP unavailable: {ex.Message}")).ToList();
         }
@@ -85,10 +86,23 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
         return results;
     }
 
+    /// <summary>Connects and signs in, as sending does: for the settings page's test message.</summary>
+    public async Task ConnectAsync(SmtpClient client, SmtpEndpoint settings, CancellationToken cancellationToken)
+    {
+        if (settings.IsOperators)
+        {
+            await client.ConnectAsync(settings.Host, settings.Port, ToSocketOptions(settings.Security), cancellationToken);
+            return;
+        }
+
+        var socket = await MailHostGuard.ConnectAsync(settings.Host, settings.Port, MailProtocol.Smtp, options.Value.AllowPrivateMailHosts, cancellationToken);
+        await client.ConnectAsync(socket, settings.Host, settings.Port, ToSocketOptions(settings.Security), cancellationToken);
+    }
+
     // SMTP offers no way to ask whether a message was accepted earlier; the sender then resends with the same Message-ID.
     public Task<bool?> WasDeliveredAsync(string messageId, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
 
-    private static SecureSocketOptions ToSocketOptions(SmtpSecurity security) => security switch
+    public static SecureSocketOptions ToSocketOptions(SmtpSecurity security) => security switch
     {
         SmtpSecurity.None => SecureSocketOptions.None,
         SmtpSecurity.StartTls => SecureSocketOptions.StartTls,

@@ -26,8 +26,7 @@ public static class LedgerExports
     public static string Extension(LedgerExportFormat format) => format == LedgerExportFormat.Csv ? "csv" : "xlsx";
 
     /// <summary>Neutralises spreadsheet formula injection in a text cell.</summary>
-    public static string SafeText(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    public static string SafeText(string text) => TableExporter.Neutralise(text);
 
     public static async Task WriteAsync(LedgerTable table, LedgerExportFormat format, Stream output, CancellationToken cancellationToken)
     {

@@ -17,8 +17,13 @@ public static class TableExporter
     public const string CsvContentType = "text/csv";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>
+    /// Neutralises spreadsheet formula injection in a text cell. Spreadsheets skip leading blanks before a formula,
+    /// so " =1+1" is as dangerous as "=1+1".
+    /// </summary>
     public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+        (text.Length > 0 && text[0] is '\t' or '\r') || text.TrimStart(' ', '\t', '\r', '\n', '\u00A0') is ['=' or '+' or '-' or '@', ..]
+            ? "'" + text : text;
 
     public static byte[] ToCsv(ExportTable table)
     {

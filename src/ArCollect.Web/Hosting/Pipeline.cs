@@ -22,6 +22,7 @@ public static class Pipeline
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<InputErrorMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -35,6 +35,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         Security = SmtpSecurity.None,
         BatchSize = batch,
         FromAddress = "AR <ar@northwind.example>",
+        AllowPrivateMailHosts = true,
     };
 
     private async Task<int> SendAsync(EmailOptions? options = null)

@@ -32,4 +32,12 @@ public sealed class TableExporterTests
         Assert.False(sheet.Cell(2, 1).HasFormula);
         Assert.Equal(12.5m, sheet.Cell(2, 2).GetValue<decimal>());
     }
+
+    [Theory]
+    [InlineData(" =1+1", "' =1+1")]
+    [InlineData("  @SUM(A1)", "'  @SUM(A1)")]
+    [InlineData("\n=cmd", "'\n=cmd")]
+    [InlineData(" Acme GmbH", " Acme GmbH")]
+    public void Blanks_before_a_formula_do_not_hide_it_and_plain_text_keeps_its_blanks(string cell, string written) =>
+        Assert.Equal(written, TableExporter.Neutralise(cell));
 }

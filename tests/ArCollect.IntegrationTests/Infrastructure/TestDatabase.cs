@@ -1,6 +1,7 @@
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
+using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Risk;
 using ArCollect.Infrastructure.Tenancy;
@@ -32,6 +33,9 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddArCollectData(ConnectionString);
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddArCollectDunning(new ConfigurationBuilder().Build());
+
+        // The SMTP and IMAP test servers listen on loopback, which tenant settings may reach only with this allowance.
+        services.Configure<EmailOptions>(o => o.AllowPrivateMailHosts = true);
         services.AddArCollectRisk();
         services.AddArCollectDashboards();
         services.AddArCollectInvoicing();

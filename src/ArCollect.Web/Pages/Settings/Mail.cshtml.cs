@@ -1,13 +1,18 @@
+using System.Security.Claims;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ArCollect.Web.Pages.Settings;
 
-/// <summary>Admins set their own SMTP server and collections mailbox; passwords are stored encrypted and never shown.</summary>
-public sealed class MailModel(ArCollectDbContext db, MailSecrets secrets) : PageModel
+/// <summary>
+/// Admins set their own SMTP server and collections mailbox, and try the saved ones; passwords are stored encrypted and
+/// never shown. Hosts on the app's own network and non-mail ports are refused (see <see cref="MailHostGuard"/>).
+/// </summary>
+public sealed class MailModel(ArCollectDbContext db, MailSecrets secrets, IOptions<EmailOptions> options, MailSettingsTester tester) : PageModel
 {
     [BindProperty]
     public MailSettingsInput Input { get; set; } = new();
@@ -17,6 +22,8 @@ public sealed class MailModel(ArCollectDbContext db, MailSecrets secrets) : Page
     public bool HasImapPassword { get; private set; }
 
     public bool Saved { get; private set; }
+
+    public MailTestResult? TestResult { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -47,6 +54,12 @@ public sealed class MailModel(ArCollectDbContext db, MailSecrets secrets) : Page
         foreach (var error in new MailSettingsInputValidator().Validate(Input).Errors)
         {
             ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
+        }
+
+        if (ModelState.IsValid)
+        {
+            await CheckHostAsync(Input.SmtpHost, Input.SmtpPort, MailProtocol.Smtp, "Smtp", ct);
+            await CheckHostAsync(Input.ImapHost, Input.ImapPort, MailProtocol.Imap, "Imap", ct);
         }
 
         var settings = await db.TenantMailSettings.FirstOrDefaultAsync(ct);
@@ -86,6 +99,42 @@ public sealed class MailModel(ArCollectDbContext db, MailSecrets secrets) : Page
         Input.ImapPassword = null;
         Flags(settings);
         return Page();
+    }
+
+    /// <summary>Sends a short message to the signed-in admin through the saved SMTP server.</summary>
+    public async Task<IActionResult> OnPostTestSmtpAsync(CancellationToken ct)
+    {
+        var to = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "";
+        TestResult = await tester.SendTestMessageAsync(to, ct);
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Signs in to the saved collections mailbox and opens its inbox.</summary>
+    public async Task<IActionResult> OnPostTestImapAsync(CancellationToken ct)
+    {
+        TestResult = await tester.TestMailboxAsync(ct);
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    private async Task CheckHostAsync(string? host, int port, MailProtocol protocol, string prefix, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            return;
+        }
+
+        var (hostProblem, portProblem) = await MailHostGuard.CheckAsync(host.Trim(), port, protocol, options.Value.AllowPrivateMailHosts, ct);
+        if (hostProblem is not null)
+        {
+            ModelState.AddModelError($"Input.{prefix}Host", $"{protocol.ToString().ToUpperInvariant()} host refused: {hostProblem}");
+        }
+
+        if (portProblem is not null)
+        {
+            ModelState.AddModelError($"Input.{prefix}Port", portProblem);
+        }
     }
 
     private void Flags(TenantMailSettings? settings)

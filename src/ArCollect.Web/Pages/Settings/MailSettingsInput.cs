@@ -1,3 +1,4 @@
+using ArCollect.Domain.Common;
 using ArCollect.Infrastructure.Email;
 using FluentValidation;
 using MimeKit;
@@ -25,6 +26,7 @@ public sealed class MailSettingsInputValidator : AbstractValidator<MailSettingsI
 {
     public MailSettingsInputValidator()
     {
+        Include(new SafeTextRules<MailSettingsInput>());
         RuleFor(x => x.SmtpPort).InclusiveBetween(1, 65535).WithMessage("SMTP port must be between 1 and 65535.");
         RuleFor(x => x.ImapPort).InclusiveBetween(1, 65535).WithMessage("IMAP port must be between 1 and 65535.");
         RuleFor(x => x.SmtpHost).MaximumLength(253).Matches(@"^[A-Za-z0-9.\-]+$").When(x => !string.IsNullOrWhiteSpace(x.SmtpHost))

@@ -1,3 +1,4 @@
+using ArCollect.Domain.Common;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Risk;
 using FluentValidation;
@@ -42,6 +43,7 @@ public sealed class ReminderPolicyInputValidator : AbstractValidator<ReminderPol
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage("Enter a name for the policy.")
             .MaximumLength(NameMaxLength).WithMessage($"Use at most {NameMaxLength} characters for the name.");
+        Include(new SafeTextRules<ReminderPolicyInput>());
         RuleForEach(x => x.Steps).Where(s => s.IsKept).ChildRules(step =>
         {
             step.RuleFor(s => s.OffsetDays).InclusiveBetween(-60, 365).WithMessage("Offset must be between -60 and 365 days.");

@@ -1,3 +1,4 @@
+using ArCollect.Domain.Common;
 using FluentValidation;
 
 namespace ArCollect.Web.Pages.Worklist;
@@ -18,6 +19,7 @@ public sealed class PromiseInputValidator : AbstractValidator<PromiseInput>
             .GreaterThanOrEqualTo(today).WithMessage("The promised date cannot be in the past.");
         RuleFor(x => x.Amount).NotNull().WithMessage("Enter the promised amount.")
             .GreaterThan(0m).WithMessage("The promised amount must be more than zero.");
+        RuleFor(x => x.Amount).MoneyAmount();
     }
 }
 
@@ -33,5 +35,6 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
     public NoteInputValidator()
     {
         RuleFor(x => x.Text).NotEmpty().WithMessage("Write what happened.").MaximumLength(4000);
+        Include(new SafeTextRules<NoteInput>(nameof(NoteInput.Text)));
     }
 }
