@@ -14,7 +14,7 @@ public enum OutboxStatus
     /// <summary>Could not be built or sent for a reason a person must fix (e.g. a template error); never retried automatically.</summary>
     Parked,
 
-    /// <summary>Gave up after the last retry.</summary>
+    /// <summary>Gave up: refused permanently, or the last retry failed; a person can requeue it.</summary>
     DeadLetter,
 }
 
@@ -53,6 +53,12 @@ public class OutboxMessage : ITenantOwned
     public DateTimeOffset NotBefore { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>The claim that owns a <see cref="OutboxStatus.Sending"/> row; a result is recorded only by that claim.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    /// <summary>Since when the mail server could not be reached for this message; connection failures are not attempts.</summary>
+    public DateTimeOffset? UnreachableSince { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }

@@ -64,6 +64,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
     public DbSet<AlertAcknowledgement> AlertAcknowledgements => Set<AlertAcknowledgement>();
     public DbSet<LedgerDailyFact> LedgerDailyFacts => Set<LedgerDailyFact>();
+    public DbSet<ArCollect.Infrastructure.Jobs.JobRun> JobRuns => Set<ArCollect.Infrastructure.Jobs.JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

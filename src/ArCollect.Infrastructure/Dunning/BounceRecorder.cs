@@ -1,6 +1,7 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Messaging;
+using ArCollect.Infrastructure.Common;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,8 @@ namespace ArCollect.Infrastructure.Dunning;
 
 /// <summary>
 /// A permanent rejection of a recipient flags that contact as bounced (the planner then skips it) and gives the
-/// collector a task to find a working address. Staged on the caller's context, saved with the message status.
+/// collector a task to find a working address. Staged on the caller's context, saved with the message status; every
+/// text is fitted to its column, since names and addresses come from outside.
 /// </summary>
 public static class BounceRecorder
 {
@@ -26,7 +28,8 @@ public static class BounceRecorder
         }
 
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Name, c.CollectorId }).SingleAsync(ct);
-        var key = $"bounce:{message.Id:N}";
+        // One task per message and address: a message refused for two contacts asks for both.
+        var key = ColumnText.Fit($"bounce:{message.Id:N}:{address.Trim().ToLowerInvariant()}", 200);
         if (!await db.CollectionTasks.AnyAsync(t => t.SourceKey == key, ct))
         {
             db.CollectionTasks.Add(new CollectionTask
@@ -35,8 +38,8 @@ public static class BounceRecorder
                 CustomerId = customerId,
                 Assignee = TaskAssignee.Collector,
                 AssignedUserId = customer.CollectorId,
-                Title = $"Email to {address} bounced: find a working address for {customer.Name}",
-                Details = message.LastError,
+                Title = ColumnText.Fit($"Email to {address} bounced: find a working address for {customer.Name}", 300),
+                Details = ColumnText.FitOrNull(message.LastError, 2000),
                 DueOn = DateOnly.FromDateTime(now.UtcDateTime),
                 Status = CollectionTaskStatus.Open,
                 Source = "Bounce",
@@ -51,7 +54,7 @@ public static class BounceRecorder
             CustomerId = customerId,
             Type = ActivityType.Email,
             At = now,
-            Summary = $"Email to {address} bounced; the contact is flagged and gets no more reminders",
+            Summary = ColumnText.Fit($"Email to {address} bounced; the contact is flagged and gets no more reminders", 500),
             Body = message.LastError,
         });
     }

@@ -36,6 +36,7 @@ public sealed class ReminderBatchWriter(
         }
 
         var inserted = await OutboxBatchWriter.EnqueueAsync(db, messages, ct);
+        var decided = messages.Count;
         var parked = 0;
         foreach (var (row, decision, message, sendReason) in decisions)
         {
@@ -47,6 +48,10 @@ public sealed class ReminderBatchWriter(
             parked += message?.Status == OutboxStatus.Parked ? 1 : 0;
             Record(row, decision, message, sendReason);
         }
+
+        // A policy step's manager notification is only known once its reminder is recorded: its alert email goes
+        // to the outbox in the same transaction too.
+        inserted.UnionWith(await OutboxBatchWriter.EnqueueAsync(db, messages.GetRange(decided, messages.Count - decided), ct));
 
         db.CollectionTasks.AddRange(tasks);
         db.Activities.AddRange(activities);

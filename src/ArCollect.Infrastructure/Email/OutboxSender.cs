@@ -1,16 +1,18 @@
 using ArCollect.Domain.Messaging;
 using ArCollect.Infrastructure.Data;
-using ArCollect.Infrastructure.Dunning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace ArCollect.Infrastructure.Email;
 
 /// <summary>
-/// Delivers due outbox messages of the current tenant. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> and a
-/// claim deadline, so two senders never take the same message; a claim left by a crashed sender is only retried
-/// after asking the transport whether that Message-ID already went out.
+/// Delivers due outbox messages of the current tenant. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, a hold
+/// and a claim token, so two senders never take the same message; the hold is renewed after every send, and each
+/// result is recorded right after its send, by the claim that owns the row only. A claim left by a crashed sender is
+/// retried after asking the transport whether that Message-ID already went out, and dead-lettered once its attempts
+/// reach the cap, so a message whose result cannot be saved is never sent again and again.
 /// </summary>
 public sealed class OutboxSender(
     ArCollectDbContext db,
@@ -21,37 +23,70 @@ public sealed class OutboxSender(
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    /// <summary>How long a claim holds a row without news from its sender; far longer than one send may take.</summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromMinutes(5);
 
     private TenantMailSettings? tenantMail;
+
+    /// <summary>Set while the mail server cannot be reached (messages wait for it; the send job tells the Admin).</summary>
+    public string? UnreachableError { get; private set; }
 
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         tenantMail = await db.TenantMailSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        await DeadLetterExhaustedAsync(cancellationToken);
         var sent = 0;
-        while (true)
+        while (UnreachableError is null)
         {
-            var batch = await ClaimAsync(cancellationToken);
+            var token = Guid.CreateVersion7();
+            var batch = await ClaimAsync(token, cancellationToken);
             if (batch.Count == 0)
             {
-                return sent;
+                break;
             }
 
-            sent += await DeliverAsync(batch, cancellationToken);
+            sent += await DeliverAsync(batch, token, cancellationToken);
+        }
+
+        // Messages still waiting for an unreachable server keep the Admin's alert open between their retries.
+        UnreachableError ??= await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.UnreachableSince != null)
+            .OrderBy(m => m.UnreachableSince).Select(m => m.LastError).FirstOrDefaultAsync(cancellationToken);
+        return sent;
+    }
+
+    /// <summary>
+    /// A claim that expired after the last allowed attempt means a sender took the message that many times without
+    /// recording a result (it died, or its save failed): it may have gone out, so it is not sent again.
+    /// </summary>
+    private async Task DeadLetterExhaustedAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var tenantId = db.CurrentTenantId;
+        var error = $"Sent {RetryPolicy.MaxAttempts} times without a recorded result; it may have arrived. Check with the recipient before requeuing.";
+        var count = await db.Database.ExecuteSqlAsync($"""
+            UPDATE outbox_messages SET status = 'DeadLetter', claimed_until = NULL, claim_token = NULL, last_error = {error}
+            WHERE tenant_id = {tenantId} AND status = 'Sending' AND claimed_until < {now} AND attempts >= {RetryPolicy.MaxAttempts}
+            """, cancellationToken);
+        if (count > 0)
+        {
+            logger.LogError("Dead-lettered {MessageCount} messages of {TenantId} whose results could not be recorded", count, tenantId);
         }
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> ClaimAsync(Guid token, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var claimUntil = now + ClaimFor;
+        var claimUntil = now + Hold;
+        var tenantId = db.CurrentTenantId;
         var size = options.Value.BatchSize;
         var ids = await db.Database.SqlQuery<Guid>($"""
-            UPDATE outbox_messages SET status = 'Sending', claimed_until = {claimUntil}, attempts = attempts + 1
+            UPDATE outbox_messages SET status = 'Sending', claimed_until = {claimUntil}, claim_token = {token}, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM outbox_messages
-                WHERE (status = 'Pending' AND next_attempt_at <= {now} AND not_before <= {now})
-                   OR (status = 'Sending' AND claimed_until < {now})
+                WHERE tenant_id = {tenantId} AND attempts < {RetryPolicy.MaxAttempts}
+                  AND ((status = 'Pending' AND next_attempt_at <= {now} AND not_before <= {now})
+                    OR (status = 'Sending' AND claimed_until < {now}))
                 ORDER BY next_attempt_at
                 LIMIT {size}
                 FOR UPDATE SKIP LOCKED)
@@ -62,98 +97,52 @@ public sealed class OutboxSender(
             return [];
         }
 
-        return await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(cancellationToken);
     }
 
-    private async Task<int> DeliverAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
+    private async Task<int> DeliverAsync(List<OutboxMessage> batch, Guid token, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var toSend = new List<OutboxMessage>();
+        var recorder = new OutboxResultRecorder(db, token, time, logger);
+        var delivered = 0;
+        var composed = new List<MimeMessage>();
         foreach (var row in batch)
         {
             // A retried claim may have gone out just before its sender died.
             if (row.Attempts > 1 && await transport.WasDeliveredAsync(row.MessageId, cancellationToken) == true)
             {
-                MarkSent(row, now);
+                delivered += await recorder.RecordAsync(row, new DeliveryResult(row.MessageId, true, false, null)) ? 1 : 0;
                 continue;
             }
 
-            toSend.Add(row);
-        }
-
-        var composed = new List<MimeKit.MimeMessage>();
-        foreach (var row in toSend.ToList())
-        {
             try
             {
                 composed.Add(MessageComposer.Compose(row, tenantMail?.FromAddress ?? options.Value.FromAddress));
             }
-            catch (MimeKit.ParseException ex)
+            catch (ParseException ex)
             {
-                row.Status = OutboxStatus.Parked;
-                row.LastError = $"Cannot build the message: {ex.Message}";
-                row.ClaimedUntil = null;
-                toSend.Remove(row);
+                await recorder.ParkAsync(row, $"Cannot build the message: {ex.Message}");
             }
         }
 
-        var results = composed.Count == 0 ? []
-            : tenantMail is { UsesOwnSmtp: true } own
-                ? await smtp.SendAsync(composed, new SmtpEndpoint(own.SmtpHost!, own.SmtpPort, own.SmtpSecurity, own.SmtpUsername, secrets.Unprotect(own.SmtpPasswordProtected)), cancellationToken)
-                : await transport.SendAsync(composed, cancellationToken);
-        var byId = toSend.ToDictionary(r => r.MessageId);
-        var delivered = 0;
-        foreach (var result in results)
+        var byId = batch.ToDictionary(r => r.MessageId);
+        async Task OnResult(DeliveryResult result)
         {
-            var row = byId[result.MessageId];
-            if (result.Delivered)
+            delivered += await recorder.RecordAsync(byId[result.MessageId], result) ? 1 : 0;
+            if (result.Unreachable)
             {
-                MarkSent(row, now);
-                delivered++;
+                UnreachableError ??= result.Error;
             }
-            else if (!result.Transient || RetryPolicy.ShouldGiveUp(row.Attempts))
-            {
-                row.Status = OutboxStatus.DeadLetter;
-                row.LastError = result.Error;
-                row.ClaimedUntil = null;
-                logger.LogWarning("Message {MessageId} dead-lettered after {Attempts} attempts: {Error}", row.MessageId, row.Attempts, result.Error);
-                if (result.RejectedRecipient is { } bounced)
-                {
-                    await BounceRecorder.RecordAsync(db, row, bounced, now, cancellationToken);
-                }
-            }
-            else
-            {
-                row.Status = OutboxStatus.Pending;
-                row.LastError = result.Error;
-                row.NextAttemptAt = now + RetryPolicy.DelayAfter(row.Attempts);
-                row.ClaimedUntil = null;
-            }
+
+            await recorder.RenewHoldAsync(Hold);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (composed.Count > 0)
+        {
+            _ = tenantMail is { UsesOwnSmtp: true } own
+                ? await smtp.SendAsync(composed, new SmtpEndpoint(own.SmtpHost!, own.SmtpPort, own.SmtpSecurity, own.SmtpUsername, secrets.Unprotect(own.SmtpPasswordProtected)), OnResult, cancellationToken)
+                : await transport.SendAsync(composed, OnResult, cancellationToken);
+        }
+
         return delivered;
-    }
-
-    private void MarkSent(OutboxMessage row, DateTimeOffset now)
-    {
-        row.Status = OutboxStatus.Sent;
-        row.SentAt = now;
-        row.ClaimedUntil = null;
-        row.LastError = null;
-
-        // The customer's timeline shows what actually went out, with the Message-ID replies will refer to.
-        if (row.CustomerId is { } customerId)
-        {
-            db.Activities.Add(new ArCollect.Domain.Activities.Activity
-            {
-                Id = Guid.CreateVersion7(),
-                CustomerId = customerId,
-                Type = ArCollect.Domain.Activities.ActivityType.Email,
-                At = now,
-                Summary = row.Subject.Length > 480 ? $"Sent: {row.Subject[..480]}" : $"Sent: {row.Subject}",
-                Body = $"Message-ID <{row.MessageId}> to {row.ToAddresses}. Open: /Outbox/Message?id={row.Id}",
-            });
-        }
     }
 }

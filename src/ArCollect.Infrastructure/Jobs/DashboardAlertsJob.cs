@@ -1,4 +1,5 @@
 using ArCollect.Infrastructure.Dashboards;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,11 +18,8 @@ public sealed class DashboardAlertsJob(TenantJobRunner runner, ILogger<Dashboard
             tenantId, outcome.Crossings, outcome.Cleared, outcome.Shortfalls);
     }
 
-    public async Task RunAllAsync(CancellationToken cancellationToken)
-    {
-        foreach (var tenantId in await runner.TenantIdsAsync(cancellationToken))
-        {
-            await RunAsync(tenantId, cancellationToken);
-        }
-    }
+    /// <summary>Each tenant in turn; one tenant's failure is recorded for its Admin and the others still run.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAllAsync(CancellationToken cancellationToken) =>
+        runner.ForEachTenantAsync(RecurringId, tenantId => RunAsync(tenantId, cancellationToken), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using ArCollect.Infrastructure.Invoices;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,11 +21,8 @@ public sealed class LateFeeJob(TenantJobRunner runner, ILogger<LateFeeJob> logge
         return charged;
     }
 
-    public async Task RunAllAsync(CancellationToken cancellationToken)
-    {
-        foreach (var tenantId in await runner.TenantIdsAsync(cancellationToken))
-        {
-            await RunAsync(tenantId, cancellationToken);
-        }
-    }
+    /// <summary>Each tenant in turn; one tenant's failure is recorded for its Admin and the others still run.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAllAsync(CancellationToken cancellationToken) =>
+        runner.ForEachTenantAsync(RecurringId, tenantId => RunAsync(tenantId, cancellationToken), cancellationToken);
 }

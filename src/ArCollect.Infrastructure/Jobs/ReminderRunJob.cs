@@ -1,4 +1,5 @@
 using ArCollect.Infrastructure.Dunning;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArCollect.Infrastructure.Jobs;
@@ -11,11 +12,8 @@ public sealed class ReminderRunJob(TenantJobRunner runner)
     public Task<ReminderRunResult> RunAsync(Guid tenantId, CancellationToken cancellationToken) =>
         runner.RunAsync(tenantId, sp => sp.GetRequiredService<ReminderRunner>().RunAsync(cancellationToken));
 
-    public async Task RunAllAsync(CancellationToken cancellationToken)
-    {
-        foreach (var tenantId in await runner.TenantIdsAsync(cancellationToken))
-        {
-            await RunAsync(tenantId, cancellationToken);
-        }
-    }
+    /// <summary>Each tenant in turn; one tenant's failure is recorded for its Admin and the others still run.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAllAsync(CancellationToken cancellationToken) =>
+        runner.ForEachTenantAsync(RecurringId, tenantId => RunAsync(tenantId, cancellationToken), cancellationToken);
 }

@@ -1,6 +1,7 @@
 using ArCollect.Domain.Common;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Risk;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,48 +23,43 @@ public sealed class RiskModelJob(TenantJobRunner runner, TimeProvider time, ILog
         runner.RunAsync(tenantId, sp => sp.GetRequiredService<RiskModelService>().TrainAndScoreAsync(cancellationToken));
 
     /// <summary>Trains and scores every tenant now, whatever its time zone.</summary>
-    public async Task RunAllAsync(CancellationToken cancellationToken)
-    {
-        foreach (var tenantId in await runner.TenantIdsAsync(cancellationToken))
-        {
-            await RunLoggedAsync(tenantId, cancellationToken);
-        }
-    }
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAllAsync(CancellationToken cancellationToken) =>
+        runner.ForEachTenantAsync(RecurringId, tenantId => RunAsync(tenantId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The hourly check: trains and scores each tenant whose local night hour has passed since its last run (the
     /// run's training time, so "Retrain now" after that hour also counts). Returns the tenants it ran.
     /// </summary>
+    [AutomaticRetry(Attempts = 0)]
     public async Task<IReadOnlyList<Guid>> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var ran = new List<Guid>();
+        var due = new List<Guid>();
         foreach (var (tenantId, timeZone) in await TenantZonesAsync(cancellationToken))
         {
             var lastRun = await runner.RunAsync(tenantId, sp => sp.GetRequiredService<ArCollectDbContext>().RiskModels
                 .OrderByDescending(r => r.TrainedAt).Select(r => (DateTimeOffset?)r.TrainedAt).FirstOrDefaultAsync(cancellationToken));
-            if (TenantNight.IsDue(now, TenantNight.Zone(timeZone), lastRun) && await RunLoggedAsync(tenantId, cancellationToken))
+            if (TenantNight.IsDue(now, TenantNight.Zone(timeZone), lastRun))
             {
-                ran.Add(tenantId);
+                due.Add(tenantId);
             }
         }
 
-        return ran;
-    }
-
-    private async Task<bool> RunLoggedAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        try
+        // One tenant's failure must not leave every later tenant unscored; its last scores stay in place.
+        var ran = new List<Guid>();
+        await runner.ForEachTenantAsync(RecurringId, due, async tenantId =>
         {
             await RunAsync(tenantId, cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+            ran.Add(tenantId);
+            return null;
+        }, cancellationToken);
+        if (ran.Count < due.Count)
         {
-            // One tenant's failure must not leave every later tenant unscored; its last scores stay in place.
-            logger.LogError(ex, "Risk run failed for {TenantId}", tenantId);
-            return false;
+            logger.LogWarning("Risk run failed for {FailedCount} of {DueCount} tenants", due.Count - ran.Count, due.Count);
         }
+
+        return ran;
     }
 
     private Task<List<(Guid Id, string TimeZone)>> TenantZonesAsync(CancellationToken cancellationToken) =>

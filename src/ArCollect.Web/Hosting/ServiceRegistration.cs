@@ -99,7 +99,16 @@ public static class ServiceRegistration
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 options => options.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+
+                    // A running job keeps renewing its fetch, so a long job is never handed to a second worker;
+                    // only a job whose worker died becomes visible again, after the timeout.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                }));
         var app = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
         if (app.RunsJobs)
         {

@@ -169,6 +169,29 @@ public sealed class ReminderStopAndEscalationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Final_step_manager_notification_is_emailed_to_the_managers_through_the_outbox()
+    {
+        var acme = await LedgerBuilder.AddCustomerAsync(db, tenant, "Acme");
+        await AddOverdueAsync(db, tenant, acme, "INV-1", 30);
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var role = new Microsoft.AspNetCore.Identity.IdentityRole<Guid> { Id = Guid.CreateVersion7(), Name = "Manager", NormalizedName = "MANAGER" };
+            var user = new ArCollect.Infrastructure.Identity.AppUser { Id = Guid.CreateVersion7(), TenantId = tenant, DisplayName = "Mia", Email = "mia@northwind.example", UserName = "mia@northwind.example" };
+            scope.Db.Roles.Add(role);
+            scope.Db.Users.Add(user);
+            scope.Db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { RoleId = role.Id, UserId = user.Id });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await RunAsync(db, tenant);
+        await RunAsync(db, tenant);
+
+        var alert = Assert.Single(await OutboxAsync(db, tenant, MessageKind.ManagerAlert), a => a.Subject == "Review Acme: final reminder sent");
+        Assert.Equal(("mia@northwind.example", MessageKind.ManagerAlert), (alert.ToAddresses, alert.Kind));
+        Assert.Equal(OutboxStatus.Pending, alert.Status);
+    }
+
+    [Fact]
     public async Task No_response_after_two_reminders_creates_a_task_and_a_reply_resets_the_count()
     {
         var acme = await LedgerBuilder.AddCustomerAsync(db, tenant, "Acme");

@@ -73,6 +73,42 @@ public sealed class ReplyCaptureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reply_poll_job_goes_on_past_a_tenant_whose_mailbox_fails_and_records_the_failure_for_that_tenant()
+    {
+        var broken = await LedgerBuilder.CreateTenantAsync(db, "Broken Mailbox Ltd");
+        await using (var scope = db.ForTenant(broken))
+        {
+            scope.Db.TenantMailSettings.Add(new TenantMailSettings
+            {
+                Id = Guid.CreateVersion7(),
+                ImapHost = "127.0.0.1",
+                ImapPort = 1,
+                ImapSecurity = SmtpSecurity.None,
+                ImapUsername = "nobody",
+            });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var (_, messageId, _) = await RemindAsync("Acme");
+        await imap.DeliverAsync(Mail("Re: Payment reminder", inReplyTo: messageId));
+
+        await db.Services.GetRequiredService<ArCollect.Infrastructure.Jobs.ReplyPollJob>().RunAllAsync(CancellationToken.None);
+
+        await using (var scope = db.ForTenant(tenant))
+        {
+            Assert.Equal(1, await scope.Db.InboundMessages.CountAsync());
+            Assert.Empty(await scope.Db.JobRuns.ToListAsync());
+        }
+
+        await using (var scope = db.ForTenant(broken))
+        {
+            var failure = Assert.Single(await scope.Db.JobRuns.ToListAsync());
+            Assert.Equal(("reply-poll", ArCollect.Infrastructure.Jobs.JobOutcome.Failed), (failure.Job, failure.Outcome));
+            Assert.Contains("SocketException", failure.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Reply_is_threaded_by_in_reply_to_and_lands_unread_on_the_timeline()
     {
         var (acme, messageId, _) = await RemindAsync("Acme");

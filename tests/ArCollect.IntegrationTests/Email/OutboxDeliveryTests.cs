@@ -99,7 +99,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
         await using (var scope = db.ForTenant(tenant))
         {
             var row = await scope.Db.OutboxMessages.SingleAsync();
-            await transport.SendAsync([MessageComposer.Compose(row, "ArCollect <ar@mail.example>")], CancellationToken.None);
+            await transport.SendAsync([MessageComposer.Compose(row, "ArCollect <ar@mail.example>")], _ => Task.CompletedTask, CancellationToken.None);
             await scope.Db.OutboxMessages.ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sending)
                 .SetProperty(m => m.Attempts, 1)
@@ -173,14 +173,14 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
     {
         public System.Collections.Concurrent.ConcurrentBag<string> Sent { get; } = [];
 
-        public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<MimeMessage> messages, Func<DeliveryResult, Task> onResult, CancellationToken cancellationToken)
         {
             foreach (var m in messages)
             {
                 Sent.Add(m.MessageId!);
             }
 
-            return await inner.SendAsync(messages, cancellationToken);
+            return await inner.SendAsync(messages, onResult, cancellationToken);
         }
 
         public Task<bool?> WasDeliveredAsync(string messageId, CancellationToken cancellationToken) => inner.WasDeliveredAsync(messageId, cancellationToken);

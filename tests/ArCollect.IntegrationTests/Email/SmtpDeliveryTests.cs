@@ -1,4 +1,5 @@
 using ArCollect.Domain.Messaging;
+using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
 using ArCollect.IntegrationTests.Dunning;
 using ArCollect.IntegrationTests.Infrastructure;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArCollect.IntegrationTests.Email;
 
-/// <summary>Delivery through a real SMTP server (python3-aiosmtpd) on loopback.</summary>
+/// <summary>Delivery through a real SMTP server on loopback.</summary>
 public sealed class SmtpDeliveryTests : IAsyncLifetime
 {
     private readonly TestDatabase db = new();
@@ -105,13 +106,14 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
 
         Assert.Equal(0, await SendAsync());
         var waiting = await RowsAsync();
-        Assert.All(waiting, r => Assert.Equal((OutboxStatus.Pending, 1), (r.Status, r.Attempts)));
+        // A server that cannot be reached is not a delivery attempt.
+        Assert.All(waiting, r => Assert.Equal((OutboxStatus.Pending, 0), (r.Status, r.Attempts)));
         Assert.All(waiting, r => Assert.StartsWith("SMTP unavailable", r.LastError, StringComparison.Ordinal));
 
         await smtp.RestartAsync();
         Assert.Equal(0, await SendAsync());
 
-        // Backoff after the first attempt is one minute.
+        // The first wait for an unreachable server is one minute.
         db.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(2, await SendAsync());
         Assert.Equal(0, await SendAsync());
@@ -142,6 +144,43 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         db.Time.Advance(TimeSpan.FromDays(6));
         await DunningTestData.RunAsync(db, tenant);
         Assert.Single(await DunningTestData.OutboxAsync(db, tenant));
+    }
+
+    [Fact]
+    public async Task Dead_lettered_reminder_shows_on_the_customer_and_goes_out_once_requeued()
+    {
+        var acme = await LedgerBuilder.AddCustomerAsync(db, tenant, "Acme");
+        await DunningTestData.AddOverdueAsync(db, tenant, acme, "INV-1", 1);
+        await DunningTestData.RunAsync(db, tenant);
+        await smtp.RejectAsync("ap@acme.example");
+        await SendAsync();
+
+        var row = Assert.Single(await RowsAsync());
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var status = await CollectionsStatus.LoadAsync(scope.Db, acme.Id, CancellationToken.None);
+            Assert.Null(status!.LastReminderOn);
+            var undelivered = Assert.Single(status.Undelivered);
+            Assert.Equal((row.Id, OutboxStatus.DeadLetter), (undelivered.Id, undelivered.Status));
+            Assert.StartsWith("550", undelivered.Error, StringComparison.Ordinal);
+        }
+
+        smtp.Accept("ap@acme.example");
+        await using (var scope = db.ForTenant(tenant))
+        {
+            Assert.Null(await OutboxRequeue.RequeueAsync(scope.Db, row.Id, db.Time.GetUtcNow(), CancellationToken.None));
+            Assert.NotNull(await OutboxRequeue.RequeueAsync(scope.Db, row.Id, db.Time.GetUtcNow(), CancellationToken.None));
+        }
+
+        Assert.Equal(1, await SendAsync());
+        Assert.Equal(0, await SendAsync());
+        Assert.Equal(row.MessageId, Assert.Single(smtp.Received()).MessageId);
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var status = await CollectionsStatus.LoadAsync(scope.Db, acme.Id, CancellationToken.None);
+            Assert.Equal(db.Today, status!.LastReminderOn);
+            Assert.Empty(status.Undelivered);
+        }
     }
 
     [Fact]

@@ -16,20 +16,23 @@ namespace ArCollect.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<MimeMessage> received = new();
+    private readonly ConcurrentQueue<(MimeMessage Message, IReadOnlyList<string> Recipients)> received = new();
     private readonly ConcurrentDictionary<string, bool> rejected = new(StringComparer.OrdinalIgnoreCase);
     private SmtpServer.SmtpServer? server;
     private CancellationTokenSource? stop;
     private Task? running;
 
-    public int Port { get; } = FreePort();
+    private SmtpTestServer(int port) => Port = port;
+
+    public int Port { get; }
 
     /// <summary>Runs after a message is stored and before the server answers 250: a slow server, or a crash in that window.</summary>
     public Func<MimeMessage, Task>? OnAccepted { get; set; }
 
-    public static async Task<SmtpTestServer> StartAsync()
+    /// <param name="port">A port chosen earlier with <see cref="FreePort"/>, e.g. to configure the app before the server starts.</param>
+    public static async Task<SmtpTestServer> StartAsync(int? port = null)
     {
-        var server = new SmtpTestServer();
+        var server = new SmtpTestServer(port ?? FreePort());
         await server.RestartAsync();
         return server;
     }
@@ -82,7 +85,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public IReadOnlyList<MimeMessage> Received() => received.ToList();
+    /// <summary>The server accepts this recipient again.</summary>
+    public void Accept(string address) => rejected.TryRemove(address.Trim(), out _);
+
+    public IReadOnlyList<MimeMessage> Received() => received.Select(r => r.Message).ToList();
+
+    /// <summary>The envelope recipients (RCPT TO the server accepted) of each accepted message.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Recipients() => received.Select(r => r.Recipients).ToList();
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
@@ -100,7 +109,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -113,7 +122,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         {
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            owner.received.Enqueue(message);
+            owner.received.Enqueue((message, transaction.To.Select(m => m.AsAddress()).ToList()));
             if (owner.OnAccepted is { } hook)
             {
                 await hook(message);

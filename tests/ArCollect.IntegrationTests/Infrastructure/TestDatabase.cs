@@ -23,6 +23,9 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
+    /// <summary>More services for a test class (e.g. email and jobs), added before the provider is built.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public async Task InitializeAsync()
     {
         var server = await PostgresServer.GetAsync();
@@ -39,6 +42,7 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddArCollectRisk();
         services.AddArCollectDashboards();
         services.AddArCollectInvoicing();
+        ConfigureServices?.Invoke(services);
         provider = services.BuildServiceProvider();
     }
 

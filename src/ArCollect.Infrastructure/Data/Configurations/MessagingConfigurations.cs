@@ -18,6 +18,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.LastError).HasMaxLength(2000);
         b.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
         b.HasIndex(x => x.MessageId).IsUnique();
+        b.HasIndex(x => x.ClaimToken);
         b.HasIndex(x => new { x.TenantId, x.Status, x.NextAttemptAt });
         b.HasIndex(x => new { x.TenantId, x.CustomerId, x.CreatedAt });
         b.HasMany(x => x.Attachments).WithOne().HasForeignKey(x => x.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);

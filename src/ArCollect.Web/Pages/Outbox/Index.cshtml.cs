@@ -1,6 +1,7 @@
 using ArCollect.Domain.Messaging;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
+using ArCollect.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ArCollect.Web.Pages.Outbox;
 
 /// <summary>The company's outgoing messages with their delivery status; without SMTP, where they were written instead.</summary>
-public sealed class IndexModel(ArCollectDbContext db, IOptions<EmailOptions> email, PickupDirectoryTransport pickup) : PageModel
+public sealed class IndexModel(ArCollectDbContext db, IOptions<EmailOptions> email, PickupDirectoryTransport pickup, TimeProvider time) : PageModel
 {
     public sealed record Row(Guid Id, MessageKind Kind, string To, string Subject, OutboxStatus Status, DateTimeOffset NotBefore, DateTimeOffset? SentAt, int Attempts, string? LastError, bool InPickup);
 
@@ -20,12 +21,19 @@ public sealed class IndexModel(ArCollectDbContext db, IOptions<EmailOptions> ema
 
     public IReadOnlyDictionary<OutboxStatus, int> Counts { get; private set; } = new Dictionary<OutboxStatus, int>();
 
+    /// <summary>The tenant's background-job failures and recoveries (e.g. the mail server unreachable), newest first.</summary>
+    public IReadOnlyList<JobRun> JobRuns { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
     public bool UsesPickupFolder => !email.Value.UsesSmtp;
 
     public string PickupFolder => pickup.Directory;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        JobRuns = await JobRunLog.RecentAsync(db, 5, ct);
         Counts = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var query = db.OutboxMessages.AsNoTracking();
@@ -39,5 +47,13 @@ public sealed class IndexModel(ArCollectDbContext db, IOptions<EmailOptions> ema
             .ToListAsync(ct);
         Messages = rows.Select(m => new Row(m.Id, m.Kind, m.ToAddresses, m.Subject, m.Status, m.NotBefore, m.SentAt, m.Attempts, m.LastError,
             UsesPickupFolder && m.Status == OutboxStatus.Sent && System.IO.File.Exists(pickup.PathFor(m.MessageId)))).ToList();
+    }
+
+    /// <summary>Requeues a dead-lettered or parked message, from this page or the customer page.</summary>
+    public async Task<IActionResult> OnPostRequeueAsync(Guid id, string? returnUrl, CancellationToken ct)
+    {
+        var refused = await OutboxRequeue.RequeueAsync(db, id, time.GetUtcNow(), ct);
+        Notice = refused ?? "Requeued: the message goes out with the next send run.";
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage(new { Status });
     }
 }
