@@ -14,6 +14,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Nightly risk job at scale: training time, end-to-end scoring rate (read, features, Transform, COPY + rollup),
 // and the bare Transform rate on in-memory rows as the floor. Usage: dotnet run -c Release -- [invoices] [open share]
+// The learning curve of the keep decision: dotnet run -c Release -- learning-curve [sizes...]
+if (args.Length > 0 && args[0] == "learning-curve")
+{
+    int[] sizes = args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [500, 1000, 2000, 4000, 8000];
+    LearningCurve.Run(sizes, Console.Out);
+    return;
+}
+
 var invoiceCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var openShare = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0.2;
 var today = new DateOnly(2026, 6, 15);

@@ -8,7 +8,7 @@ public static class RiskOutcome
 {
     public static string Describe(bool classifierKept, bool regressorKept, PairedComparison comparison)
     {
-        var figures = $"AUC {Signed(comparison.Auc, "F3")}; MAE {Signed(comparison.MaeDays, "F2")} days; model minus heuristic, 95% intervals.";
+        var figures = $"AUC {Signed(comparison.Auc, "F3")}; MAE {Signed(comparison.MaeDays, "F2")} days, RMSE {Signed(comparison.RmseDays, "F2")} days; model minus heuristic, 95% intervals.";
         return (classifierKept, regressorKept) switch
         {
             (true, true) => $"Model kept for probabilities and payment dates: {figures}",

@@ -95,6 +95,41 @@ public sealed class RiskModelJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tenant_runs_with_the_models_dates_and_the_heuristics_probabilities_when_only_the_regressor_beats_it()
+    {
+        var tenant = await SeedAsync("Dated GmbH", customers: 150, invoices: 5000);
+
+        // Every invoice is paid late, so "late or not" has nothing to rank and the classifier cannot beat the
+        // heuristic; how late depends on the amount, which the customer's mean delay cannot see but the regressor can.
+        await using (var scope = db.ForTenant(tenant))
+        {
+            scope.Db.RiskSettings.Add(new RiskSettings { GraceDays = 0 });
+            await scope.Db.SaveChangesAsync();
+            await scope.Db.Database.ExecuteSqlAsync(
+                $"UPDATE invoices SET settled_on = due_date + 1 + (abs(hashtext(id::text)) % 4) + CASE WHEN total > 2500 THEN 30 ELSE 0 END WHERE settled_on IS NOT NULL");
+        }
+
+        var summary = await RunJobAsync(tenant);
+
+        Assert.True(summary.Report.RegressorKept, summary.Report.Outcome);
+        Assert.False(summary.Report.ClassifierKept, summary.Report.Outcome);
+        Assert.StartsWith("Model kept for payment dates, heuristic for probabilities", summary.Run.Outcome, StringComparison.Ordinal);
+        await using var check = db.ForTenant(tenant);
+        var run = await check.Db.RiskModels.AsNoTracking().SingleAsync();
+        Assert.Equal((RiskPredictor.Model, true, false, true), (run.Predictor, run.IsActive, run.ClassifierBytes is not null, run.RegressorBytes is not null));
+        var scores = await check.Db.InvoiceScores.AsNoTracking().ToDictionaryAsync(s => s.InvoiceId);
+        Assert.All(scores.Values, s => Assert.EndsWith("probability from the simple payment-history rule; payment date from the trained model", s.Reasons, StringComparison.Ordinal));
+
+        // Probabilities are the heuristic's own; dates are the regressor's, which tell large invoices from small ones.
+        var histories = await RiskHistoryReader.ReadAsync(check.Db, CancellationToken.None);
+        var open = histories.SelectMany(h => h.Invoices.Where(i => i.SettledOn is null).Select(i => (Invoice: i, Features: RiskFeatureBuilder.Build(i, h, db.Today, 0)))).ToList();
+        Assert.All(open, o => Assert.Equal(summary.Report.Baseline.Predict(o.Features).ProbabilityLate, scores[o.Invoice.InvoiceId].ProbabilityLate, 6));
+        var large = open.Where(o => o.Invoice.Amount > 2500).Average(o => scores[o.Invoice.InvoiceId].ExpectedDaysLate);
+        var small = open.Where(o => o.Invoice.Amount <= 2500).Average(o => scores[o.Invoice.InvoiceId].ExpectedDaysLate);
+        Assert.True(large > small + 15, $"large invoices {large:F1} days late, small {small:F1}");
+    }
+
+    [Fact]
     public async Task Another_tenant_sees_none_of_the_models_scores_or_settings()
     {
         var tenant = await SeedAsync("Owner GmbH", customers: 20, invoices: 300);

@@ -52,6 +52,11 @@ public sealed class MlEvaluateCommandTests : IDisposable
         Assert.Contains("Settled invoices: 600 (training 480, holdout 120 newest by issue date); late = more than 5 days past due", text, StringComparison.Ordinal);
         Assert.Matches(@"AUC \(late\)\s+\d\.\d{3}\s+\d\.\d{3}", text);
         Assert.Matches(@"MAE days\s+\d+\.\d{2}\s+\d+\.\d{2}", text);
+
+        // The heuristic already separates these two kinds of customer perfectly, so the classifier cannot beat it.
+        Assert.Matches(@"Probabilities \(late\):  heuristic kept; AUC model - heuristic [+-]?\d\.\d{3} \[[+-]?\d\.\d{3}, [+-]?\d\.\d{3}\]", text);
+        Assert.Matches(@"Payment dates \(days\):\s+(model|heuristic)\s+kept; MAE model - heuristic [+-]?\d+\.\d{2} \[[+-]?\d+\.\d{2}, [+-]?\d+\.\d{2}\] days", text);
+        Assert.Contains("(95% paired-bootstrap intervals over 400 resamples of the holdout invoices)", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Demo;
 using ArCollect.Infrastructure.Jobs;
@@ -41,7 +42,15 @@ public sealed class RiskModelPageTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Matches(@"<td>MAE \(days late\)</td><td class=""text-end"">\d+\.\d{2}</td><td class=""text-end"">\d+\.\d{2}</td>", page);
         Assert.Contains("id=\"calibration\"", page, StringComparison.Ordinal);
         Assert.Contains("1 (active)", page, StringComparison.Ordinal);
-        Assert.Contains("Model kept: AUC", page, StringComparison.Ordinal);
+        var outcome = Regex.Match(page, @"<p class=""mb-1"" id=""run-outcome"">([^<]*)</p>").Groups[1].Value;
+
+        // Whether a head is kept depends on this ledger; the page must say which, with the paired intervals.
+        Assert.True(Regex.IsMatch(outcome, @"^Model (kept for [a-z ,]+: |not kept: it did not clearly beat the heuristic on the holdout \()AUC [+-]?0\.\d{3} \[[+-]?0\.\d{3}, [+-]?0\.\d{3}\]; MAE "), outcome);
+        Assert.Matches(@"Scoring now: <strong>version 1, with the (model's|heuristic's) (probabilities|payment dates)", page);
+        var keep = Regex.Match(page, @"<table class=""table mb-0"" id=""keep-decision"">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.True(Regex.IsMatch(keep, @"<td>Probability of paying late</td>\s*<td>AUC [+-]?0\.\d{3}</td>\s*<td>[+-]?0\.\d{3} to [+-]?0\.\d{3}</td>\s*<td>(model|heuristic)</td>"), keep);
+        Assert.True(Regex.IsMatch(keep, @"<td>Expected days late \(payment date\)</td>\s*<td>MAE [+-]?\d+\.\d{2} days \(RMSE [+-]?\d+\.\d{2}\)</td>\s*<td>[+-]?\d+\.\d{2} to [+-]?\d+\.\d{2} \(RMSE [+-]?\d+\.\d{2} to [+-]?\d+\.\d{2}\)</td>\s*<td>(model|heuristic)</td>"), keep);
+        Assert.Contains("Algorithms compared on 3 rolling-origin folds inside the training period", page, StringComparison.Ordinal);
         Assert.Matches(@"<li>paid \d+ of \d+ earlier invoices? late, \d+ days? on average</li>", page);
         Assert.Contains("likely to pay late", page, StringComparison.Ordinal);
 

@@ -14,7 +14,19 @@ namespace ArCollect.Web.Pages.Risk;
 /// <summary>Managers see how the payment-delay model does against the heuristic, its history, and can retrain it now.</summary>
 public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBackgroundJobClient jobs) : PageModel
 {
-    public sealed record RunRow(int Version, DateTimeOffset TrainedAt, RiskPredictor Predictor, bool IsActive, int RowsUsed, string Outcome, RiskRunReport Report);
+    /// <summary>A stored run; <paramref name="ModelProbabilities"/> and <paramref name="ModelDates"/> say which heads its model answers for.</summary>
+    public sealed record RunRow(
+        int Version, DateTimeOffset TrainedAt, RiskPredictor Predictor, bool IsActive, int RowsUsed, string Outcome, RiskRunReport Report, bool ModelProbabilities, bool ModelDates)
+    {
+        /// <summary>What scores open invoices while this run is active, in words.</summary>
+        public string Scoring => (Predictor, ModelProbabilities, ModelDates) switch
+        {
+            (RiskPredictor.Model, true, true) => "the model's probabilities and payment dates",
+            (RiskPredictor.Model, false, true) => "the model's payment dates and the heuristic's probabilities",
+            (RiskPredictor.Model, true, false) => "the model's probabilities and the heuristic's payment dates",
+            _ => "the heuristic's probabilities and payment dates",
+        };
+    }
 
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
     public RunRow? Latest => Runs.Count > 0 ? Runs[0] : null;
@@ -80,10 +92,10 @@ public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBac
     {
         var runs = await db.RiskModels.AsNoTracking()
             .OrderByDescending(r => r.Version)
-            .Select(r => new { r.Version, r.TrainedAt, r.Predictor, r.IsActive, r.RowsUsed, r.Outcome, r.MetricsJson })
+            .Select(r => new { r.Version, r.TrainedAt, r.Predictor, r.IsActive, r.RowsUsed, r.Outcome, r.MetricsJson, Classifier = r.ClassifierBytes != null, Regressor = r.RegressorBytes != null })
             .Take(30)
             .ToListAsync(cancellationToken);
-        Runs = runs.Select(r => new RunRow(r.Version, r.TrainedAt, r.Predictor, r.IsActive, r.RowsUsed, r.Outcome, RiskJson.Read(r.MetricsJson))).ToList();
+        Runs = runs.Select(r => new RunRow(r.Version, r.TrainedAt, r.Predictor, r.IsActive, r.RowsUsed, r.Outcome, RiskJson.Read(r.MetricsJson), r.Classifier, r.Regressor)).ToList();
         ScoredInvoices = await db.InvoiceScores.CountAsync(cancellationToken);
         ScoredAt = await db.InvoiceScores.MaxAsync(s => (DateTimeOffset?)s.ScoredAt, cancellationToken);
         var riskiest = await (
