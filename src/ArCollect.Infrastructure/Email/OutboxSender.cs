@@ -62,7 +62,7 @@ public sealed class OutboxSender(
             return [];
         }
 
-        return await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        return await db.OutboxMessages.Include(m => m.Attachments).Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
     }
 
     private async Task<int> DeliverAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
