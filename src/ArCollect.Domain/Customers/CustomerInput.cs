@@ -13,6 +13,12 @@ public sealed class CustomerInput
     public string? Segment { get; set; }
     public string? Region { get; set; }
     public string? Country { get; set; }
+
+    /// <summary>Billing address and VAT id printed on invoices (see <see cref="Customer.Street"/>).</summary>
+    public string? Street { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public string? VatId { get; set; }
     public Guid? CollectorId { get; set; }
 
     /// <summary>A reminder policy of the tenant other than the default; null follows the default.</summary>
@@ -26,6 +32,14 @@ public sealed class CustomerInput
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
+    public Salutation? ContactSalutation { get; set; }
+    public string? ContactFirstName { get; set; }
+    public string? ContactLastName { get; set; }
+
+    /// <summary>The contact's display name: as given, else first and last name.</summary>
+    public string? ContactDisplayName =>
+        !string.IsNullOrWhiteSpace(ContactName) ? ContactName.Trim()
+        : $"{ContactFirstName?.Trim()} {ContactLastName?.Trim()}".Trim() is { Length: > 0 } full ? full : null;
 }
 
 public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
@@ -49,8 +63,26 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
             .WithMessage($"Language must be one of {Languages.Codes}, or empty for the company default.");
         RuleFor(x => x.ContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
             .WithMessage("Enter a valid email address for the contact, like name@example.com.");
-        RuleFor(x => x.ContactName).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
+        RuleFor(x => x.ContactName).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail) && x.ContactDisplayName is null)
             .WithMessage("Enter the contact's name for this email address.");
+        BillingRules();
+    }
+
+    /// <summary>Address, VAT id and the contact's salutation, as printed on invoices and reminders.</summary>
+    private void BillingRules()
+    {
+        RuleFor(x => x.Country).Must(c => c!.Trim().Length == 2 && c.Trim().All(char.IsAsciiLetter)).When(x => !string.IsNullOrWhiteSpace(x.Country))
+            .WithMessage("Country is a two-letter ISO code such as DE or US.");
+        RuleFor(x => x.Street).MaximumLength(200);
+        RuleFor(x => x.PostalCode).MaximumLength(20);
+        RuleFor(x => x.City).MaximumLength(100);
+        RuleFor(x => x.VatId).Must(v => v!.Trim().Length <= 30 && v.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '.'))
+            .When(x => !string.IsNullOrWhiteSpace(x.VatId))
+            .WithMessage("VAT id: letters and digits (spaces, dots and dashes allowed), at most 30 characters, such as DE123456789.");
+        RuleFor(x => x.ContactLastName).NotEmpty().When(x => x.ContactSalutation is not null)
+            .WithMessage("Enter the contact's last name to address them as Ms or Mr.");
+        RuleFor(x => x.ContactFirstName).MaximumLength(100);
+        RuleFor(x => x.ContactLastName).MaximumLength(100);
     }
 
     // Form binding turns an empty field into null whatever the annotation says; TryFind... throws on null.

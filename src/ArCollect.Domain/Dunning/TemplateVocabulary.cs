@@ -9,18 +9,19 @@ public static class TemplateVocabulary
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Objects = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         ["customer"] = ["name", "segment"],
-        ["contact"] = ["name", "email"],
+        ["contact"] = ["name", "email", "first_name", "last_name"],
+        ["payment"] = ["account_holder", "iban", "bic", "bank_name"],
         ["tenant"] = ["name"],
     };
 
     /// <summary>Lists iterate with <c>{% for invoice in invoices %}</c>; their items have these fields.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "open_amount_text", "currency"],
+        ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "open_amount_text", "currency", "payment_reference"],
         ["totals"] = ["currency", "amount", "amount_text"],
     };
 
-    public static readonly IReadOnlyList<string> Scalars = ["portal_url", "previous_reminder_date", "invoice_count", "today", "tone"];
+    public static readonly IReadOnlyList<string> Scalars = ["greeting", "portal_url", "previous_reminder_date", "invoice_count", "today", "tone"];
 
     /// <summary>Every placeholder written as it appears in a template, for help text and error messages.</summary>
     public static IEnumerable<string> All =>

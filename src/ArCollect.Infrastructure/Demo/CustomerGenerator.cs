@@ -76,6 +76,7 @@ internal static class CustomerGenerator
                 UpdatedAt = createdAt,
             };
             AddContacts(random, customer, country, domain);
+            DemoAddresses.Apply(customer, index);
 
             var invoiceWeight = segment.InvoiceWeight * random.LogNormal(1, 0.5);
             var amountScale = segment.AmountScale * random.LogNormal(1, 0.4);

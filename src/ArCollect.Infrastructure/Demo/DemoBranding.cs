@@ -6,11 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Infrastructure.Demo;
 
-/// <summary>What the demo tenant prints on its invoices: address, tax id, bank details and a logo drawn here as a PNG.</summary>
+/// <summary>What the demo tenant prints on its invoices: seller address, VAT id and bank account (see <see cref="DemoAddresses"/>), register details and a logo drawn here as a PNG.</summary>
 public static class DemoBranding
 {
-    public const string CompanyDetails = "Speicherstraße 12, 20457 Hamburg, Deutschland\nUSt-IdNr. DE298765432 · Amtsgericht Hamburg HRB 123456";
-    public const string PaymentInstructions = "Commerzbank Hamburg · IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX";
+    public const string CompanyDetails = "Amtsgericht Hamburg HRB 123456";
     public const int LogoWidth = 360, LogoHeight = 120;
 
     private static readonly (byte R, byte G, byte B) Navy = (31, 58, 95), Orange = (242, 140, 40), White = (255, 255, 255);
@@ -35,7 +34,13 @@ public static class DemoBranding
     {
         if (!await db.InvoicingSettings.AnyAsync(cancellationToken))
         {
-            db.InvoicingSettings.Add(new InvoicingSettings { TenantId = tenantId, CompanyDetails = CompanyDetails, PaymentInstructions = PaymentInstructions });
+            db.InvoicingSettings.Add(new InvoicingSettings { TenantId = tenantId, CompanyDetails = CompanyDetails });
+        }
+
+        if (!await db.CompanyProfiles.AnyAsync(cancellationToken))
+        {
+            var name = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Name).FirstAsync(cancellationToken);
+            db.CompanyProfiles.Add(DemoAddresses.Seller(tenantId, name));
         }
 
         if (!await db.TenantLogos.AnyAsync(cancellationToken))

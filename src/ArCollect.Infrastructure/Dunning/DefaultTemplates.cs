@@ -37,23 +37,23 @@ public static class DefaultTemplates
     }
 
     private static string Html(TemplateWording w, ToneWording tw) => $$$"""
-        <p>{{{tw.Greeting}}}</p>
+        <p>{{ greeting }}</p>
         <p>{{{tw.Opening}}}</p>
         <table class="invoices" style="border-collapse:collapse" cellpadding="6">
-          <thead><tr><th align="left">{{{w.InvoiceHeader}}}</th><th align="left">{{{w.DueDateHeader}}}</th><th align="left">{{{w.StatusHeader}}}</th><th align="right">{{{w.AmountHeader}}}</th></tr></thead>
+          <thead><tr><th align="left">{{{w.InvoiceHeader}}}</th><th align="left">{{{w.DueDateHeader}}}</th><th align="left">{{{w.StatusHeader}}}</th><th align="left">{{{w.ReferenceHeader}}}</th><th align="right">{{{w.AmountHeader}}}</th></tr></thead>
           <tbody>
-          {% for invoice in invoices %}<tr><td>{{ invoice.number }}</td><td>{{ invoice.due_date }}</td><td>{{ invoice.due_text }}</td><td align="right">{{{w.InvoiceAmount}}}</td></tr>
+          {% for invoice in invoices %}<tr><td>{{ invoice.number }}</td><td>{{ invoice.due_date }}</td><td>{{ invoice.due_text }}</td><td>{{ invoice.payment_reference }}</td><td align="right">{{{w.InvoiceAmount}}}</td></tr>
           {% endfor %}</tbody>
-          <tfoot>{% for total in totals %}<tr><th colspan="3" align="left">{{{w.TotalLabel}}}</th><th align="right">{{{w.TotalAmountHtml}}}</th></tr>{% endfor %}</tfoot>
+          <tfoot>{% for total in totals %}<tr><th colspan="4" align="left">{{{w.TotalLabel}}}</th><th align="right">{{{w.TotalAmountHtml}}}</th></tr>{% endfor %}</tfoot>
         </table>
         {% if previous_reminder_date %}<p>{{{w.PreviousReminder}}}</p>{% endif %}
-        <p>{{{w.Portal}}}</p>
+        {% if payment.iban and payment.account_holder %}<p>{{{w.PaymentInstructions}}}</p>{% endif %}
         <p>{{{tw.Closing}}}</p>
         <p>{{{tw.SignOff}}}<br>{{{w.Signature}}}</p>
         """;
 
     private static string Text(TemplateWording w, ToneWording tw) => $$$"""
-        {{{tw.Greeting}}}
+        {{ greeting }}
 
         {{{tw.Opening}}}
 
@@ -62,8 +62,9 @@ public static class DefaultTemplates
         {% for total in totals %}{{{w.TotalLabel}}}: {{{w.TotalAmountText}}}
         {% endfor %}{% if previous_reminder_date %}
         {{{w.PreviousReminder}}}
+        {% endif %}{% if payment.iban and payment.account_holder %}
+        {{{w.PaymentInstructions}}}
         {% endif %}
-        {{{w.Portal}}}
 
         {{{tw.Closing}}}
 

@@ -14,6 +14,9 @@ public sealed class DunningBatch
     public required ILookup<Guid, (DayOfWeek Day, int Count)> ResponseDays { get; init; }
     public required IReadOnlyDictionary<Guid, ContactHistory> Contacts { get; init; }
     public required IReadOnlySet<string> ExistingTaskKeys { get; init; }
+
+    /// <summary>Salutation and names of the batch's contacts by contact id, for greetings.</summary>
+    public IReadOnlyDictionary<Guid, ContactPerson> People { get; init; } = new Dictionary<Guid, ContactPerson>();
 }
 
 public sealed record CustomerRow(DunningCustomer Customer, Guid? PolicyId, Guid? CollectorId, string TimeZone, string? Language);

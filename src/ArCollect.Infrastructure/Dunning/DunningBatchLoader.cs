@@ -93,6 +93,7 @@ public static class DunningBatchLoader
             ResponseDays = weekdays.ToLookup(w => w.CustomerId, w => ((DayOfWeek)w.Day, w.Count)),
             Contacts = contacts.ToDictionary(c => c.CustomerId, c => new ContactHistory(c.LastResponseAt, c.RemindersSinceResponse, c.LastReminderAt)),
             ExistingTaskKeys = taskKeys.ToHashSet(StringComparer.Ordinal),
+            People = customers.SelectMany(c => c.Contacts).ToDictionary(c => c.Id, c => new ContactPerson(c.Salutation, c.FirstName, c.LastName)),
         };
     }
 

@@ -17,6 +17,10 @@ public sealed record DunningSetup(
     IReadOnlyList<string> ManagerEmails,
     TenantMailSettings? Mail)
 {
+    /// <summary>The tenant as seller: bank account for payment instructions, whether reminders attach invoice PDFs.</summary>
+    public CompanyProfile? Company { get; init; }
+
+
     public ReminderPolicy PolicyFor(Guid? policyId) => policyId is { } id && Policies.TryGetValue(id, out var p) ? p : DefaultPolicy;
 
     /// <summary>The template for a customer: in their language, else the tenant's default language, else English.</summary>
@@ -85,6 +89,7 @@ public sealed record DunningSetup(
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == managerRole))
             .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
         var mail = await db.TenantMailSettings.AsNoTracking().FirstOrDefaultAsync(ct);
+        var company = await db.CompanyProfiles.AsNoTracking().FirstOrDefaultAsync(ct);
         return new DunningSetup(
             policies.ToDictionary(p => p.Id),
             policies.FirstOrDefault(p => p.IsDefault) ?? policies.First(),
@@ -92,6 +97,7 @@ public sealed record DunningSetup(
             Merge(saved),
             defaultLanguage,
             managers,
-            mail);
+            mail)
+        { Company = company };
     }
 }

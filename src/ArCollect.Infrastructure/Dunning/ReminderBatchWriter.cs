@@ -4,6 +4,7 @@ using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
+using ArCollect.Infrastructure.Pdf;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
@@ -37,6 +38,11 @@ public sealed class ReminderBatchWriter(
 
         var inserted = await OutboxBatchWriter.EnqueueAsync(db, messages, ct);
         var decided = messages.Count;
+        if (setup.Company is { AttachInvoicePdfs: true })
+        {
+            await AttachInvoicesAsync(inserted, ct);
+        }
+
         var parked = 0;
         foreach (var (row, decision, message, sendReason) in decisions)
         {
@@ -100,20 +106,21 @@ public sealed class ReminderBatchWriter(
         {
             var sendTime = SendTimePlanner.Choose(now, row.TimeZone, batch.ResponseDays[customer.Id].ToDictionary(d => d.Day, d => d.Count));
             sendReason = sendTime.Reason;
-            message = await ComposeAsync(decision, contactHistory, sendTime.At, row.Language);
+            message = await ComposeAsync(decision, contactHistory, sendTime.At, row.Language, batch.People.GetValueOrDefault(decision.Recipients[0].Id));
             messages.Add(message);
         }
 
         decisions.Add((row, decision, message, sendReason));
     }
 
-    private async Task<OutboxMessage> ComposeAsync(CustomerDecision decision, ContactHistory history, DateTimeOffset sendAt, string? language)
+    private async Task<OutboxMessage> ComposeAsync(CustomerDecision decision, ContactHistory history, DateTimeOffset sendAt, string? language, ContactPerson? person)
     {
         var tone = decision.Tone!.Tone;
         var first = decision.Recipients[0];
         var model = new ReminderModel(tenant.Name, decision.Customer.Name, decision.Customer.Segment, first.Name, first.Email, decision.Due, runDate,
             history.LastReminderAt is { } last ? DateOnly.FromDateTime(last.UtcDateTime) : null,
-            options.PublicBaseUrl.TrimEnd('/') + "/portal", tone);
+            options.PublicBaseUrl.TrimEnd('/') + "/portal", tone)
+        { Person = person, Payment = PaymentAccount.From(setup.Company, tenant.Name) };
         var (rendered, failure) = await templates.RenderAsync(setup.TemplateFor(tone, language), model);
         return new OutboxMessage
         {
@@ -132,6 +139,32 @@ public sealed class ReminderBatchWriter(
             NotBefore = sendAt,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>The PDF of every invoice a new reminder lists, stored with the message so a retry sends the same files.</summary>
+    private async Task AttachInvoicesAsync(HashSet<string> inserted, CancellationToken ct)
+    {
+        var reminders = decisions
+            .Where(d => d.Message is { Kind: MessageKind.Reminder, Status: OutboxStatus.Pending } m && inserted.Contains(m.IdempotencyKey))
+            .Select(d => (Message: d.Message!, InvoiceIds: d.Decision.Due.Select(i => i.Invoice.Id).ToList()))
+            .ToList();
+        if (reminders.Count == 0)
+        {
+            return;
+        }
+
+        var files = await new InvoicePdfs(db).RenderManyAsync(reminders.SelectMany(r => r.InvoiceIds).Distinct().ToList(), ct);
+        foreach (var (message, invoiceIds) in reminders)
+        {
+            db.OutboxAttachments.AddRange(invoiceIds.Where(files.ContainsKey).Select(id => new OutboxAttachment
+            {
+                Id = Guid.CreateVersion7(),
+                OutboxMessageId = message.Id,
+                FileName = files[id].FileName,
+                ContentType = InvoicePdfFile.ContentType,
+                Content = files[id].Content,
+            }));
+        }
     }
 
     private void Record(CustomerRow row, CustomerDecision decision, OutboxMessage? message, string? sendReason)

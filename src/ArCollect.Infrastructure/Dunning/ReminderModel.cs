@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArCollect.Domain.Common;
 using ArCollect.Domain.Dunning;
 
 namespace ArCollect.Infrastructure.Dunning;
@@ -16,6 +17,12 @@ public sealed record ReminderModel(
     string PortalUrl,
     ReminderTone Tone)
 {
+    /// <summary>The addressee's salutation and names, for the greeting; null writes the neutral formula.</summary>
+    public ContactPerson? Person { get; init; }
+
+    /// <summary>The account to pay into; null when the tenant has not entered one (instructions are then left out).</summary>
+    public PaymentAccount? Payment { get; init; }
+
     /// <summary>The values in the template's language: dates, amounts and due wording follow its culture.</summary>
     public Dictionary<string, object?> ToLiquid(string? language)
     {
@@ -24,7 +31,14 @@ public sealed record ReminderModel(
         {
             ["tenant"] = new Dictionary<string, object?> { ["name"] = TenantName },
             ["customer"] = new Dictionary<string, object?> { ["name"] = CustomerName, ["segment"] = Segment },
-            ["contact"] = new Dictionary<string, object?> { ["name"] = ContactName, ["email"] = ContactEmail },
+            ["contact"] = new Dictionary<string, object?>
+            {
+                ["name"] = ContactName, ["email"] = ContactEmail, ["first_name"] = Person?.FirstName, ["last_name"] = Person?.LastName,
+            },
+            ["greeting"] = ReminderGreeting.For(language, Person),
+            ["payment"] = Payment is { } p
+                ? new Dictionary<string, object?> { ["account_holder"] = p.AccountHolder, ["iban"] = p.IbanText, ["bic"] = p.Bic, ["bank_name"] = p.BankName }
+                : null,
             ["invoices"] = Invoices.Select(i => new Dictionary<string, object?>
             {
                 ["number"] = i.Invoice.Number,
@@ -34,6 +48,7 @@ public sealed record ReminderModel(
                 ["open_amount"] = f.Amount(i.Invoice.OpenAmount),
                 ["open_amount_text"] = f.Money(i.Invoice.OpenAmount, i.Invoice.Currency),
                 ["currency"] = i.Invoice.Currency,
+                ["payment_reference"] = CreditorReference.FromInvoiceNumber(i.Invoice.Number) is { } rf ? CreditorReference.Format(rf) : i.Invoice.Number,
             }).ToList(),
             ["totals"] = Invoices.GroupBy(i => i.Invoice.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (Currency: g.Key, Amount: g.Sum(i => i.Invoice.OpenAmount)))
@@ -66,7 +81,26 @@ public sealed record ReminderModel(
         "customer.segment" => Segment,
         "contact.name" => ContactName,
         "contact.email" => ContactEmail,
+        "contact.first_name" => Person?.FirstName,
+        "contact.last_name" => Person?.LastName,
+        "payment.account_holder" => Payment?.AccountHolder,
+        "payment.iban" => Payment?.Iban,
+        "payment.bic" => Payment?.Bic,
+        "payment.bank_name" => Payment?.BankName,
         "previous_reminder_date" => PreviousReminderDate?.ToString("O", CultureInfo.InvariantCulture),
         _ => "present",
     };
+}
+
+/// <summary>The tenant's bank account as reminders print it.</summary>
+public sealed record PaymentAccount(string AccountHolder, string Iban, string? Bic, string? BankName)
+{
+    public string IbanText => Domain.Common.Iban.Format(Iban);
+
+    /// <summary>The company's account, held by its legal name unless a holder is given; null without an IBAN.</summary>
+    public static PaymentAccount? From(Domain.Tenancy.CompanyProfile? company, string tenantName) => company is { HasBankAccount: true } c
+        ? new PaymentAccount(FirstFilled(c.AccountHolder, c.LegalName, tenantName), c.Iban!, c.Bic, c.BankName)
+        : null;
+
+    private static string FirstFilled(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!.Trim();
 }

@@ -32,10 +32,15 @@ public static class TemplatePreview
             .ToListAsync(ct);
         var step = new ReminderStep { OffsetDays = 0, Tone = tone };
         var lastReminder = await db.ReminderLog.Where(r => r.CustomerId == customerId).MaxAsync(r => (DateOnly?)r.RunDate, ct);
+        var company = await db.CompanyProfiles.AsNoTracking().FirstOrDefaultAsync(ct);
         var contact = customer.Contacts.OrderByDescending(c => c.IsPrimary).FirstOrDefault(c => !c.Bounced) ?? customer.Contacts.FirstOrDefault();
         return new ReminderModel(
             tenantName, customer.Name, customer.Segment, contact?.Name, contact?.Email,
             invoices.Select(i => new InvoiceReminder(i, step, i.DaysOverdueOn(today))).ToList(),
-            today, lastReminder, options.PublicBaseUrl.TrimEnd('/') + "/portal", tone);
+            today, lastReminder, options.PublicBaseUrl.TrimEnd('/') + "/portal", tone)
+        {
+            Person = contact is null ? null : new ContactPerson(contact.Salutation, contact.FirstName, contact.LastName),
+            Payment = PaymentAccount.From(company, tenantName),
+        };
     }
 }

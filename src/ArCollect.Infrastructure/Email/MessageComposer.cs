@@ -30,6 +30,11 @@ public static class MessageComposer
         }
 
         var body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody };
+        foreach (var attachment in row.Attachments.OrderBy(a => a.FileName, StringComparer.Ordinal))
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         message.Body = body.ToMessageBody();
         message.Headers.Add("X-ArCollect-Key", row.IdempotencyKey);
         return message;
@@ -48,6 +53,12 @@ public static class MessageComposer
         error = $"'{addresses}' is not a valid email address.";
         return false;
     }
+
+    /// <summary>Addresses as a person reads them: "Jörg Weber &lt;jw@x.de&gt;" rather than the encoded "=?utf-8?b?...?=" form stored for sending.</summary>
+    public static string DisplayAddresses(string addresses) =>
+        InternetAddressList.TryParse(addresses, out var list)
+            ? string.Join(", ", list.Mailboxes.Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : $"{m.Name} <{m.Address}>"))
+            : addresses;
 
     public static string NewMessageId(string domain) => $"{Guid.CreateVersion7():N}@{domain}";
 }

@@ -97,7 +97,7 @@ public sealed class OutboxSender(
             return [];
         }
 
-        return await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(cancellationToken);
     }
 
     private async Task<int> DeliverAsync(List<OutboxMessage> batch, Guid token, CancellationToken cancellationToken)

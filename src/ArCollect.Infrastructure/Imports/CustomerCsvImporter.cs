@@ -1,4 +1,5 @@
 using ArCollect.Domain.Common;
+using ArCollect.Domain.Customers;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Tenancy;
 using CsvHelper;
@@ -15,9 +16,17 @@ namespace ArCollect.Infrastructure.Imports;
 public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext tenant, TimeProvider time)
 {
     public static readonly string[] Required = ["external_id", "name", "currency"];
-    public static readonly string[] Optional = ["payment_terms_days", "contact_name", "contact_email", "segment", "region", "country", "language"];
+    public static readonly string[] Optional =
+    [
+        "payment_terms_days", "contact_name", "contact_email", "segment", "region", "country", "language",
+        "street", "postal_code", "city", "vat_id", "contact_salutation", "contact_first_name", "contact_last_name",
+    ];
     private const string Staging = "import_customer_rows";
-    private static readonly string[] Texts = ["external_id", "name", "currency", "contact_name", "contact_email", "segment", "region", "country", "language"];
+    private static readonly string[] Texts =
+    [
+        "external_id", "name", "currency", "contact_name", "contact_email", "segment", "region", "country", "language",
+        "street", "postal_code", "city", "vat_id", "contact_salutation", "contact_first_name", "contact_last_name",
+    ];
 
     public Task<ImportReport> ImportAsync(Stream csv, ImportMode mode, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken) =>
         CsvImportSupport.RunAsync(db, csv, Required, Optional, mapping,
@@ -77,6 +86,7 @@ public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext ten
                 f.Problem("language", $"\"{values["language"]}\" is not a supported language: use one of {Languages.Codes}, or leave it empty for the company default.");
             }
 
+            CheckBilling(f, values);
             var terms = f.Number("payment_terms_days", required: false) ?? 30m;
             if (terms is < 0m or > 365m || terms != decimal.Truncate(terms))
             {
@@ -97,6 +107,43 @@ public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext ten
 
         await copy.CompleteAsync(cancellationToken);
         return rows;
+    }
+
+    /// <summary>Country, VAT id and salutation as the customer form accepts them; codes upper-cased, salutation as Ms or Mr.</summary>
+    private static void CheckBilling(RowFields f, Dictionary<string, string> values)
+    {
+        values["country"] = values["country"].ToUpperInvariant();
+        if (values["country"].Length > 0 && (values["country"].Length != 2 || !values["country"].All(char.IsAsciiLetter)))
+        {
+            f.Problem("country", $"\"{values["country"]}\" is not a two-letter ISO country code such as DE or US.");
+        }
+
+        values["vat_id"] = values["vat_id"].ToUpperInvariant();
+        if (values["vat_id"].Length > 30 || !values["vat_id"].All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '.'))
+        {
+            f.Problem("vat_id", $"\"{values["vat_id"]}\" is not a VAT id: letters and digits, at most 30 characters, such as DE123456789.");
+        }
+
+        var salutation = values["contact_salutation"];
+        if (salutation.Length > 0)
+        {
+            if (Enum.TryParse<Salutation>(salutation.TrimEnd('.'), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                values["contact_salutation"] = parsed.ToString();
+            }
+            else
+            {
+                f.Problem("contact_salutation", $"\"{salutation}\" is not a salutation: use Ms or Mr, or leave it empty.");
+            }
+        }
+
+        foreach (var (column, max) in new[] { ("street", 200), ("postal_code", 20), ("city", 100), ("contact_first_name", 100), ("contact_last_name", 100) })
+        {
+            if (values[column].Length > max)
+            {
+                f.Problem(column, $"Use at most {max} characters.");
+            }
+        }
     }
 
     /// <summary>An external id twice in one file: the later rows are refused, as they would silently be ignored.</summary>
@@ -124,15 +171,17 @@ public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext ten
             WITH existing AS (SELECT count(*)::int AS n FROM {Staging} s WHERE s.valid AND EXISTS (SELECT 1 FROM customers c WHERE c.external_id = s.external_id)),
             ins AS (
               INSERT INTO customers (id, tenant_id, external_id, name, currency, payment_terms_days, segment, region, country, language, time_zone,
-                                     do_not_contact, is_key_account, created_at, updated_at)
+                                     do_not_contact, is_key_account, created_at, updated_at, street, postal_code, city, vat_id)
               SELECT gen_random_uuid(), @tenant, s.external_id, s.name, s.currency, s.payment_terms_days, s.segment, s.region, s.country, s.language,
-                     'Etc/UTC', false, false, @now, @now
+                     'Etc/UTC', false, false, @now, @now, s.street, s.postal_code, s.city, s.vat_id
               FROM {Staging} s WHERE s.valid
               ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
               RETURNING id, external_id),
             contacts AS (
-              INSERT INTO contacts (id, tenant_id, customer_id, name, email, is_primary, bounced)
-              SELECT gen_random_uuid(), @tenant, ins.id, coalesce(s.contact_name, s.name), s.contact_email, true, false
+              INSERT INTO contacts (id, tenant_id, customer_id, name, email, is_primary, bounced, salutation, first_name, last_name)
+              SELECT gen_random_uuid(), @tenant, ins.id,
+                     coalesce(s.contact_name, nullif(trim(concat_ws(' ', s.contact_first_name, s.contact_last_name)), ''), s.name),
+                     s.contact_email, true, false, s.contact_salutation, s.contact_first_name, s.contact_last_name
               FROM {Staging} s JOIN ins ON ins.external_id = s.external_id WHERE s.valid AND s.contact_email IS NOT NULL
               RETURNING 1)
             SELECT (SELECT count(*)::int FROM ins), (SELECT n FROM existing), (SELECT count(*)::int FROM contacts)

@@ -9,7 +9,7 @@ namespace ArCollect.Web.Api;
 public sealed record CustomerDto(
     Guid Id, string? ExternalId, string Name, string Currency, int PaymentTermsDays, string? Email,
     string? Segment, string? Region, string? Country, decimal? CreditLimit, DateTimeOffset UpdatedAt,
-    Guid? ReminderPolicyId);
+    Guid? ReminderPolicyId, string? Street = null, string? PostalCode = null, string? City = null, string? VatId = null);
 
 public static class CustomersEndpoints
 {
@@ -72,7 +72,11 @@ public static class CustomersEndpoints
             PaymentTermsDays = input.PaymentTermsDays,
             Segment = input.Segment,
             Region = input.Region,
-            Country = input.Country,
+            Country = Trimmed(input.Country)?.ToUpperInvariant(),
+            Street = Trimmed(input.Street),
+            PostalCode = Trimmed(input.PostalCode),
+            City = Trimmed(input.City),
+            VatId = Trimmed(input.VatId)?.ToUpperInvariant(),
             CreditLimit = input.CreditLimit,
             TimeZone = input.TimeZone,
             Language = string.IsNullOrWhiteSpace(input.Language) ? null : input.Language.Trim(),
@@ -87,9 +91,12 @@ public static class CustomersEndpoints
             customer.Contacts.Add(new Contact
             {
                 Id = Guid.CreateVersion7(),
-                Name = input.ContactName ?? input.Name,
+                Name = input.ContactDisplayName ?? input.Name,
                 Email = input.ContactEmail.Trim(),
                 Phone = input.ContactPhone,
+                Salutation = input.ContactSalutation,
+                FirstName = Trimmed(input.ContactFirstName),
+                LastName = Trimmed(input.ContactLastName),
                 IsPrimary = true,
             });
         }
@@ -113,5 +120,7 @@ public static class CustomersEndpoints
         c.Id, c.ExternalId, c.Name, c.Currency, c.PaymentTermsDays,
         c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.Email).FirstOrDefault(),
         c.Segment, c.Region, c.Country, c.CreditLimit, c.UpdatedAt,
-        c.ReminderPolicyId));
+        c.ReminderPolicyId, c.Street, c.PostalCode, c.City, c.VatId));
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

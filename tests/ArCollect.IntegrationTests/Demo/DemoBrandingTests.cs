@@ -44,8 +44,8 @@ public sealed class DemoBrandingTests : IAsyncLifetime
         Assert.Equal(1, await read.Db.TenantLogos.CountAsync());
         Assert.Single(pdf.GetPage(1).GetImages());
         var text = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
-        Assert.Contains("Speicherstraße 12, 20457 Hamburg, Deutschland", text, StringComparison.Ordinal);
-        Assert.Contains("IBAN DE89 3704 0044 0532 0130 00", text, StringComparison.Ordinal);
+        Assert.Contains("Speicherstraße 12 20457 Hamburg Germany VAT ID: DE298765432 Amtsgericht Hamburg HRB 123456", text, StringComparison.Ordinal);
+        Assert.Contains("IBAN: DE89 3704 0044 0532 0130 00", text, StringComparison.Ordinal);
         Assert.Contains("Krüger Logistik GmbH", text, StringComparison.Ordinal);
     }
 }

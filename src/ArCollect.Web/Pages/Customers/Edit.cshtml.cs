@@ -119,7 +119,7 @@ public sealed class EditModel(
         }
 
         // A contact needs an email address: it is where invoices and reminders go.
-        if (Input.ContactEmail is null && (Input.ContactName is not null || Input.ContactPhone is not null))
+        if (Input.ContactEmail is null && (Input.ContactDisplayName is not null || Input.ContactPhone is not null))
         {
             ModelState.AddFieldError(nameof(Input), nameof(Input.ContactEmail), "Enter the contact's email address, or clear the contact's name and phone.");
         }
@@ -162,6 +162,12 @@ public sealed class EditModel(
         input.ContactName = Blank(input.ContactName);
         input.ContactEmail = Blank(input.ContactEmail);
         input.ContactPhone = Blank(input.ContactPhone);
+        input.Street = Blank(input.Street);
+        input.PostalCode = Blank(input.PostalCode);
+        input.City = Blank(input.City);
+        input.VatId = Blank(input.VatId)?.ToUpperInvariant();
+        input.ContactFirstName = Blank(input.ContactFirstName);
+        input.ContactLastName = Blank(input.ContactLastName);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -188,6 +194,13 @@ public sealed class EditModel(
             ContactName = contact?.Name,
             ContactEmail = contact?.Email,
             ContactPhone = contact?.Phone,
+            ContactSalutation = contact?.Salutation,
+            ContactFirstName = contact?.FirstName,
+            ContactLastName = contact?.LastName,
+            Street = customer.Street,
+            PostalCode = customer.PostalCode,
+            City = customer.City,
+            VatId = customer.VatId,
         };
     }
 
@@ -200,6 +213,10 @@ public sealed class EditModel(
         customer.Segment = input.Segment;
         customer.Region = input.Region;
         customer.Country = input.Country;
+        customer.Street = input.Street;
+        customer.PostalCode = input.PostalCode;
+        customer.City = input.City;
+        customer.VatId = input.VatId;
         customer.CollectorId = input.CollectorId;
         customer.ReminderPolicyId = input.ReminderPolicyId;
         customer.CreditLimit = input.CreditLimit;
@@ -223,14 +240,17 @@ public sealed class EditModel(
 
         if (primary is null)
         {
-            primary = new Contact { Id = Guid.CreateVersion7(), CustomerId = customer.Id, Name = input.ContactName!, Email = input.ContactEmail };
+            primary = new Contact { Id = Guid.CreateVersion7(), CustomerId = customer.Id, Name = input.ContactDisplayName!, Email = input.ContactEmail };
             customer.Contacts.Add(primary);
             db.Contacts.Add(primary);
         }
 
-        primary.Name = input.ContactName!;
+        primary.Name = input.ContactDisplayName!;
         primary.Email = input.ContactEmail;
         primary.Phone = input.ContactPhone;
+        primary.Salutation = input.ContactSalutation;
+        primary.FirstName = input.ContactFirstName;
+        primary.LastName = input.ContactLastName;
         primary.IsPrimary = true;
     }
 }

@@ -45,7 +45,7 @@ public sealed class IndexModel(ArCollectDbContext db, IOptions<EmailOptions> ema
         var rows = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(200)
             .Select(m => new { m.Id, m.Kind, m.ToAddresses, m.Subject, m.Status, m.NotBefore, m.SentAt, m.Attempts, m.LastError, m.MessageId })
             .ToListAsync(ct);
-        Messages = rows.Select(m => new Row(m.Id, m.Kind, m.ToAddresses, m.Subject, m.Status, m.NotBefore, m.SentAt, m.Attempts, m.LastError,
+        Messages = rows.Select(m => new Row(m.Id, m.Kind, MessageComposer.DisplayAddresses(m.ToAddresses), m.Subject, m.Status, m.NotBefore, m.SentAt, m.Attempts, m.LastError,
             UsesPickupFolder && m.Status == OutboxStatus.Sent && System.IO.File.Exists(pickup.PathFor(m.MessageId)))).ToList();
     }
 
