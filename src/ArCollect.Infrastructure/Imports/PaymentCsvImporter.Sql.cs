@@ -126,8 +126,8 @@ public sealed partial class PaymentCsvImporter
               FROM import_payment_allocations a JOIN {Staging} s ON s.row_number = a.row_number WHERE s.payment_id IS NOT NULL
               RETURNING id, payment_id, invoice_id, amount),
             credit AS (
-              INSERT INTO credit_notes (id, tenant_id, customer_id, invoice_id, number, issue_date, amount, currency, reason, created_at)
-              SELECT gen_random_uuid(), @tenant, d.customer_id, d.invoice_id, d.number, d.issue_date, d.amount, d.currency, d.reason, @now
+              INSERT INTO credit_notes (id, tenant_id, customer_id, invoice_id, number, issue_date, amount, tax_amount, currency, reason, created_at)
+              SELECT gen_random_uuid(), @tenant, d.customer_id, d.invoice_id, d.number, d.issue_date, d.amount, d.tax_amount, d.currency, d.reason, @now
               FROM import_payment_discounts d JOIN {Staging} s ON s.row_number = d.row_number WHERE s.payment_id IS NOT NULL
               RETURNING id, invoice_id, number, amount),
             applied AS (SELECT payment_id, count(*) AS invoices FROM alloc GROUP BY payment_id),
