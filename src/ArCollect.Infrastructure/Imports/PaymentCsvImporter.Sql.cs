@@ -20,6 +20,20 @@ public sealed partial class PaymentCsvImporter
             """, r => new(r.GetInt32(0), PaymentImportRow.ReferenceColumn,
                 $"Reference {r.GetString(1)} is already on row {r.GetInt32(2)}: each payment once per file."), errors, cancellationToken);
 
+        // A reference already recorded is skipped only when the row says the same (customer, date, amount, currency);
+        // the same reference with other data is a mistake in the file or a reused reference, reported on its row.
+        await ReadErrorsAsync(connection, $"""
+            WITH clash AS (
+              SELECT s.row_number, s.reference, coalesce(c.external_id, c.name) AS customer, p.currency, p.amount, p.received_on
+              FROM {Staging} s JOIN payments p ON p.reference = s.reference JOIN customers c ON c.id = p.customer_id
+              WHERE s.valid AND (c.external_id IS DISTINCT FROM s.customer_external_id OR p.received_on <> s.received_on
+                                 OR p.amount <> s.amount OR p.currency <> s.currency)),
+            marked AS (UPDATE {Staging} s SET valid = false FROM clash c WHERE c.row_number = s.row_number)
+            SELECT row_number, reference, customer, currency, to_char(amount, 'FM999,999,999,999,990.00'), to_char(received_on, 'YYYY-MM-DD')
+            FROM clash ORDER BY row_number LIMIT {ImportLimits.MaxListedErrors}
+            """, r => new(r.GetInt32(0), PaymentImportRow.ReferenceColumn,
+                $"Reference {r.GetString(1)} is already recorded as {r.GetString(3).Trim()} {r.GetString(4)} from {r.GetString(2)} received {r.GetString(5)}, "
+                + "and this row says otherwise: correct the row, or give a new payment its own reference."), errors, cancellationToken);
         await CsvImportSupport.ExecuteAsync(connection, $"""
             UPDATE {Staging} s SET already = true WHERE s.valid AND EXISTS (SELECT 1 FROM payments p WHERE p.reference = s.reference);
             UPDATE {Staging} s SET customer_id = c.id FROM customers c WHERE s.valid AND NOT s.already AND c.external_id = s.customer_external_id;
