@@ -17,5 +17,21 @@ public static class CurrencyCodes
         "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG", "ZWL",
     };
 
+    // ISO 4217 minor units where they differ from two; the few currencies without cents, and those counted in mils.
+    private static readonly HashSet<string> NoMinorUnit = new(StringComparer.Ordinal)
+    {
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
+    };
+
+    private static readonly HashSet<string> ThreeMinorUnits = new(StringComparer.Ordinal) { "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND" };
+
     public static bool IsKnown(string? code) => code is not null && Codes.Contains(code);
+
+    /// <summary>How many decimals an amount in the currency has (JPY 0, EUR 2, KWD 3); two for a code that is not known.</summary>
+    public static int MinorUnits(string? code) =>
+        code is null ? 2 : NoMinorUnit.Contains(code) ? 0 : ThreeMinorUnits.Contains(code) ? 3 : 2;
+
+    /// <summary>The currencies whose minor units are not two, with theirs, for checks written in SQL.</summary>
+    public static IEnumerable<(string Code, int MinorUnits)> NotTwoMinorUnits =>
+        NoMinorUnit.Select(c => (c, 0)).Concat(ThreeMinorUnits.Select(c => (c, 3))).OrderBy(c => c.Item1, StringComparer.Ordinal);
 }

@@ -5,6 +5,13 @@ public readonly record struct Money(decimal Amount, string Currency)
 {
     public static Money Zero(string currency) => new(0m, currency);
 
+    /// <summary>
+    /// Rounds an amount to the currency's minor units (cents for EUR, none for JPY, mils for KWD), half away from zero
+    /// as commercial rounding does. Every amount is rounded so at input, before any rule sees it.
+    /// </summary>
+    public static decimal Round(decimal amount, string? currency) =>
+        Math.Round(amount, CurrencyCodes.MinorUnits(currency), MidpointRounding.AwayFromZero);
+
     public Money Add(Money other)
     {
         EnsureSameCurrency(other);

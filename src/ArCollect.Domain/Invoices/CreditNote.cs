@@ -12,6 +12,9 @@ public class CreditNote : ITenantOwned
     public required string Number { get; set; }
     public DateOnly IssueDate { get; set; }
     public decimal Amount { get; set; }
+
+    /// <summary>The tax inside <see cref="Amount"/> (tax included), split as on the invoice it credits; zero when not split.</summary>
+    public decimal TaxAmount { get; set; }
     public required string Currency { get; set; }
     public required string Reason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

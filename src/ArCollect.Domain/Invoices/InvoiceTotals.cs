@@ -1,12 +1,14 @@
+using ArCollect.Domain.Common;
+
 namespace ArCollect.Domain.Invoices;
 
-/// <summary>Computes line and header amounts, rounding each line to cents.</summary>
+/// <summary>Computes line and header amounts, rounding each line to the currency's minor units (cents, or none for JPY).</summary>
 public static class InvoiceTotals
 {
-    public static (decimal Net, decimal Tax) Line(decimal quantity, decimal unitPrice, decimal taxRate)
+    public static (decimal Net, decimal Tax) Line(decimal quantity, decimal unitPrice, decimal taxRate, string? currency = null)
     {
-        var net = Math.Round(quantity * unitPrice, 2, MidpointRounding.AwayFromZero);
-        var tax = Math.Round(net * taxRate / 100m, 2, MidpointRounding.AwayFromZero);
+        var net = Money.Round(quantity * unitPrice, currency);
+        var tax = Money.Round(net * taxRate / 100m, currency);
         return (net, tax);
     }
 
@@ -17,7 +19,7 @@ public static class InvoiceTotals
         var number = 1;
         foreach (var input in lines.Where(l => !l.IsBlank))
         {
-            var (net, tax) = Line(input.Quantity, input.UnitPrice, input.TaxRate);
+            var (net, tax) = Line(input.Quantity, input.UnitPrice, input.TaxRate, invoice.Currency);
             invoice.Lines.Add(new InvoiceLine
             {
                 Id = Guid.CreateVersion7(),

@@ -25,6 +25,12 @@ public class InvoicingSettings : ITenantOwned
     /// <summary>Most late fees one invoice can collect in total; null for no cap.</summary>
     public decimal? LateFeeCap { get; set; }
 
+    /// <summary>
+    /// How far below the discounted amount an early payment may fall (bank fees) and still settle the invoice, in the
+    /// invoice's currency; what is short is granted with the discount.
+    /// </summary>
+    public decimal EarlyPaymentTolerance { get; set; }
+
     public string? CompanyDetails { get; set; }
     public string? PaymentInstructions { get; set; }
 

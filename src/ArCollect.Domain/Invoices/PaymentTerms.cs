@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ArCollect.Domain.Common;
 
 namespace ArCollect.Domain.Invoices;
 
@@ -33,8 +34,8 @@ public sealed partial record PaymentTerms(TermsBasis Basis, int Days, decimal Di
     /// <summary>The last day a payment still earns the discount, or null when the terms offer none.</summary>
     public DateOnly? DiscountDeadline(DateOnly issueDate) => HasDiscount ? issueDate.AddDays(DiscountDays) : null;
 
-    /// <summary>The discount on an invoice total, rounded to cents.</summary>
-    public decimal DiscountOn(decimal total) => Math.Round(total * DiscountPercent / 100m, 2, MidpointRounding.AwayFromZero);
+    /// <summary>The discount on an invoice total, rounded to the currency's minor units (cents, whole yen).</summary>
+    public decimal DiscountOn(decimal total, string? currency = null) => Money.Round(total * DiscountPercent / 100m, currency);
 
     public override string ToString()
     {

@@ -34,13 +34,7 @@ public sealed class InvoicePreSendValidator : AbstractValidator<PreSendContext>
             .WithMessage(x => $"Currency \"{x.Invoice.Currency}\" is not an ISO 4217 code: use a three-letter code such as EUR or USD.");
         RuleFor(x => x.Invoice.Lines).NotEmpty().OverridePropertyName("Lines")
             .WithMessage("The invoice has no lines: add at least one line.");
-        RuleForEach(x => x.Invoice.Lines).ChildRules(line =>
-        {
-            line.RuleFor(l => l.Quantity).GreaterThanOrEqualTo(0)
-                .WithMessage(l => $"Line {l.LineNumber} has a negative quantity ({l.Quantity:0.####}): enter a positive quantity, and issue a credit note for returns.");
-            line.RuleFor(l => l.NetAmount).Equal(l => InvoiceTotals.Line(l.Quantity, l.UnitPrice, l.TaxRate).Net)
-                .WithMessage(l => $"Line {l.LineNumber} amount {l.NetAmount:0.00} is not quantity x unit price ({InvoiceTotals.Line(l.Quantity, l.UnitPrice, l.TaxRate).Net:0.00}): recalculate the line.");
-        }).OverridePropertyName("Lines");
+        RuleForEach(x => x.Invoice.Lines).SetValidator((x, _) => new LineValidator(x.Invoice.Currency)).OverridePropertyName("Lines");
         RuleFor(x => x.Invoice).Must(LinesAddUp)
             .WithMessage(x => $"The lines add up to {LinesTotal(x.Invoice):0.00} but the invoice total is {x.Invoice.Total:0.00}: recalculate the totals from the lines.")
             .OverridePropertyName("Total");
@@ -83,4 +77,16 @@ public sealed class InvoicePreSendValidator : AbstractValidator<PreSendContext>
         (result.Errors.Where(e => e.Severity == Severity.Error).Select(e => (e.PropertyName, e.ErrorMessage)).ToList(),
          result.Errors.Where(e => e.Severity != Severity.Error).Select(e => (e.PropertyName, e.ErrorMessage)).ToList());
 
+
+    /// <summary>One line's checks; the amount is recomputed in the invoice's currency (no decimals for JPY).</summary>
+    private sealed class LineValidator : AbstractValidator<InvoiceLine>
+    {
+        public LineValidator(string currency)
+        {
+            RuleFor(l => l.Quantity).GreaterThanOrEqualTo(0)
+                .WithMessage(l => $"Line {l.LineNumber} has a negative quantity ({l.Quantity:0.####}): enter a positive quantity, and issue a credit note for returns.");
+            RuleFor(l => l.NetAmount).Equal(l => InvoiceTotals.Line(l.Quantity, l.UnitPrice, l.TaxRate, currency).Net)
+                .WithMessage(l => $"Line {l.LineNumber} amount {l.NetAmount:0.00} is not quantity x unit price ({InvoiceTotals.Line(l.Quantity, l.UnitPrice, l.TaxRate, currency).Net:0.00}): recalculate the line.");
+        }
+    }
 }

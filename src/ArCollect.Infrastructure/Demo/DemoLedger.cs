@@ -16,6 +16,7 @@ public sealed record DemoLedger
     public required IReadOnlyList<Payment> Payments { get; init; }
     public required IReadOnlyList<PaymentAllocation> PaymentAllocations { get; init; }
     public required IReadOnlyList<CreditNote> CreditNotes { get; init; }
+    public required IReadOnlyList<WriteOff> WriteOffs { get; init; }
     public required IReadOnlyList<Dispute> Disputes { get; init; }
     public required IReadOnlyList<Activity> Activities { get; init; }
 

@@ -46,6 +46,7 @@ public static class DemoLedgerGenerator
             Payments = payments,
             PaymentAllocations = allocations,
             CreditNotes = creditNotes,
+            WriteOffs = settlement.WriteOffs.OrderBy(w => w.WrittenOffOn).ThenBy(w => w.Id).ToList(),
             Disputes = disputes,
             Activities = activities,
             Behaviours = profiles.ToDictionary(p => p.Customer.Id, p => p.Behaviour),

@@ -68,4 +68,20 @@ internal sealed class DemoRandom(int seed)
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true);
     }
+
+    /// <summary>
+    /// A time-ordered id for <paramref name="at"/> derived from another row's id, drawing nothing from the stream, so
+    /// adding a derived row (a write-off behind an invoice) leaves the rest of the ledger as it was.
+    /// </summary>
+    public static Guid Derived(Guid from, DateTimeOffset at)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        from.TryWriteBytes(bytes, bigEndian: true, out _);
+        Span<byte> millis = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(millis, at.ToUnixTimeMilliseconds());
+        millis[2..].CopyTo(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x70);
+        bytes[15] ^= 0x5A;
+        return new Guid(bytes, bigEndian: true);
+    }
 }

@@ -3,6 +3,7 @@ using ArCollect.Domain.Dashboards;
 using ArCollect.Domain.Invoices;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Invoices;
+using ArCollect.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Infrastructure.Demo;
@@ -16,6 +17,7 @@ public sealed record DemoSeedResult(
     int Payments,
     int PaymentAllocations,
     int CreditNotes,
+    int WriteOffs,
     int Disputes,
     int Activities,
     TimeSpan Elapsed);
@@ -45,6 +47,9 @@ public static class DemoSeeder
             throw new InvalidOperationException($"Tenant {tenantId} already has customers; demo data is only loaded into an empty tenant.");
         }
 
+        // Checked once, set-based, before the commit below rather than one deferred check per loaded row.
+        await db.Database.ExecuteSqlRawAsync(LedgerConstraintsSql.BulkCheck, cancellationToken);
+
         // Parents before children, so every foreign key finds its row.
         var customers = await BulkLoader.InsertAsync(db, ledger.Customers, cancellationToken);
         var contacts = await BulkLoader.InsertAsync(db, ledger.Contacts, cancellationToken);
@@ -53,6 +58,7 @@ public static class DemoSeeder
         var payments = await BulkLoader.InsertAsync(db, ledger.Payments, cancellationToken);
         var allocations = await BulkLoader.InsertAsync(db, ledger.PaymentAllocations, cancellationToken);
         var creditNotes = await BulkLoader.InsertAsync(db, ledger.CreditNotes, cancellationToken);
+        var writeOffs = await BulkLoader.InsertAsync(db, ledger.WriteOffs, cancellationToken);
         var disputes = await BulkLoader.InsertAsync(db, ledger.Disputes, cancellationToken);
         var activities = await BulkLoader.InsertAsync(db, ledger.Activities, cancellationToken);
         // The history was numbered without the counters: raise them so the next invoice and credit note continue it.
@@ -73,11 +79,17 @@ public static class DemoSeeder
             }));
             await db.SaveChangesAsync(cancellationToken);
         }
+        if (await LedgerInvariants.FindAsync(db, cancellationToken) is { Count: > 0 } broken)
+        {
+            throw new InvalidOperationException(
+                $"The demo ledger breaks {broken.Count} invariant(s), e.g. {broken[0].Entity} {broken[0].Label}: {broken[0].Rule}; nothing was loaded.");
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         // No ANALYZE here: the application role does not own the tables, so PostgreSQL would skip them with a
         // warning. Autovacuum analyzes them once it sees the inserted rows.
-        return new DemoSeedResult(customers, contacts, invoices, lines, payments, allocations, creditNotes, disputes, activities, stopwatch.Elapsed);
+        return new DemoSeedResult(customers, contacts, invoices, lines, payments, allocations, creditNotes, writeOffs, disputes, activities, stopwatch.Elapsed);
     }
 
     /// <summary>True when the context's tenant has any customer, seeded or real.</summary>

@@ -26,6 +26,7 @@ internal sealed class SettlementGenerator(DemoRandom random, DemoOptions options
     public List<Receipt> Receipts { get; } = [];
     public List<Dispute> Disputes { get; } = [];
     public List<CreditNote> CreditNotes { get; } = [];
+    public List<WriteOff> WriteOffs { get; } = [];
 
     /// <summary>Replacement invoices and the credited invoice each replaces, to reference once numbers exist.</summary>
     public List<(Invoice Replacement, Invoice Original)> Rebills { get; } = [];
@@ -188,6 +189,21 @@ internal sealed class SettlementGenerator(DemoRandom random, DemoOptions options
         var on = DemoCalendar.NextWeekday(invoice.DueDate.AddDays(random.Between(150, 240)));
         if (on <= options.Today && random.Chance(0.9))
         {
+            // Booked as a write-off record too, as InvoiceAdjustments books one, so the invoice's written-off amount
+            // is the sum of its write-offs and the daily facts see the day it happened.
+            var createdAt = DemoCalendar.AtUtc(on, 15, 0);
+            WriteOffs.Add(new WriteOff
+            {
+                Id = DemoRandom.Derived(invoice.Id, createdAt),
+                TenantId = invoice.TenantId,
+                CustomerId = invoice.CustomerId,
+                InvoiceId = invoice.Id,
+                WrittenOffOn = on,
+                Amount = invoice.OpenAmount,
+                Currency = invoice.Currency,
+                Reason = "Bad debt: no payment after repeated reminders",
+                CreatedAt = createdAt,
+            });
             invoice.AmountWrittenOff = invoice.OpenAmount;
             Touch(invoice, on);
         }

@@ -27,11 +27,14 @@ public sealed partial class PaymentCsvImporter
 {
     private const int PageRows = 5000;
 
+    /// <summary>The tenant's discount tolerance, read once per import, as the manual recorder reads it per payment.</summary>
+    private DiscountGrant grant = DiscountGrant.Default;
+
     private sealed record PendingPayment(int Row, Guid CustomerId, DateOnly ReceivedOn, decimal Amount, string Currency, Guid[] InvoiceIds, string[] InvoiceNumbers);
 
     private sealed record AllocationRow(int Row, Guid InvoiceId, decimal Amount, DateOnly? SettledOn);
 
-    private sealed record DiscountRow(int Row, Invoice Invoice, decimal Amount, DateOnly ReceivedOn);
+    private sealed record DiscountRow(int Row, Invoice Invoice, decimal Amount, decimal Tax, DateOnly ReceivedOn);
 
     private sealed class Page
     {
@@ -46,7 +49,9 @@ public sealed partial class PaymentCsvImporter
         var errors = new List<ImportError>();
         var openByCustomer = new Dictionary<Guid, List<Invoice>>();
         var after = (Customer: Guid.Empty, Row: 0);
-        var creditNotePattern = (await numbers.SettingsAsync(cancellationToken)).CreditNotePattern;
+        var settings = await numbers.SettingsAsync(cancellationToken);
+        var creditNotePattern = settings.CreditNotePattern;
+        grant = new DiscountGrant(Tolerance: settings.EarlyPaymentTolerance);
         while (true)
         {
             var payments = await NextPageAsync(connection, after, cancellationToken);
@@ -115,7 +120,7 @@ public sealed partial class PaymentCsvImporter
     /// <summary>One payment, as <see cref="Payments.PaymentRecorder"/> applies it; the customer's invoices carry the result to the next row.</summary>
     private void Apply(PendingPayment payment, List<Invoice> invoices, Page page, List<ImportError> errors)
     {
-        var application = new PaymentApplication(invoices, payment.ReceivedOn);
+        var application = new PaymentApplication(invoices, payment.ReceivedOn, grant);
         List<AllocationRequest>? requests = null;
         if (payment.InvoiceIds.Length > 0)
         {
@@ -149,7 +154,7 @@ public sealed partial class PaymentCsvImporter
         {
             if (applied.Discount > 0m)
             {
-                page.Discounts.Add(new DiscountRow(payment.Row, applied.Invoice, applied.Discount, payment.ReceivedOn));
+                page.Discounts.Add(new DiscountRow(payment.Row, applied.Invoice, applied.Discount, applied.DiscountTax, payment.ReceivedOn));
             }
 
             page.Allocations.Add(new AllocationRow(payment.Row, applied.Invoice.Id, applied.Amount, applied.Settled ? payment.ReceivedOn : null));
@@ -211,11 +216,11 @@ public sealed partial class PaymentCsvImporter
         }
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY import_payment_discounts (row_number, invoice_id, customer_id, number, issue_date, amount, currency, reason) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "COPY import_payment_discounts (row_number, invoice_id, customer_id, number, issue_date, amount, tax_amount, currency, reason) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var d in page.Discounts)
             {
-                await copy.WriteRowAsync(cancellationToken, d.Row, d.Invoice.Id, d.Invoice.CustomerId, discountNumbers[d], d.ReceivedOn, d.Amount,
+                await copy.WriteRowAsync(cancellationToken, d.Row, d.Invoice.Id, d.Invoice.CustomerId, discountNumbers[d], d.ReceivedOn, d.Amount, d.Tax,
                     d.Invoice.Currency, $"Early-payment discount ({d.Invoice.Terms})");
             }
 

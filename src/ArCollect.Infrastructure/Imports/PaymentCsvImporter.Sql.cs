@@ -20,6 +20,20 @@ public sealed partial class PaymentCsvImporter
             """, r => new(r.GetInt32(0), PaymentImportRow.ReferenceColumn,
                 $"Reference {r.GetString(1)} is already on row {r.GetInt32(2)}: each payment once per file."), errors, cancellationToken);
 
+        // A reference already recorded is skipped only when the row says the same (customer, date, amount, currency);
+        // the same reference with other data is a mistake in the file or a reused reference, reported on its row.
+        await ReadErrorsAsync(connection, $"""
+            WITH clash AS (
+              SELECT s.row_number, s.reference, coalesce(c.external_id, c.name) AS customer, p.currency, p.amount, p.received_on
+              FROM {Staging} s JOIN payments p ON p.reference = s.reference JOIN customers c ON c.id = p.customer_id
+              WHERE s.valid AND (c.external_id IS DISTINCT FROM s.customer_external_id OR p.received_on <> s.received_on
+                                 OR p.amount <> s.amount OR p.currency <> s.currency)),
+            marked AS (UPDATE {Staging} s SET valid = false FROM clash c WHERE c.row_number = s.row_number)
+            SELECT row_number, reference, customer, currency, to_char(amount, 'FM999,999,999,999,990.00'), to_char(received_on, 'YYYY-MM-DD')
+            FROM clash ORDER BY row_number LIMIT {ImportLimits.MaxListedErrors}
+            """, r => new(r.GetInt32(0), PaymentImportRow.ReferenceColumn,
+                $"Reference {r.GetString(1)} is already recorded as {r.GetString(3).Trim()} {r.GetString(4)} from {r.GetString(2)} received {r.GetString(5)}, "
+                + "and this row says otherwise: correct the row, or give a new payment its own reference."), errors, cancellationToken);
         await CsvImportSupport.ExecuteAsync(connection, $"""
             UPDATE {Staging} s SET already = true WHERE s.valid AND EXISTS (SELECT 1 FROM payments p WHERE p.reference = s.reference);
             UPDATE {Staging} s SET customer_id = c.id FROM customers c WHERE s.valid AND NOT s.already AND c.external_id = s.customer_external_id;
@@ -126,8 +140,8 @@ public sealed partial class PaymentCsvImporter
               FROM import_payment_allocations a JOIN {Staging} s ON s.row_number = a.row_number WHERE s.payment_id IS NOT NULL
               RETURNING id, payment_id, invoice_id, amount),
             credit AS (
-              INSERT INTO credit_notes (id, tenant_id, customer_id, invoice_id, number, issue_date, amount, currency, reason, created_at)
-              SELECT gen_random_uuid(), @tenant, d.customer_id, d.invoice_id, d.number, d.issue_date, d.amount, d.currency, d.reason, @now
+              INSERT INTO credit_notes (id, tenant_id, customer_id, invoice_id, number, issue_date, amount, tax_amount, currency, reason, created_at)
+              SELECT gen_random_uuid(), @tenant, d.customer_id, d.invoice_id, d.number, d.issue_date, d.amount, d.tax_amount, d.currency, d.reason, @now
               FROM import_payment_discounts d JOIN {Staging} s ON s.row_number = d.row_number WHERE s.payment_id IS NOT NULL
               RETURNING id, invoice_id, number, amount),
             applied AS (SELECT payment_id, count(*) AS invoices FROM alloc GROUP BY payment_id),

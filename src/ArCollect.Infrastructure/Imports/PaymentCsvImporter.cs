@@ -94,7 +94,7 @@ public sealed partial class PaymentCsvImporter(
         CREATE TEMP TABLE import_payment_results (row_number int PRIMARY KEY, unapplied numeric) ON COMMIT DROP;
         CREATE TEMP TABLE import_payment_allocations (row_number int, invoice_id uuid, amount numeric, settled_on date) ON COMMIT DROP;
         CREATE TEMP TABLE import_payment_discounts (row_number int, invoice_id uuid, customer_id uuid, number text, issue_date date,
-          amount numeric, currency text, reason text) ON COMMIT DROP;
+          amount numeric, tax_amount numeric, currency text, reason text) ON COMMIT DROP;
         """, cancellationToken);
 
     private async Task<int> CopyAsync(NpgsqlConnection connection, CsvReader reader, Dictionary<string, int> columns, List<ImportError> errors, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ArCollect.Domain.Common;
 using ArCollect.Domain.Payments;
 
 namespace ArCollect.Infrastructure.Imports;
@@ -35,6 +36,7 @@ public sealed record PaymentImportRow(
         var receivedOn = f.Date("received_on", required: true);
         var amount = f.Number("amount", required: true);
         var currency = f.Text("currency", required: true).ToUpperInvariant();
+        amount = amount is { } a ? Money.Round(a, currency) : null;
         var methodText = f.Text("method", required: false);
         var method = PaymentMethod.BankTransfer;
         if (methodText.Length > 0 && !TryParseMethod(methodText, out method))

@@ -1,3 +1,5 @@
+using ArCollect.Domain.Common;
+using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Invoices;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +8,9 @@ namespace ArCollect.Infrastructure.Invoices;
 
 /// <summary>
 /// Adds this period's late fee, as its own line, to each of the tenant's overdue issued invoices. A unique index on
-/// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice.
+/// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice. Invoices in dispute or under an
+/// open promise to pay (for the invoice or the whole account) are not charged, and "today" is the tenant's local date,
+/// as for reminders.
 /// </summary>
 public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 {
@@ -21,15 +25,19 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
             return 0;
         }
 
+        var tenantId = db.CurrentTenantId ?? throw new InvalidOperationException("Late fees are charged per tenant.");
+        var timeZone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TenantNight.Zone(timeZone)).DateTime);
         var lateFrom = today.AddDays(-policy.GraceDays);
         var charged = 0;
         Guid? after = null;
         while (true)
         {
             var batch = await db.Invoices
-                .Where(i => i.State == InvoiceState.Issued && i.Balance > 0 && i.DueDate < lateFrom && (after == null || i.Id.CompareTo(after.Value) > 0))
+                .Where(i => i.State == InvoiceState.Issued && i.Balance > 0 && i.DueDate < lateFrom && !i.IsDisputed
+                    && !db.Promises.Any(p => p.Status == PromiseStatus.Open && p.CustomerId == i.CustomerId && (p.InvoiceId == null || p.InvoiceId == i.Id))
+                    && (after == null || i.Id.CompareTo(after.Value) > 0))
                 .OrderBy(i => i.Id).Take(BatchSize).Include(i => i.Lines)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)

@@ -24,6 +24,7 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
 
     public async Task<PaymentResult> RecordAsync(RecordPaymentInput input, CancellationToken cancellationToken)
     {
+        input.RoundToMinorUnits();
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.CustomerId, cancellationToken);
         if (customer is null)
         {
@@ -37,11 +38,14 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Lock the customer's open invoices so two clerks applying money at once cannot over-apply an invoice.
+        // Lock the customer's open invoices so two clerks applying money at once cannot over-apply an invoice; in id
+        // order, as every writer locks invoices, so two of them paying the same customer queue instead of deadlocking.
         var openInvoices = await db.Invoices
-            .FromSql($"SELECT * FROM invoices WHERE customer_id = {customer.Id} AND balance > 0 FOR UPDATE")
+            .FromSql($"SELECT * FROM invoices WHERE tenant_id = {customer.TenantId} AND customer_id = {customer.Id} AND balance > 0 ORDER BY id FOR UPDATE")
             .ToListAsync(cancellationToken);
-        var outcome = new PaymentApplication(openInvoices, input.ReceivedOn).Apply(input.Amount, input.Currency, input.Allocations);
+        var settings = await numbers.SettingsAsync(cancellationToken);
+        var grant = new DiscountGrant(input.GrantDiscounts, settings.EarlyPaymentTolerance);
+        var outcome = new PaymentApplication(openInvoices, input.ReceivedOn, grant).Apply(input.Amount, input.Currency, input.Allocations);
         if (!outcome.Succeeded)
         {
             return new PaymentResult(null, outcome.Errors.Select(e => ("Allocations", e)).ToList());
@@ -66,7 +70,7 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             applied.Invoice.UpdatedAt = now;
             if (applied.Discount > 0m)
             {
-                await AddDiscountCreditNoteAsync(applied.Invoice, applied.Discount, input.ReceivedOn, now, cancellationToken);
+                await AddDiscountCreditNoteAsync(applied, input.ReceivedOn, now, cancellationToken);
             }
         }
 
@@ -100,8 +104,9 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         return new PaymentResult(payment, []);
     }
 
-    private async Task AddDiscountCreditNoteAsync(Invoice invoice, decimal discount, DateOnly receivedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AddDiscountCreditNoteAsync(AppliedAllocation applied, DateOnly receivedOn, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var invoice = applied.Invoice;
         db.CreditNotes.Add(new CreditNote
         {
             Id = Guid.CreateVersion7(),
@@ -109,7 +114,8 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             InvoiceId = invoice.Id,
             Number = await numbers.NextAsync(DocumentSeries.CreditNote, receivedOn, cancellationToken),
             IssueDate = receivedOn,
-            Amount = discount,
+            Amount = applied.Discount,
+            TaxAmount = applied.DiscountTax,
             Currency = invoice.Currency,
             Reason = $"Early-payment discount ({invoice.Terms})",
             CreatedAt = now,

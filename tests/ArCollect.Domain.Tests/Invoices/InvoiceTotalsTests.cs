@@ -186,4 +186,16 @@ public class InvoiceTotalsTests
         Assert.Equal(2m, invoice.TaxTotal);
         Assert.Equal(22m, invoice.Total);
     }
+
+    [Fact]
+    public void A_yen_invoice_has_whole_yen_lines_and_totals()
+    {
+        var invoice = NewInvoice();
+        invoice.Currency = "JPY";
+
+        // 3 x 333.5 = 1000.5 -> 1001 yen; 1001 x 10 % = 100.1 -> 100 yen.
+        InvoiceTotals.Apply(invoice, [Line("Licence", 3m, 333.5m, 10m)]);
+
+        Assert.Equal((1001m, 100m, 1101m), (invoice.Subtotal, invoice.TaxTotal, invoice.Total));
+    }
 }

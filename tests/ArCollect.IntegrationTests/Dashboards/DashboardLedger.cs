@@ -33,6 +33,18 @@ public static class DashboardLedger
         await scope.Db.SaveChangesAsync();
     }
 
+    /// <summary>Takes back the payments applied to an invoice (a returned transfer): payments, allocations and the paid amount go together.</summary>
+    public static async Task ReversePaymentsAsync(TestDatabase db, Guid tenantId, string invoiceNumber)
+    {
+        await using var scope = db.ForTenant(tenantId);
+        var stored = await scope.Db.Invoices.SingleAsync(i => i.Number == invoiceNumber);
+        var payments = await scope.Db.Payments.Include(p => p.Allocations).Where(p => p.Allocations.Any(a => a.InvoiceId == stored.Id)).ToListAsync();
+        stored.AmountPaid -= payments.SelectMany(p => p.Allocations).Where(a => a.InvoiceId == stored.Id).Sum(a => a.Amount);
+        stored.SettledOn = stored.OpenAmount > 0m ? null : stored.SettledOn;
+        scope.Db.Payments.RemoveRange(payments);
+        await scope.Db.SaveChangesAsync();
+    }
+
     public static async Task CreditAsync(TestDatabase db, Guid tenantId, Invoice invoice, decimal amount, DateOnly on)
     {
         await using var scope = db.ForTenant(tenantId);

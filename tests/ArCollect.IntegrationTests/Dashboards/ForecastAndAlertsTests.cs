@@ -131,14 +131,11 @@ public sealed class ForecastAndAlertsTests : IAsyncLifetime
         var second = await RunAlertsAsync();
         await using (var scope = db.ForTenant(tenant))
         {
-            await scope.Db.Invoices.Where(i => i.Number == "K-3").ExecuteUpdateAsync(s => s.SetProperty(i => i.AmountPaid, 1000m));
+            await DashboardLedger.PayAsync(db, tenant, await scope.Db.Invoices.AsNoTracking().SingleAsync(i => i.Number == "K-3"), 1000m, db.Today);
         }
 
         var cleared = await RunAlertsAsync();
-        await using (var scope = db.ForTenant(tenant))
-        {
-            await scope.Db.Invoices.Where(i => i.Number == "K-3").ExecuteUpdateAsync(s => s.SetProperty(i => i.AmountPaid, 0m));
-        }
+        await DashboardLedger.ReversePaymentsAsync(db, tenant, "K-3");
 
         var again = await RunAlertsAsync();
 

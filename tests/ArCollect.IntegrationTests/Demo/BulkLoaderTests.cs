@@ -1,6 +1,7 @@
 using ArCollect.Domain.Customers;
 using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Demo;
 using ArCollect.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -52,12 +53,29 @@ public sealed class BulkLoaderTests : IAsyncLifetime
             OpenedOn = db.Today,
         };
 
+        var payment = new Payment
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantA,
+            CustomerId = customer.Id,
+            ReceivedOn = db.Today,
+            Amount = 40m,
+            Currency = "EUR",
+            CreatedAt = db.Time.GetUtcNow(),
+        };
+        payment.Allocations.Add(new PaymentAllocation { Id = Guid.CreateVersion7(), TenantId = tenantA, PaymentId = payment.Id, InvoiceId = invoice.Id, Amount = 40m });
+
         await using (var scope = db.ForTenant(tenantA))
         {
+            // One transaction, as the demo seeder loads: the invoice's paid amount must meet its allocation by commit.
+            await using var transaction = await scope.Db.Database.BeginTransactionAsync();
             Assert.Equal(1, await BulkLoader.InsertAsync(scope.Db, [customer], CancellationToken.None));
             Assert.Equal(1, await BulkLoader.InsertAsync(scope.Db, [invoice], CancellationToken.None));
             Assert.Equal(1, await BulkLoader.InsertAsync(scope.Db, invoice.Lines, CancellationToken.None));
+            Assert.Equal(1, await BulkLoader.InsertAsync(scope.Db, [payment], CancellationToken.None));
+            Assert.Equal(1, await BulkLoader.InsertAsync(scope.Db, payment.Allocations, CancellationToken.None));
             Assert.Equal(1, await BulkLoader.InsertAsync(scope.Db, [dispute], CancellationToken.None));
+            await transaction.CommitAsync();
         }
 
         await using (var scope = db.ForTenant(tenantA))

@@ -30,9 +30,9 @@ public sealed class DemoSeederTests(ITestOutputHelper output) : IAsyncLifetime
             var result = await DemoSeeder.SeedAsync(scope.Db, tenant, [], options, CancellationToken.None);
             Assert.Equal(
                 (ledger.Customers.Count, ledger.Contacts.Count, ledger.Invoices.Count, ledger.InvoiceLines.Count, ledger.Payments.Count,
-                    ledger.PaymentAllocations.Count, ledger.CreditNotes.Count, ledger.Disputes.Count, ledger.Activities.Count),
+                    ledger.PaymentAllocations.Count, ledger.CreditNotes.Count, ledger.WriteOffs.Count, ledger.Disputes.Count, ledger.Activities.Count),
                 (result.Customers, result.Contacts, result.Invoices, result.InvoiceLines, result.Payments,
-                    result.PaymentAllocations, result.CreditNotes, result.Disputes, result.Activities));
+                    result.PaymentAllocations, result.CreditNotes, result.WriteOffs, result.Disputes, result.Activities));
         }
 
         await using (var scope = db.ForTenant(tenant))
@@ -44,6 +44,7 @@ public sealed class DemoSeederTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(ledger.Payments.Count, await scope.Db.Payments.CountAsync());
             Assert.Equal(ledger.PaymentAllocations.Count, await scope.Db.PaymentAllocations.CountAsync());
             Assert.Equal(ledger.CreditNotes.Count, await scope.Db.CreditNotes.CountAsync());
+            Assert.Equal(ledger.WriteOffs.Count, await scope.Db.WriteOffs.CountAsync());
             Assert.Equal(ledger.Disputes.Count, await scope.Db.Disputes.CountAsync());
             Assert.Equal(ledger.Activities.Count, await scope.Db.Activities.CountAsync());
 

@@ -96,6 +96,7 @@ public sealed class PaymentCsvImporterTests : IAsyncLifetime
             ["Payment of EUR 250.00 received 2026-06-10 (ref BANK-1): applied to 2 invoice(s)",
              "Payment of EUR 400.00 received 2026-06-12 (ref BANK-2): applied to 2 invoice(s), 50.00 unapplied"],
             timeline);
+        await LedgerAssert.ConsistentAsync(db, tenant);
     }
 
     [Fact]

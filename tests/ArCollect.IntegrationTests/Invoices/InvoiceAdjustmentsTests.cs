@@ -50,6 +50,7 @@ public sealed class InvoiceAdjustmentsTests : IAsyncLifetime
         Assert.Equal("Customer insolvent", (await scope.Db.WriteOffs.AsNoTracking().SingleAsync()).Reason);
         Assert.Equal(100m, await scope.Db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).SumAsync(c => c.Amount));
         Assert.Equal(2, await scope.Db.AuditEntries.AsNoTracking().CountAsync(a => a.EntityType == nameof(WriteOff) || a.EntityType == nameof(CreditNote)));
+        await LedgerAssert.ConsistentAsync(db, tenant);
     }
 
     [Fact]

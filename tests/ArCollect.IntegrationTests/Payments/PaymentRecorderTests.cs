@@ -42,6 +42,7 @@ public sealed class PaymentRecorderTests : IAsyncLifetime
         Assert.Equal(300m, invoices[1].Balance);
         Assert.Equal(InvoiceStatus.PartiallyPaid, invoices[1].StatusOn(db.Today));
         Assert.Null(invoices[1].SettledOn);
+        await LedgerAssert.ConsistentAsync(db, tenant);
         Assert.Contains(await scope.Db.Activities.AsNoTracking().ToListAsync(), a => a.Type == ActivityType.Payment && a.Summary.Contains("1,200.00", StringComparison.Ordinal));
     }
 
@@ -95,6 +96,7 @@ public sealed class PaymentRecorderTests : IAsyncLifetime
         Assert.Equal(0m, invoices.Sum(i => i.Balance));
         var unapplied = await scope.Db.Payments.SumAsync(p => p.UnappliedAmount);
         Assert.Equal(4000m - 1500m, unapplied);
+        await LedgerAssert.ConsistentAsync(db, tenant);
     }
 
     [Fact]
@@ -108,6 +110,45 @@ public sealed class PaymentRecorderTests : IAsyncLifetime
         Assert.Contains(audit, a => a.EntityType == "PaymentAllocation" && a.Action == "Added");
         var invoiceChange = Assert.Single(audit, a => a.EntityType == "Invoice" && a.Action == "Modified" && a.EntityId == older.Id);
         Assert.Contains("AmountPaid", invoiceChange.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_amount_typed_with_more_decimals_than_cents_is_rounded_first_and_settles_the_invoice()
+    {
+        // 999.996 is 1,000.00 to the cent: INV-1 is paid, settled today, and nothing is left open or unapplied.
+        var result = await RecordAsync(999.996m, "BANK-6", [new AllocationRequest(older.Id, 999.996m)]);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        await using var scope = db.ForTenant(tenant);
+        var invoice = await scope.Db.Invoices.AsNoTracking().SingleAsync(i => i.Id == older.Id);
+        Assert.Equal((0m, db.Today), (invoice.Balance, invoice.SettledOn));
+        var payment = await scope.Db.Payments.AsNoTracking().SingleAsync();
+        Assert.Equal((1000m, 0m), (payment.Amount, payment.UnappliedAmount));
+        await LedgerAssert.ConsistentAsync(db, tenant);
+    }
+
+    [Fact]
+    public async Task A_yen_payment_is_rounded_to_whole_yen()
+    {
+        var yenCustomer = (await LedgerBuilder.AddCustomerAsync(db, tenant, "Osaka Parts", "JPY")).Id;
+        var yenInvoice = await LedgerBuilder.AddInvoiceAsync(db, tenant, yenCustomer, "INV-JP-1", 15000m, db.Today.AddDays(-10), db.Today.AddDays(20), "JPY");
+        await using (var record = db.ForTenant(tenant))
+        {
+            var result = await record.Services.GetRequiredService<PaymentRecorder>().RecordAsync(new RecordPaymentInput
+            {
+                CustomerId = yenCustomer,
+                Amount = 14999.6m,
+                Currency = "JPY",
+                ReceivedOn = db.Today,
+                Reference = "JP-1",
+            }, CancellationToken.None);
+            Assert.True(result.Succeeded);
+        }
+
+        await using var scope = db.ForTenant(tenant);
+        var invoice = await scope.Db.Invoices.AsNoTracking().SingleAsync(i => i.Id == yenInvoice.Id);
+        Assert.Equal((0m, db.Today), (invoice.Balance, invoice.SettledOn));
+        await LedgerAssert.ConsistentAsync(db, tenant);
     }
 
     private async Task<PaymentResult> RecordAsync(decimal amount, string reference, List<AllocationRequest>? allocations = null)

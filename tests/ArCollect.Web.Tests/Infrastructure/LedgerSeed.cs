@@ -1,5 +1,6 @@
 using ArCollect.Domain.Customers;
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Tenancy;
 
@@ -62,6 +63,22 @@ public static class LedgerSeed
         await WithDbAsync(app, tenantId, db =>
         {
             db.Invoices.Add(invoice);
+            if (paid > 0m)
+            {
+                // The database holds paid = sum of allocations, so what was paid comes with the payment behind it.
+                var payment = new Payment
+                {
+                    Id = Guid.CreateVersion7(),
+                    CustomerId = customerId,
+                    ReceivedOn = invoice.SettledOn ?? issued,
+                    Amount = paid,
+                    Currency = currency,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                };
+                payment.Allocations.Add(new PaymentAllocation { Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, Amount = paid });
+                db.Payments.Add(payment);
+            }
+
             return db.SaveChangesAsync();
         });
         return invoice.Id;

@@ -75,6 +75,7 @@ internal sealed class WriteOffConfiguration : IEntityTypeConfiguration<WriteOff>
     {
         b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(x => x.Reason).HasMaxLength(500);
+        b.ToTable(t => t.HasCheckConstraint("ck_write_offs_amount_positive", "amount > 0"));
         b.HasIndex(x => new { x.TenantId, x.InvoiceId });
         b.HasIndex(x => new { x.TenantId, x.WrittenOffOn });
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -69,6 +69,13 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         // The default only fills rows that existed before states did; the sentinel makes EF always send the CLR value.
         b.Property(x => x.State).HasDefaultValue(InvoiceState.Issued).HasSentinel((InvoiceState)(-1));
         b.Property(x => x.Terms).HasMaxLength(40);
+        // The cross-table invariants (paid = allocations, credited = credit notes, written off = write-offs) are
+        // deferred constraint triggers installed by the LedgerInvariants migration.
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_invoices_amounts_not_negative", "amount_paid >= 0 AND amount_credited >= 0 AND amount_written_off >= 0");
+            t.HasCheckConstraint("ck_invoices_balance_within_total", "balance >= 0 AND (state <> 'Issued' OR balance <= total)");
+        });
         b.HasIndex(x => new { x.TenantId, x.UpdatedAt });
         b.Ignore(x => x.OpenAmount);
         b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
@@ -105,6 +112,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     {
         b.Property(x => x.Reference).HasMaxLength(100);
         b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.ToTable(t => t.HasCheckConstraint("ck_payments_unapplied_within_amount", "amount > 0 AND unapplied_amount >= 0 AND unapplied_amount <= amount"));
         b.HasIndex(x => new { x.TenantId, x.CustomerId, x.ReceivedOn });
         b.HasIndex(x => new { x.TenantId, x.Reference }).IsUnique().HasFilter("reference IS NOT NULL");
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -116,6 +124,7 @@ internal sealed class PaymentAllocationConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<PaymentAllocation> b)
     {
+        b.ToTable(t => t.HasCheckConstraint("ck_payment_allocations_amount_positive", "amount > 0"));
         b.HasIndex(x => new { x.TenantId, x.PaymentId });
         b.HasIndex(x => new { x.TenantId, x.InvoiceId });
         b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
@@ -129,6 +138,7 @@ internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditN
         b.Property(x => x.Number).HasMaxLength(50);
         b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(x => x.Reason).HasMaxLength(500);
+        b.ToTable(t => t.HasCheckConstraint("ck_credit_notes_amount_positive", "amount > 0"));
         b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.InvoiceId });
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);

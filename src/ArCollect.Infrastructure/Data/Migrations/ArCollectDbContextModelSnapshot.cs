@@ -1133,6 +1133,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
+                    b.Property<decimal>("TaxAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("tax_amount");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
@@ -1153,7 +1158,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_credit_notes_tenant_id_number");
 
-                    b.ToTable("credit_notes", (string)null);
+                    b.ToTable("credit_notes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_notes_amount_positive", "amount > 0");
+                        });
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Invoices.DocumentCounter", b =>
@@ -1330,7 +1338,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "CustomerId", "DueDate")
                         .HasDatabaseName("ix_invoices_tenant_id_customer_id_due_date");
 
-                    b.ToTable("invoices", (string)null);
+                    b.ToTable("invoices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invoices_amounts_not_negative", "amount_paid >= 0 AND amount_credited >= 0 AND amount_written_off >= 0");
+
+                            t.HasCheckConstraint("ck_invoices_balance_within_total", "balance >= 0 AND (state <> 'Issued' OR balance <= total)");
+                        });
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Invoices.InvoiceLine", b =>
@@ -1419,6 +1432,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("credit_note_pattern");
+
+                    b.Property<decimal>("EarlyPaymentTolerance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("early_payment_tolerance");
 
                     b.Property<decimal?>("LateFeeCap")
                         .HasPrecision(18, 2)
@@ -1521,7 +1539,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "WrittenOffOn")
                         .HasDatabaseName("ix_write_offs_tenant_id_written_off_on");
 
-                    b.ToTable("write_offs", (string)null);
+                    b.ToTable("write_offs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_write_offs_amount_positive", "amount > 0");
+                        });
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Kpis.LedgerDailyFact", b =>
@@ -1822,7 +1843,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "CustomerId", "ReceivedOn")
                         .HasDatabaseName("ix_payments_tenant_id_customer_id_received_on");
 
-                    b.ToTable("payments", (string)null);
+                    b.ToTable("payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payments_unapplied_within_amount", "amount > 0 AND unapplied_amount >= 0 AND unapplied_amount <= amount");
+                        });
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Payments.PaymentAllocation", b =>
@@ -1864,7 +1888,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "PaymentId")
                         .HasDatabaseName("ix_payment_allocations_tenant_id_payment_id");
 
-                    b.ToTable("payment_allocations", (string)null);
+                    b.ToTable("payment_allocations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payment_allocations_amount_positive", "amount > 0");
+                        });
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Risk.CustomerScore", b =>

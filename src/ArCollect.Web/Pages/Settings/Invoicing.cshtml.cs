@@ -141,6 +141,7 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
             LateFeeValue = settings.LateFeeValue,
             LateFeeGraceDays = settings.LateFeeGraceDays,
             LateFeeCap = settings.LateFeeCap,
+            EarlyPaymentTolerance = settings.EarlyPaymentTolerance,
             CompanyDetails = settings.CompanyDetails,
             PaymentInstructions = settings.PaymentInstructions,
         };
@@ -177,6 +178,7 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
         settings.LateFeeValue = Input.LateFeeKind == LateFeeKind.None ? 0m : Input.LateFeeValue;
         settings.LateFeeGraceDays = Input.LateFeeGraceDays;
         settings.LateFeeCap = Input.LateFeeCap;
+        settings.EarlyPaymentTolerance = Input.EarlyPaymentTolerance;
         settings.CompanyDetails = Input.CompanyDetails?.Trim();
         settings.PaymentInstructions = Input.PaymentInstructions?.Trim();
         await db.SaveChangesAsync(HttpContext.RequestAborted);
@@ -194,6 +196,7 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
         public decimal LateFeeValue { get; set; }
         public int LateFeeGraceDays { get; set; }
         public decimal? LateFeeCap { get; set; }
+        public decimal EarlyPaymentTolerance { get; set; }
         public string? CompanyDetails { get; set; }
         public string? PaymentInstructions { get; set; }
     }
@@ -213,6 +216,8 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
             RuleFor(x => x.LateFeeGraceDays).InclusiveBetween(0, 90).WithMessage("Grace days are between 0 and 90.");
             RuleFor(x => x.LateFeeCap).GreaterThan(0).When(x => x.LateFeeCap.HasValue)
                 .WithMessage("The cap must be more than zero; leave it empty for no cap.");
+            RuleFor(x => x.EarlyPaymentTolerance).InclusiveBetween(0, 1000)
+                .WithMessage("The tolerance for bank fees is between 0 and 1,000; enter 0 to grant a discount only on the discounted amount.");
             RuleFor(x => x.CompanyDetails).MaximumLength(1000);
             RuleFor(x => x.PaymentInstructions).MaximumLength(1000);
         }
