@@ -39,7 +39,13 @@ public static class Pipeline
         app.MapJobDashboard();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("ArCollect API")).AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("ArCollect API")
+            // Works offline: the bundled script only, no web fonts, and no buttons that need Scalar's hosted services.
+            .DisableDefaultFonts()
+            .HideClientButton()
+            .DisableAgent()
+            .DisableTelemetry()).AllowAnonymous();
         app.MapArCollectApi();
 
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.RunsJobs)

@@ -88,6 +88,19 @@ public sealed class SignInHardeningTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, csp);
     }
 
+    [Fact]
+    public async Task The_outbox_does_not_show_the_servers_mail_folder_to_a_clerk()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Outbox Path");
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ClerkEmail, TenantSeed.Password);
+
+        var page = await client.GetPageAsync("/Outbox");
+
+        Assert.Contains("pickup folder", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.DirectorySeparatorChar + "mail", page, StringComparison.Ordinal);
+    }
+
     private static async Task<double> TimeSignInAsync(Infrastructure.WebClient client, string email)
     {
         var started = Stopwatch.GetTimestamp();
