@@ -8,7 +8,8 @@ namespace ArCollect.Infrastructure.Identity;
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole<Guid>> roleManager,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<PlatformOptions> platform)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(userManager, roleManager, options)
 {
     public const string TenantClaim = "arcollect:tenant";
@@ -19,6 +20,12 @@ public sealed class AppClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(TenantClaim, user.TenantId.ToString()));
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        var configured = platform.Value.Operators.Any(e => string.Equals(e.Trim(), user.Email, StringComparison.OrdinalIgnoreCase));
+        if (configured && !identity.HasClaim(PlatformOperators.ClaimType, PlatformOperators.OperatorValue))
+        {
+            identity.AddClaim(new Claim(PlatformOperators.ClaimType, PlatformOperators.OperatorValue));
+        }
+
         return identity;
     }
 }

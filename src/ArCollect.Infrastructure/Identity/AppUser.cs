@@ -11,4 +11,7 @@ public class AppUser : IdentityUser<Guid>
     public Guid TenantId { get; set; }
     public required string DisplayName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set while an Admin has deactivated the user: sign-in is refused and open sessions end; the history stays.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }

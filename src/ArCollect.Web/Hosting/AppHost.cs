@@ -6,31 +6,40 @@ namespace ArCollect.Web.Hosting;
 
 /// <summary>
 /// Builds and runs the app: finds or starts the database, migrates it, seeds the demo tenant when asked,
-/// then serves. Verbs: <c>migrate</c> and <c>seed</c> prepare the database and exit; <c>ml evaluate</c> needs no database.
+/// then serves. Verbs: <c>migrate</c> and <c>seed</c> prepare the database and exit; <c>operator grant|revoke EMAIL</c>
+/// manages platform operators; <c>ml evaluate</c> needs no database. Standard ASP.NET Core switches work with any verb.
 /// </summary>
 public static class AppHost
 {
     public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, TextWriter? output = null)
     {
         errors ??= Console.Error;
-        var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
-        var rest = verb is null ? args : args.Where(a => a != verb).ToArray();
+        output ??= Console.Out;
+        var line = CommandLine.Parse(args);
+        var verb = line.Verb;
 
         // Evaluating a CSV touches no database, so it runs before any database is found or started.
         if (verb == "ml")
         {
-            return await MlCommand.RunAsync(args.SkipWhile(a => a != "ml").Skip(1).ToArray(), output ?? Console.Out, errors);
+            return await MlCommand.RunAsync(args.SkipWhile(a => a != "ml").Skip(1).ToArray(), output, errors);
         }
 
-        if (verb is not (null or "migrate" or "seed"))
+        if (verb is not (null or "migrate" or "seed" or "operator"))
         {
-            await errors.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate', 'seed' or 'ml evaluate --csv FILE'.");
+            await errors.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate', 'seed', " +
+                $"'operator grant|revoke EMAIL' or 'ml evaluate --csv FILE'.");
+            return 2;
+        }
+
+        if (verb == "operator" && (line.Words.Count != 3 || line.Words[1] is not ("grant" or "revoke")))
+        {
+            await errors.WriteLineAsync($"arcollect: {OperatorCommand.Usage}");
             return 2;
         }
 
         try
         {
-            await using var host = await CreateAsync(rest, settings: null, verb is "seed" ? true : null, CancellationToken.None);
+            await using var host = await CreateAsync(line.Switches, settings: null, verb is "seed" ? true : null, CancellationToken.None);
             switch (verb)
             {
                 case null:
@@ -38,11 +47,13 @@ public static class AppHost
                     PrintWelcome(host);
                     await host.App.WaitForShutdownAsync();
                     return 0;
+                case "operator":
+                    return await OperatorCommand.RunAsync(host.App.Services, line.Words[1], line.Words[2], output, errors);
                 case "migrate":
-                    Console.WriteLine("Database is migrated.");
+                    await output.WriteLineAsync("Database is migrated.");
                     return 0;
                 default:
-                    Console.WriteLine("Demo tenant is seeded.");
+                    await output.WriteLineAsync("Demo tenant is seeded.");
                     return 0;
             }
         }
@@ -61,7 +72,7 @@ public static class AppHost
         {
             Args = args,
             ApplicationName = typeof(AppHost).Assembly.GetName().Name,
-            ContentRootPath = ContentRoot(),
+            ContentRootPath = CommandLine.Parse(args).Switch("contentRoot") ?? ContentRoot(),
         });
         if (settings is not null)
         {

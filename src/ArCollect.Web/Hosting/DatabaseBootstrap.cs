@@ -34,7 +34,12 @@ public sealed class DatabaseBootstrap
             var options = configuration.GetSection("LocalPostgres").Get<LocalPostgresOptions>() ?? new LocalPostgresOptions();
             if (string.IsNullOrWhiteSpace(options.DataDirectory))
             {
-                options.DataDirectory = Path.Combine(DataFolder(contentRoot), "postgres");
+                var preferred = Path.Combine(DataFolder(contentRoot), "postgres");
+                options.DataDirectory = await LocalPostgresCluster.UsableDataDirectoryAsync(preferred, cancellationToken);
+                if (options.DataDirectory != Path.GetFullPath(preferred))
+                {
+                    Console.WriteLine($"The 'postgres' user cannot reach {preferred} (a parent folder is private), so the private PostgreSQL uses {options.DataDirectory} instead.");
+                }
             }
 
             cluster = new LocalPostgresCluster(options);

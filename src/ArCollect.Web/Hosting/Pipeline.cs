@@ -2,7 +2,6 @@ using ArCollect.Infrastructure.Jobs;
 using ArCollect.Infrastructure.Tenancy;
 using ArCollect.Web.Api;
 using Hangfire;
-using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
@@ -13,6 +12,7 @@ public static class Pipeline
 {
     public static WebApplication UseArCollect(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -37,16 +37,16 @@ public static class Pipeline
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            // Authorization is the endpoint's policy below; Hangfire's own filter would only allow local requests.
-            Authorization = Array.Empty<IDashboardAuthorizationFilter>(),
-            AppPath = "/",
-            DashboardTitle = "ArCollect jobs",
-        }).RequireAuthorization(ServiceRegistration.AdminOnly);
+        app.MapJobDashboard();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("ArCollect API")).AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("ArCollect API")
+            // Works offline: the bundled script only, no web fonts, and no buttons that need Scalar's hosted services.
+            .DisableDefaultFonts()
+            .HideClientButton()
+            .DisableAgent()
+            .DisableTelemetry()).AllowAnonymous();
         app.MapArCollectApi();
 
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.RunsJobs)

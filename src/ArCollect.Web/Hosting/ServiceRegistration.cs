@@ -15,7 +15,6 @@ using ArCollect.Web.Api;
 using FluentValidation;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Serilog;
 
@@ -40,6 +39,8 @@ public static class ServiceRegistration
         services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
         services.AddArCollectDunning(builder.Configuration);
         services.AddScoped<TenantProvisioning>();
+        services.AddScoped<PlatformOperators>();
+        services.AddOptions<PlatformOptions>().Bind(builder.Configuration.GetSection(PlatformOptions.Section));
         services.AddArCollectRisk();
         services.AddArCollectDashboards();
         services.AddArCollectInvoicing();
@@ -64,7 +65,11 @@ public static class ServiceRegistration
             })
             .AddEntityFrameworkStores<ArCollectDbContext>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddSignInManager<AppSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
+        // Every request checks the cookie's security stamp, so sign-out, deactivation and role changes end old cookies at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -74,11 +79,12 @@ public static class ServiceRegistration
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
         });
-        services.AddDataProtection().SetApplicationName("ArCollect").PersistKeysToDbContext<ArCollectDbContext>();
+        services.AddArCollectDataProtection(builder.Configuration);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminOnly, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(JobDashboard.OperatorsOnly, p => p.RequireClaim(PlatformOperators.ClaimType, PlatformOperators.OperatorValue))
             .AddPolicy(ManagersAndAdmins, p => p.RequireRole(Roles.Admin, Roles.Manager));
 
         services.AddRazorPages(options =>

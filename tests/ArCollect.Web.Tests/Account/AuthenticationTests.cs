@@ -129,18 +129,6 @@ public sealed class AuthenticationTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
-    public async Task Admin_opens_the_job_dashboard()
-    {
-        var company = await TenantSeed.CreateCompanyAsync(app, "Jobs Test");
-        using var client = app.NewClient();
-        await client.SignInAsync(company.AdminEmail, TenantSeed.Password);
-
-        var page = await client.GetPageAsync("/hangfire");
-
-        Assert.Contains("ArCollect jobs", page, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task An_invited_user_sets_a_password_and_works_in_the_inviting_company_only()
     {
         var company = await TenantSeed.CreateCompanyAsync(app, "Invite Test");

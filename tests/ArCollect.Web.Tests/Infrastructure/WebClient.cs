@@ -7,12 +7,18 @@ namespace ArCollect.Web.Tests.Infrastructure;
 public sealed partial class WebClient : IDisposable
 {
     private readonly HttpClient http;
+    private readonly CookieContainer cookies = new();
+    private readonly Uri baseAddress;
 
     public WebClient(Uri baseAddress)
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
+        var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseCookies = true };
         http = new HttpClient(handler) { BaseAddress = baseAddress };
+        this.baseAddress = baseAddress;
     }
+
+    /// <summary>The value of the named cookie the app has set, or null.</summary>
+    public string? Cookie(string name) => cookies.GetCookies(baseAddress)[name]?.Value;
 
     public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 
 namespace ArCollect.Infrastructure.Data.LocalPostgres;
@@ -180,6 +181,34 @@ public sealed class LocalPostgresCluster(LocalPostgresOptions options) : IAsyncD
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The default data folder when the server can use it, else one it can: run as root, the server runs as
+    /// <c>postgres</c>, which cannot pass a private parent such as <c>/root</c>, so the cluster then lives in
+    /// <c>/var/lib/arcollect/&lt;hash of the preferred path&gt;</c>, the same folder on every run from that checkout.
+    /// </summary>
+    public static async Task<string> UsableDataDirectoryAsync(string preferred, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(preferred);
+        if (RunAsUser() is not { } runAs)
+        {
+            return full;
+        }
+
+        var parent = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(parent);
+        var check = await RunAsync("runuser", ["-u", runAs, "--", "test", "-x", parent], null, cancellationToken, throwOnError: false);
+        if (check.ExitCode == 0)
+        {
+            return full;
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..12].ToLowerInvariant();
+        return Path.Combine(FallbackRoot, hash, "postgres");
+    }
+
+    /// <summary>Where clusters go when the default folder is out of the server user's reach.</summary>
+    public const string FallbackRoot = "/var/lib/arcollect";
 
     /// <summary>The system user to run the server as: none for a normal user, <c>postgres</c> for root.</summary>
     private static string? RunAsUser()

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ArCollect.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     public void OnGet()
     {
@@ -13,6 +13,12 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new security stamp revokes the cookie itself, not only the browser's copy of it.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/Logout");
     }

@@ -44,8 +44,20 @@ public sealed class ApiKeysModel(ArCollectDbContext db, ApiKeyService keys) : Pa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid id)
+    /// <summary>The key awaiting the Admin's confirmation before it is revoked.</summary>
+    public KeyRow? ConfirmRevoke { get; private set; }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, bool confirmed)
     {
+        await LoadAsync();
+        if (!confirmed)
+        {
+            // Revoking cannot be undone and stops every system using the key, so the Admin confirms it first.
+            ConfirmRevoke = Keys.FirstOrDefault(k => k.Id == id && k.RevokedAt is null);
+            Message = ConfirmRevoke is null ? "That key does not exist or was already revoked." : null;
+            return Page();
+        }
+
         Message = await keys.RevokeAsync(id, HttpContext.RequestAborted)
             ? "The key is revoked; calls with it are refused from now on."
             : "That key does not exist or was already revoked.";

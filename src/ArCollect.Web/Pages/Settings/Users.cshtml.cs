@@ -1,4 +1,7 @@
+using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Tenancy;
 using FluentValidation;
@@ -9,10 +12,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Web.Pages.Settings;
 
-/// <summary>Admins see their company's users and invite new ones with a role.</summary>
-public sealed class UsersModel(TenantProvisioning provisioning, UserManager<AppUser> users, TimeProvider time) : PageModel
+/// <summary>
+/// Admins see their company's users, invite new ones with a role (the link is emailed through the outbox and shown
+/// once), change roles, and deactivate or reactivate users: a deactivated user is signed out at once, the history stays.
+/// </summary>
+public sealed class UsersModel(
+    TenantProvisioning provisioning, UserManager<AppUser> users, ArCollectDbContext db, TimeProvider time, ILogger<UsersModel> logger) : PageModel
 {
-    public sealed record UserRow(string Name, string Email, string Role, string Status);
+    public sealed record UserRow(Guid Id, string Name, string Email, string Role, string Status, bool IsSelf);
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
 
@@ -24,7 +31,7 @@ public sealed class UsersModel(TenantProvisioning provisioning, UserManager<AppU
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
         var validation = new InviteInputValidator().Validate(Invite);
@@ -46,6 +53,7 @@ public sealed class UsersModel(TenantProvisioning provisioning, UserManager<AppU
                 var token = await users.GeneratePasswordResetTokenAsync(user);
                 InviteLink = $"{Request.Scheme}://{Request.Host}/Account/AcceptInvite?userId={user.Id}&token={Uri.EscapeDataString(token)}";
                 InvitedEmail = user.Email;
+                await EmailInvitationAsync(user, InviteLink, cancellationToken);
                 Invite = new InviteInput();
             }
         }
@@ -54,16 +62,115 @@ public sealed class UsersModel(TenantProvisioning provisioning, UserManager<AppU
         return Page();
     }
 
+    public async Task<IActionResult> OnPostRoleAsync(Guid userId, string role)
+    {
+        var user = await TenantUserAsync(userId);
+        if (user is null || !Roles.All.Contains(role))
+        {
+            return NotFound();
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Admin) && role != Roles.Admin && await IsLastAdminAsync(user))
+        {
+            return Refuse("The company needs at least one active Admin: make someone else Admin first.");
+        }
+
+        await users.RemoveFromRolesAsync(user, current);
+        // The session's principal is rebuilt from the database on each request, so the new role applies at once.
+        await users.AddToRoleAsync(user, role);
+        logger.LogInformation("User {UserId} now has role {Role}", user.Id, role);
+        TempData["Flash"] = $"{user.DisplayName} is now {role}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid userId)
+    {
+        var user = await TenantUserAsync(userId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id.ToString() == users.GetUserId(User))
+        {
+            return Refuse("You cannot deactivate yourself.");
+        }
+
+        if ((await users.GetRolesAsync(user)).Contains(Roles.Admin) && await IsLastAdminAsync(user))
+        {
+            return Refuse("The company needs at least one active Admin.");
+        }
+
+        user.DeactivatedAt = time.GetUtcNow();
+        await users.UpdateAsync(user);
+        // A new stamp ends every open session of the user at its next request.
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("User {UserId} deactivated", user.Id);
+        TempData["Flash"] = $"{user.DisplayName} is deactivated and signed out. Their history stays.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(Guid userId)
+    {
+        var user = await TenantUserAsync(userId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        user.DeactivatedAt = null;
+        await users.UpdateAsync(user);
+        logger.LogInformation("User {UserId} reactivated", user.Id);
+        TempData["Flash"] = $"{user.DisplayName} can sign in again.";
+        return RedirectToPage();
+    }
+
+    private IActionResult Refuse(string message)
+    {
+        TempData["Flash"] = message;
+        return RedirectToPage();
+    }
+
+    private Task<AppUser?> TenantUserAsync(Guid userId) => provisioning.TenantUsers().FirstOrDefaultAsync(u => u.Id == userId);
+
+    private async Task<bool> IsLastAdminAsync(AppUser user)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return !admins.Any(a => a.TenantId == user.TenantId && a.Id != user.Id && a.DeactivatedAt is null);
+    }
+
+    private async Task EmailInvitationAsync(AppUser user, string link, CancellationToken cancellationToken)
+    {
+        var company = await db.Tenants.AsNoTracking().Where(t => t.Id == user.TenantId).Select(t => t.Name).SingleAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await OutboxWriter.EnqueueAsync(db, new OutboxMessage
+        {
+            IdempotencyKey = $"invitation:{user.Id}",
+            Kind = MessageKind.Invitation,
+            ToAddresses = user.Email!,
+            Subject = $"You are invited to {company} on ArCollect",
+            TextBody = $"Hello {user.DisplayName},\n\nyou are invited to work on {company}'s receivables in ArCollect. " +
+                $"Choose your password with this one-time link:\n\n{link}\n\nIf you did not expect this invitation, ignore this message.",
+            MessageId = $"<{Guid.CreateVersion7():N}@arcollect.invitations>",
+            NotBefore = now,
+            CreatedAt = now,
+        }, cancellationToken);
+    }
+
     private async Task LoadAsync()
     {
         var now = time.GetUtcNow();
+        var self = users.GetUserId(User);
         var tenantUsers = await provisioning.TenantUsers().AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
         var rows = new List<UserRow>();
         foreach (var user in tenantUsers)
         {
             var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "-";
-            var status = user.LockoutEnd > now ? "Locked" : user.PasswordHash is null ? "Invited" : "Active";
-            rows.Add(new UserRow(user.DisplayName, user.Email ?? "", role, status));
+            var status = user.DeactivatedAt is not null ? "Deactivated"
+                : user.LockoutEnd > now ? "Locked"
+                : user.PasswordHash is null ? "Invited" : "Active";
+            rows.Add(new UserRow(user.Id, user.DisplayName, user.Email ?? "", role, status, user.Id.ToString() == self));
         }
 
         Users = rows;
