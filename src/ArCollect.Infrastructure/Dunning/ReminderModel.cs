@@ -33,7 +33,10 @@ public sealed record ReminderModel(
             ["customer"] = new Dictionary<string, object?> { ["name"] = CustomerName, ["segment"] = Segment },
             ["contact"] = new Dictionary<string, object?>
             {
-                ["name"] = ContactName, ["email"] = ContactEmail, ["first_name"] = Person?.FirstName, ["last_name"] = Person?.LastName,
+                ["name"] = ContactName,
+                ["email"] = ContactEmail,
+                ["first_name"] = Person?.FirstName,
+                ["last_name"] = Person?.LastName,
             },
             ["greeting"] = ReminderGreeting.For(language, Person),
             ["payment"] = Payment is { } p

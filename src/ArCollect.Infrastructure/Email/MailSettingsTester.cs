@@ -36,7 +36,7 @@ public sealed class MailSettingsTester(
         message.From.Add(MailboxAddress.Parse(settings.FromAddress ?? options.Value.FromAddress));
         message.To.Add(MailboxAddress.Parse(to));
         var endpoint = new SmtpEndpoint(settings.SmtpHost, settings.SmtpPort, settings.SmtpSecurity, settings.SmtpUsername, secrets.Unprotect(settings.SmtpPasswordProtected));
-        var result = (await smtp.SendAsync([message], endpoint, ct)).Single();
+        var result = (await smtp.SendAsync([message], endpoint, _ => Task.CompletedTask, ct)).Single();
         if (!result.Delivered)
         {
             logger.LogWarning("Test message through {SmtpHost}:{SmtpPort} failed: {Error}", settings.SmtpHost, settings.SmtpPort, result.Error);

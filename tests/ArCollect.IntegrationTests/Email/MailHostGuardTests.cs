@@ -100,7 +100,7 @@ public sealed class MailHostGuardTests : IAsyncLifetime
         var transport = new SmtpMailTransport(Create(new EmailOptions()));
         var endpoint = new SmtpEndpoint("127.0.0.1", smtp.Port, SmtpSecurity.None, null, null);
 
-        var result = Assert.Single(await transport.SendAsync([Mail()], endpoint, CancellationToken.None));
+        var result = Assert.Single(await transport.SendAsync([Mail()], endpoint, _ => Task.CompletedTask, CancellationToken.None));
 
         Assert.False(result.Delivered);
         Assert.Contains("127.0.0.1 is a loopback address", result.Error, StringComparison.Ordinal);

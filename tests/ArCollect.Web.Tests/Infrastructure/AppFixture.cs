@@ -15,14 +15,6 @@ public sealed class AppFixture : AppFixtureBase
 }
 
 /// <summary>The app with a small demo tenant seeded (demo logins, collectors, a year of ledger).</summary>
-public sealed class DemoAppFixture : AppFixtureBase
-{
-    public DemoAppFixture()
-        : base(demo: true)
-    {
-    }
-}
-
 public abstract class AppFixtureBase(bool demo) : IAsyncLifetime
 {
     private ArCollectHost? host;
