@@ -25,7 +25,8 @@ public sealed class CustomerInput
     public Guid? ReminderPolicyId { get; set; }
 
     public decimal? CreditLimit { get; set; }
-    public string TimeZone { get; set; } = "Etc/UTC";
+    /// <summary>IANA time zone for sending; empty for the company's own time zone.</summary>
+    public string TimeZone { get; set; } = "";
     public bool DoNotContact { get; set; }
     public bool IsKeyAccount { get; set; }
     public string? Language { get; set; }
@@ -48,7 +49,6 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
     {
         Include(new SafeTextRules<CustomerInput>());
         RuleFor(x => x.CreditLimit).MoneyAmount();
-        RuleFor(x => x.ContactEmail).SingleEmail();
         RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the customer's name.").MaximumLength(200);
         RuleFor(x => x.ExternalId).MaximumLength(100);
         RuleFor(x => x.Currency).Must(CurrencyCodes.IsKnown)
@@ -57,11 +57,11 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
             .WithMessage("Payment terms must be between 0 and 365 days.");
         RuleFor(x => x.CreditLimit).GreaterThanOrEqualTo(0).When(x => x.CreditLimit.HasValue)
             .WithMessage("Credit limit cannot be negative; leave it empty for no limit.");
-        RuleFor(x => x.TimeZone).Must(BeAKnownTimeZone)
+        RuleFor(x => x.TimeZone).Must(zone => string.IsNullOrEmpty(zone) || BeAKnownTimeZone(zone))
             .WithMessage("Time zone must be an IANA name such as Europe/Berlin.");
         RuleFor(x => x.Language).Must(Languages.IsSupported).When(x => x.Language is not null)
             .WithMessage($"Language must be one of {Languages.Codes}, or empty for the company default.");
-        RuleFor(x => x.ContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
+        RuleFor(x => x.ContactEmail).Must(InputRules.IsSingleEmail).When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
             .WithMessage("Enter a valid email address for the contact, like name@example.com.");
         RuleFor(x => x.ContactName).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail) && x.ContactDisplayName is null)
             .WithMessage("Enter the contact's name for this email address.");

@@ -173,7 +173,7 @@ public sealed class CustomerCsvImporter(ArCollectDbContext db, TenantContext ten
               INSERT INTO customers (id, tenant_id, external_id, name, currency, payment_terms_days, segment, region, country, language, time_zone,
                                      do_not_contact, is_key_account, created_at, updated_at, street, postal_code, city, vat_id)
               SELECT gen_random_uuid(), @tenant, s.external_id, s.name, s.currency, s.payment_terms_days, s.segment, s.region, s.country, s.language,
-                     'Etc/UTC', false, false, @now, @now, s.street, s.postal_code, s.city, s.vat_id
+                     (SELECT t.time_zone FROM tenants t WHERE t.id = @tenant), false, false, @now, @now, s.street, s.postal_code, s.city, s.vat_id
               FROM {Staging} s WHERE s.valid
               ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
               RETURNING id, external_id),

@@ -1,5 +1,6 @@
 using ArCollect.Domain.Customers;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Tenancy;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -42,7 +43,7 @@ public static class CustomersEndpoints
             ? Results.Ok(customer)
             : ApiSupport.NotFound("customer");
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ArCollectDbContext db, IValidator<CustomerInput> validator, TimeProvider time)
+    private static async Task<IResult> CreateAsync(HttpContext http, ArCollectDbContext db, IValidator<CustomerInput> validator, TimeProvider time, TenantContext tenant)
     {
         var (input, problem) = await ApiSupport.ReadAsync<CustomerInput>(http);
         if (input is null)
@@ -78,7 +79,9 @@ public static class CustomersEndpoints
             City = Trimmed(input.City),
             VatId = Trimmed(input.VatId)?.ToUpperInvariant(),
             CreditLimit = input.CreditLimit,
-            TimeZone = input.TimeZone,
+            TimeZone = string.IsNullOrWhiteSpace(input.TimeZone)
+                ? await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.RequiredTenantId).Select(t => t.TimeZone).FirstAsync(http.RequestAborted)
+                : input.TimeZone,
             Language = string.IsNullOrWhiteSpace(input.Language) ? null : input.Language.Trim(),
             DoNotContact = input.DoNotContact,
             IsKeyAccount = input.IsKeyAccount,

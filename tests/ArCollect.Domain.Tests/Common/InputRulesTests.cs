@@ -18,7 +18,7 @@ public sealed class InputRulesTests
     [Fact]
     public void Quantity_times_price_beyond_what_can_be_stored_is_refused_on_the_unit_price()
     {
-        ValidationAssert.OnlyError(new InvoiceInputValidator().Validate(Invoice(1_000_000_000m, 1_000_000_000_000m)),
+        ValidationAssert.OnlyError(new InvoiceInputValidator().Validate(Invoice(1_000_000_000m, 1_000_000m)),
             "Lines[0].UnitPrice", "Quantity x unit price must be at most 999,999,999,999.99.");
     }
 

@@ -65,6 +65,28 @@ public static class DashboardLedger
         await scope.Db.SaveChangesAsync();
     }
 
+    /// <summary>Writes off the whole open amount on a day, with the write-off record the ledger's invariants require.</summary>
+    public static async Task WriteOffAsync(TestDatabase db, Guid tenantId, Invoice invoice, DateOnly on)
+    {
+        await using var scope = db.ForTenant(tenantId);
+        var stored = await scope.Db.Invoices.SingleAsync(i => i.Id == invoice.Id);
+        var amount = stored.OpenAmount;
+        scope.Db.WriteOffs.Add(new WriteOff
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = stored.CustomerId,
+            InvoiceId = stored.Id,
+            WrittenOffOn = on,
+            Amount = amount,
+            Currency = stored.Currency,
+            Reason = "Customer insolvent",
+            CreatedAt = db.Time.GetUtcNow(),
+        });
+        stored.AmountWrittenOff += amount;
+        stored.SettledOn = on;
+        await scope.Db.SaveChangesAsync();
+    }
+
     public static async Task RateAsync(TestDatabase db, Guid tenantId, string currency, decimal rate, DateOnly on)
     {
         await using var scope = db.ForTenant(tenantId);

@@ -36,9 +36,7 @@ public sealed class ForecastProbabilityByAgeTests : IAsyncLifetime
         await DashboardLedger.PayAsync(db, tenant, late, 700m, new DateOnly(2025, 1, 1).AddDays(400));
         await LedgerBuilder.AddInvoiceAsync(db, tenant, steady, "YOUNG", 1000m, new(2026, 5, 11), db.Today.AddDays(-5));
         await LedgerBuilder.AddInvoiceAsync(db, tenant, slow, "OLD", 1000m, db.Today.AddDays(-630), db.Today.AddDays(-600));
-        await using var scope = db.ForTenant(tenant);
-        await scope.Db.Invoices.Where(i => i.Id == writtenOff.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AmountWrittenOff, 700m).SetProperty(i => i.SettledOn, new DateOnly(2025, 3, 1).AddDays(300)));
+        await DashboardLedger.WriteOffAsync(db, tenant, writtenOff, new DateOnly(2025, 3, 1).AddDays(300));
     }
 
     public Task DisposeAsync() => db.DisposeAsync();

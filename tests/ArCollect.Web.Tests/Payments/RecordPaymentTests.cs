@@ -37,7 +37,7 @@ public sealed class RecordPaymentTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal($"EUR {300m:N2}", OpenBalance(after));
         Assert.Null(Html.Row(after, "open-invoices", "invoice", "F-1"));
         var second = Html.Row(after, "open-invoices", "invoice", "F-2")!;
-        Assert.Equal([$"EUR {300m:N2}", "PartiallyPaid"], second[4..6]);
+        Assert.Equal([$"EUR {300m:N2}", "Partially paid"], second[4..6]);
         Assert.Equal(["F-1", today.AddDays(-50).ToString("yyyy-MM-dd"), today.AddDays(-20).ToString("yyyy-MM-dd"), $"EUR {1000m:N2}", today.ToString("yyyy-MM-dd"), "20"],
             Html.Row(after, "paid-invoices", "invoice", "F-1")!);
         var timeline = Html.Element(after, "id=\"timeline\"");
@@ -50,7 +50,7 @@ public sealed class RecordPaymentTests(AppFixture app) : IClassFixture<AppFixtur
             Html.FieldError(await again.Content.ReadAsStringAsync(), "Input.Reference"));
         var unchanged = await clerk.GetPageAsync(customerPath);
         Assert.Equal($"EUR {300m:N2}", OpenBalance(unchanged));
-        Assert.Equal([$"EUR {300m:N2}", "PartiallyPaid"], Html.Row(unchanged, "open-invoices", "invoice", "F-2")![4..6]);
+        Assert.Equal([$"EUR {300m:N2}", "Partially paid"], Html.Row(unchanged, "open-invoices", "invoice", "F-2")![4..6]);
         Assert.Single(Html.Text(Html.Element(unchanged, "id=\"timeline\"")).Split("Payment of", StringSplitOptions.None).Skip(1));
         Assert.Equal(1, await LedgerSeed.WithDbAsync(app, company.TenantId, db => db.Payments.CountAsync()));
     }

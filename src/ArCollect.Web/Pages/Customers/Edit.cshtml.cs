@@ -42,8 +42,10 @@ public sealed class EditModel(
         }
         else
         {
-            Input.Currency = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.RequiredTenantId)
-                .Select(t => t.BaseCurrency).FirstAsync(cancellationToken);
+            var company = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.RequiredTenantId)
+                .Select(t => new { t.BaseCurrency, t.TimeZone }).FirstAsync(cancellationToken);
+            Input.Currency = company.BaseCurrency;
+            Input.TimeZone = company.TimeZone;
         }
 
         Collectors = await provisioning.ListUsersAsync(cancellationToken);
@@ -80,6 +82,11 @@ public sealed class EditModel(
         {
             customer = new Customer { Id = Guid.CreateVersion7(), Name = Input.Name, Currency = Input.Currency, CreatedAt = now };
             db.Customers.Add(customer);
+        }
+
+        if (Input.TimeZone.Length == 0)
+        {
+            Input.TimeZone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.RequiredTenantId).Select(t => t.TimeZone).FirstAsync(cancellationToken);
         }
 
         Apply(Input, customer, now);
