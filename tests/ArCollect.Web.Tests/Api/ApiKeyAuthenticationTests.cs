@@ -48,7 +48,14 @@ public sealed partial class ApiKeyAuthenticationTests(AppFixture app) : IClassFi
 
         using var browser = app.NewClient();
         await browser.SignInAsync(company.AdminEmail, TenantSeed.Password);
-        using var revoked = await browser.SubmitAsync($"/Settings/ApiKeys?handler=Revoke&id={key.Key.Id}", [], formPage: "/Settings/ApiKeys");
+        using var asked = await browser.SubmitAsync($"/Settings/ApiKeys?handler=Revoke&id={key.Key.Id}", [], formPage: "/Settings/ApiKeys");
+        Assert.Contains("Revoke the key <strong>Old ERP</strong>", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var unconfirmed = await api.GetAsync("/api/v1/invoices"))
+        {
+            Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        }
+
+        using var revoked = await browser.SubmitAsync($"/Settings/ApiKeys?handler=Revoke&id={key.Key.Id}", [new("confirmed", "true")], formPage: "/Settings/ApiKeys");
         using var after = await api.GetAsync("/api/v1/invoices");
 
         Assert.Contains("The key is revoked", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
