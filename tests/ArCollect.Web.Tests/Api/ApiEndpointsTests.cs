@@ -207,7 +207,12 @@ public sealed class ApiEndpointsTests(AppFixture app) : IClassFixture<AppFixture
         Assert.True(paths.TryGetProperty("/api/v1/invoices/{id}/issue", out _));
         var html = await reference.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
-        Assert.DoesNotContain("https://cdn", html, StringComparison.OrdinalIgnoreCase);
+        // Works offline: nothing loads from another host, the fonts and the hosted-only client button are off.
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"withDefaultFonts\":false", html, StringComparison.Ordinal);
+        Assert.Contains("\"hideClientButton\":true", html, StringComparison.Ordinal);
+        using var script = await anonymous.GetAsync("/api/docs/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.True(html.Contains("openapi/v1.json", StringComparison.Ordinal), html);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
