@@ -21,7 +21,12 @@ public static class CashForecast
     /// expected in the current week (it is late, not lost; its probability already carries the risk). Receipts
     /// predicted after the horizon are left out.
     /// </summary>
-    public static IReadOnlyList<ForecastWeek> Weekly(IEnumerable<ExpectedReceipt> receipts, DateOnly asOf, int weeks = Weeks, ForecastErrors? errors = null)
+    /// <param name="errorsByWeek">
+    /// Past errors per week ahead (index 0 = the first week), from the forecast's track record; a week without its
+    /// own falls back to <paramref name="errors"/>.
+    /// </param>
+    public static IReadOnlyList<ForecastWeek> Weekly(
+        IEnumerable<ExpectedReceipt> receipts, DateOnly asOf, int weeks = Weeks, ForecastErrors? errors = null, IReadOnlyList<ForecastErrors?>? errorsByWeek = null)
     {
         var first = WeekStart(asOf);
         var expected = new decimal[weeks];
@@ -46,10 +51,11 @@ public static class CashForecast
             cumulative += expected[w];
             var low = Math.Max(0m, expected[w] - spread);
             var high = expected[w] + spread;
-            if (errors is not null)
+            var past = errorsByWeek is not null && w < errorsByWeek.Count && errorsByWeek[w] is { } own ? own : errors;
+            if (past is not null)
             {
-                low = Math.Min(low, expected[w] * errors.LowRatio);
-                high = Math.Max(high, expected[w] * errors.HighRatio);
+                low = Math.Min(low, expected[w] * past.LowRatio);
+                high = Math.Max(high, expected[w] * past.HighRatio);
             }
 
             result.Add(new ForecastWeek(first.AddDays(7 * w), expected[w], low, high, cumulative));

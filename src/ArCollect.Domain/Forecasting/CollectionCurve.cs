@@ -103,6 +103,36 @@ public sealed class CollectionCurve
         return Math.Round((decimal)Math.Clamp(sum, 0d, 1d), 6);
     }
 
+    /// <summary>
+    /// For an invoice open today at <paramref name="daysLate"/>: the day (1 = today) by which half of what it is
+    /// expected to pay within <paramref name="horizonDays"/> has arrived, or null when nothing is expected. An
+    /// invoice already later than its customer usually pays is placed here, instead of all of them on today.
+    /// </summary>
+    public int? MedianDayToPay(int daysLate, int horizonDays)
+    {
+        var within = PaidWithin(daysLate, horizonDays);
+        if (within <= 0m || flat is not null)
+        {
+            return within > 0m ? 1 : null;
+        }
+
+        var start = Math.Clamp(daysLate, MinDays, MaxDays) - MinDays;
+        var before = start == 0 ? 1d : survival[start - 1];
+        var half = (double)within / 2d;
+        var sum = 0d;
+        for (var day = 1; day <= horizonDays && start + day - 1 < paidHazard.Length; day++)
+        {
+            var i = start + day - 1;
+            sum += (i == 0 ? 1d : survival[i - 1]) / before * paidHazard[i];
+            if (sum >= half)
+            {
+                return day;
+            }
+        }
+
+        return horizonDays;
+    }
+
     /// <summary>Probability that an invoice open today at <paramref name="daysLate"/> is ever paid.</summary>
     public decimal PaidEver(int daysLate) => PaidWithin(daysLate, null);
 }

@@ -9,6 +9,9 @@ public sealed record ExpectedReceipt(
 {
     public decimal Expected => Amount * Probability;
 
+    /// <summary>Due date + the customer's mean delay (never before the forecast day): the simple baseline's day.</summary>
+    public DateOnly? MeanDelayDate { get; init; }
+
     /// <summary>Probability of being paid at all: never below the probability within the horizon.</summary>
     public decimal Ever => Math.Max(EverProbability ?? Probability, Probability);
 }

@@ -39,7 +39,7 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
             ? ("o.amount", "o.count", "")
             : ("sum(o.amount)", "sum(o.count)::int", "GROUP BY 1, 2, 3, 4");
         var sql = $"""
-            {OpenItems(asOf)},
+            {OpenItemsCte(IsPast(asOf))},
             cells AS (
               SELECT o.customer_id, o.currency, {BucketSql} AS bucket, sum(o.open_amount) AS amount, count(*)::int AS count
               FROM open_items o
@@ -81,7 +81,7 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
     {
         var (keySql, _) = Dimension(groupBy);
         var sql = $"""
-            {OpenItems(asOf)}
+            {OpenItemsCte(IsPast(asOf))}
             SELECT o.id AS id, o.number AS number, c.id AS customer_id, c.name AS customer_name, o.issue_date AS issue_date,
                    o.due_date AS due_date, o.currency AS currency, o.open_amount AS open
             FROM open_items o
@@ -103,14 +103,19 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
     // width_bucket over the ascending edges of (days - 1): one function call per row instead of a subquery.
     private const string BucketSql = "(CASE WHEN @as_of - o.due_date <= 0 THEN 0 ELSE 1 + width_bucket(@as_of - o.due_date - 1, @edges) END)";
 
-    private string OpenItems(DateOnly asOf)
+    private bool IsPast(DateOnly asOf) => asOf < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// The CTE <c>open_items</c> (id, number, customer_id, currency, issue_date, due_date, open_amount) of the invoices
+    /// open at the end of the day in the parameter <c>@as_of</c>; <paramref name="rewind"/> for a day before today.
+    /// </summary>
+    internal static string OpenItemsCte(bool rewind)
     {
         // Today's aging reads the stored balance from the covering partial open-items index alone. Past days
         // rewind: the invoices open then (issued by the day, and open now or settled after it) are few compared with
         // the ledger, so each one's later payments are summed through the allocations' invoice index, instead of
         // aggregating every payment since the day (most of the history for a date a year back); credit notes are few.
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return asOf >= today
+        return !rewind
             ? """
               WITH open_items AS (
                 SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date, i.balance AS open_amount

@@ -14,9 +14,11 @@ public static class DashboardServices
         services.AddScoped<KpiFactsQuery>();
         services.AddScoped<WorkflowQuery>();
         services.AddScoped<ExchangeRateImporter>();
+        services.AddMemoryCache();
         services.AddScoped<HistoryReceiptPredictor>();
         services.AddScoped<IReceiptPredictor, ScoredReceiptPredictor>();
         services.AddScoped<ForecastService>();
+        services.AddScoped<ForecastTrackRecord>();
         services.AddScoped<DashboardAlerts>();
         services.TryAddSingleton<TenantJobRunner>();
         services.AddTransient<DashboardAlertsJob>();

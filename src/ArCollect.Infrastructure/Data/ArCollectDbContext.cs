@@ -63,6 +63,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<AlertState> AlertStates => Set<AlertState>();
     public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
     public DbSet<AlertAcknowledgement> AlertAcknowledgements => Set<AlertAcknowledgement>();
+    public DbSet<ForecastAccuracyReport> ForecastAccuracyReports => Set<ForecastAccuracyReport>();
     public DbSet<LedgerDailyFact> LedgerDailyFacts => Set<LedgerDailyFact>();
     public DbSet<ArCollect.Infrastructure.Jobs.JobRun> JobRuns => Set<ArCollect.Infrastructure.Jobs.JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

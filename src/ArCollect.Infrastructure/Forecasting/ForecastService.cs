@@ -15,6 +15,12 @@ public sealed record ForecastView(
     public ForecastOutlook Outlook => CashForecast.Outlook(Receipts, AsOf);
 
     public ForecastErrors? Errors { get; init; }
+
+    /// <summary>Past errors per week ahead from the track record (null before it has enough weeks).</summary>
+    public IReadOnlyList<ForecastErrors?>? ErrorsByWeek { get; init; }
+
+    /// <summary>The finished weeks with a snapshot among the last <see cref="ForecastService.ErrorWeeks"/>, oldest first.</summary>
+    public IReadOnlyList<WeekActual> Past { get; init; } = [];
 }
 
 /// <summary>A finished week: what was forecast before it began, and what arrived.</summary>
@@ -24,7 +30,7 @@ public sealed record WeekActual(DateOnly WeekStart, decimal Forecast, decimal Lo
 /// Builds the forecast from current invoices, payments and predictions on every request, so it is never stale;
 /// keeps per-week snapshots (the last forecast made before each week began) to compare with actual receipts.
 /// </summary>
-public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor predictor, TimeProvider time)
+public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor predictor, ForecastTrackRecord trackRecord, TimeProvider time)
 {
     /// <summary>How many finished weeks of forecast vs actual the band learns its spread from.</summary>
     public const int ErrorWeeks = 26;
@@ -36,9 +42,16 @@ public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor pre
         var asOf = Today;
         var converter = await db.ConverterAsync(cancellationToken);
         var prediction = await predictor.PredictAsync(asOf, converter, cancellationToken);
-        var errors = ForecastErrors.From((await PastWeeksAsync(ErrorWeeks, cancellationToken)).Select(w => (w.Forecast, w.Actual)));
-        var weeks = CashForecast.Weekly(prediction.Receipts, asOf, CashForecast.Weeks, errors);
-        return new ForecastView(asOf, converter.BaseCurrency, prediction.Receipts, weeks, prediction.MissingRates) { Errors = errors };
+        var past = await PastWeeksAsync(ErrorWeeks, cancellationToken);
+        var errors = ForecastErrors.From(past.Select(w => (w.Forecast, w.Actual)));
+        var errorsByWeek = (await trackRecord.LatestAsync(cancellationToken))?.ErrorsByHorizon;
+        var weeks = CashForecast.Weekly(prediction.Receipts, asOf, CashForecast.Weeks, errors, errorsByWeek);
+        return new ForecastView(asOf, converter.BaseCurrency, prediction.Receipts, weeks, prediction.MissingRates)
+        {
+            Errors = errors,
+            ErrorsByWeek = errorsByWeek,
+            Past = past,
+        };
     }
 
     /// <summary>
@@ -62,7 +75,12 @@ public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor pre
         }
     }
 
-    /// <summary>The finished weeks with a snapshot among the last <paramref name="weeks"/>, oldest first.</summary>
+    private sealed record Received(DateOnly ReceivedOn, string Currency, decimal Amount);
+
+    /// <summary>
+    /// The finished weeks with a snapshot among the last <paramref name="weeks"/>, oldest first, with the money
+    /// applied in each to invoices issued before it began.
+    /// </summary>
     public async Task<IReadOnlyList<WeekActual>> PastWeeksAsync(int weeks, CancellationToken cancellationToken)
     {
         var current = CashForecast.WeekStart(Today);
@@ -71,11 +89,18 @@ public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor pre
             .Where(s => s.WeekStart >= from && s.WeekStart < current)
             .OrderBy(s => s.WeekStart)
             .ToListAsync(cancellationToken);
-        var received = await db.Payments.AsNoTracking()
-            .Where(p => p.ReceivedOn >= from && p.ReceivedOn < current)
-            .GroupBy(p => new { p.ReceivedOn, p.Currency })
-            .Select(g => new { g.Key.ReceivedOn, g.Key.Currency, Amount = g.Sum(p => p.Amount) })
-            .ToListAsync(cancellationToken);
+        // Like with like: the forecast covers invoices already issued when the week began, so the actual is what was
+        // applied to those in the week (not payments of invoices issued during it, nor unapplied cash).
+        var tenantId = db.CurrentTenantId;
+        var received = await db.Database.SqlQuery<Received>($"""
+            SELECT p.received_on AS received_on, p.currency AS currency, sum(a.amount) AS amount
+            FROM payments p
+            JOIN payment_allocations a ON a.payment_id = p.id AND a.tenant_id = p.tenant_id
+            JOIN invoices i ON i.id = a.invoice_id AND i.tenant_id = p.tenant_id
+            WHERE p.tenant_id = {tenantId} AND p.received_on >= {from} AND p.received_on < {current}
+              AND i.issue_date < p.received_on - (extract(isodow FROM p.received_on)::int - 1)
+            GROUP BY 1, 2
+            """).ToListAsync(cancellationToken);
         var converter = await db.ConverterAsync(cancellationToken);
         return snapshots.Select(s =>
         {

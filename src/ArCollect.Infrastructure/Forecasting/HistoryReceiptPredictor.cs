@@ -1,7 +1,11 @@
 using ArCollect.Domain.Common;
 using ArCollect.Domain.Forecasting;
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace ArCollect.Infrastructure.Forecasting;
 
@@ -10,12 +14,96 @@ namespace ArCollect.Infrastructure.Forecasting;
 /// the last two years. The probability of being paid within the horizon comes from the tenant's collection curve at
 /// the invoice's lateness (<see cref="CollectionCurve"/>: old debts mostly do not arrive), scaled by how the customer's
 /// share paid (rather than written off) compares with the tenant's. Customers without history take the tenant's figures.
+/// For a day before today the open amounts are rewound as the aging does, so a forecast as of a past day sees the
+/// invoices as they were then (the forecast track record replays such forecasts).
 /// </summary>
-public sealed class HistoryReceiptPredictor(ArCollectDbContext db) : IReceiptPredictor
+/// <remarks>
+/// The history statistics (customer profiles and the collection curve) read every invoice settled in two years,
+/// most of the forecast's cost on a large ledger; they are kept per tenant and day for
+/// <see cref="HistoryLifetime"/>. They are a prior over two years, which one more payment barely moves; the open
+/// invoices, the forecast's subject, are read on every call.
+/// </remarks>
+public sealed class HistoryReceiptPredictor(ArCollectDbContext db, IMemoryCache cache, TimeProvider time) : IReceiptPredictor
 {
+    public static readonly TimeSpan HistoryLifetime = TimeSpan.FromMinutes(5);
+
     private sealed record HistoryRow(Guid? CustomerId, int Paid, int WrittenOff, decimal? MeanDaysLate);
 
+    private sealed record OpenRow(Guid Id, Guid CustomerId, string Currency, DateOnly DueDate, decimal OpenAmount);
+
+    private sealed record History(PaymentProfile Prior, Dictionary<Guid, PaymentProfile> Profiles, CollectionCurve Curve);
+
     public async Task<Prediction> PredictAsync(DateOnly asOf, CurrencyConverter converter, CancellationToken cancellationToken)
+    {
+        var (prior, profiles, curve) = await HistoryAsync(asOf, cancellationToken);
+        var horizonDays = CashForecast.HorizonEnd(asOf).DayNumber - asOf.DayNumber + 1;
+        var open = await OpenAsync(asOf, cancellationToken);
+        var receipts = new List<ExpectedReceipt>(open.Count);
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var invoice in open)
+        {
+            var currency = invoice.Currency.Trim();
+            if (converter.ToBase(invoice.OpenAmount, currency, asOf) is not { } amount)
+            {
+                missing.Add(currency);
+                continue;
+            }
+
+            var profile = profiles.GetValueOrDefault(invoice.CustomerId, prior);
+            var daysLate = asOf.DayNumber - invoice.DueDate.DayNumber;
+            var factor = profile.PaymentProbability / prior.PaymentProbability;
+            var within = Math.Min(1m, curve.PaidWithin(daysLate, horizonDays) * factor);
+            var ever = Math.Min(1m, curve.PaidEver(daysLate) * factor);
+            receipts.Add(new ExpectedReceipt(invoice.Id, invoice.CustomerId, amount, invoice.DueDate, PredictDate(profile, curve, invoice.DueDate, asOf, horizonDays), within, ever)
+            {
+                MeanDelayDate = profile.PredictDate(invoice.DueDate, asOf),
+            });
+        }
+
+        return new Prediction(receipts, missing.ToList());
+    }
+
+    /// <summary>
+    /// Due date + the customer's mean delay; an invoice already past that day is placed at the curve's median day to
+    /// pay for its lateness (old debts that do arrive arrive slowly), rather than all on <paramref name="asOf"/>.
+    /// </summary>
+    public static DateOnly PredictDate(PaymentProfile profile, CollectionCurve curve, DateOnly dueDate, DateOnly asOf, int horizonDays)
+    {
+        var predicted = profile.PredictDate(dueDate, asOf);
+        if (predicted > asOf || curve.MedianDayToPay(asOf.DayNumber - dueDate.DayNumber, horizonDays) is not { } day)
+        {
+            return predicted;
+        }
+
+        return asOf.AddDays(day - 1);
+    }
+
+    /// <summary>The invoices open at the end of <paramref name="asOf"/> with their open amount then.</summary>
+    private Task<List<OpenRow>> OpenAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var rewind = asOf < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var sql = $"""
+            {AgingQuery.OpenItemsCte(rewind)}
+            SELECT o.id AS id, o.customer_id AS customer_id, o.currency AS currency, o.due_date AS due_date, o.open_amount AS open_amount
+            FROM open_items o WHERE o.open_amount > 0
+            """;
+        return db.Database.SqlQueryRaw<OpenRow>(sql, new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = asOf }).ToListAsync(cancellationToken);
+    }
+
+    private async Task<History> HistoryAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var key = (nameof(HistoryReceiptPredictor), db.CurrentTenantId, asOf);
+        if (cache.TryGetValue(key, out History? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var history = await ReadHistoryAsync(asOf, cancellationToken);
+        cache.Set(key, history, HistoryLifetime);
+        return history;
+    }
+
+    private async Task<History> ReadHistoryAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         var since = asOf.AddYears(-2);
         var history = await db.Database.SqlQuery<HistoryRow>($"""
@@ -35,32 +123,7 @@ public sealed class HistoryReceiptPredictor(ArCollectDbContext db) : IReceiptPre
             .ToDictionary(h => h.CustomerId!.Value, h => PaymentProfile.FromCounts(h.Paid, h.WrittenOff, h.MeanDaysLate, prior));
 
         var curve = CollectionCurve.From(await LatenessAsync(asOf, since, cancellationToken));
-        var horizonDays = CashForecast.HorizonEnd(asOf).DayNumber - asOf.DayNumber + 1;
-
-        var open = await db.Invoices.AsNoTracking()
-            .Where(i => i.Balance > 0 && i.IssueDate <= asOf)
-            .Select(i => new { i.Id, i.CustomerId, i.Currency, i.DueDate, i.Balance })
-            .ToListAsync(cancellationToken);
-        var receipts = new List<ExpectedReceipt>(open.Count);
-        var missing = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var invoice in open)
-        {
-            var currency = invoice.Currency.Trim();
-            if (converter.ToBase(invoice.Balance, currency, asOf) is not { } amount)
-            {
-                missing.Add(currency);
-                continue;
-            }
-
-            var profile = profiles.GetValueOrDefault(invoice.CustomerId, prior);
-            var daysLate = asOf.DayNumber - invoice.DueDate.DayNumber;
-            var factor = profile.PaymentProbability / prior.PaymentProbability;
-            var within = Math.Min(1m, curve.PaidWithin(daysLate, horizonDays) * factor);
-            var ever = Math.Min(1m, curve.PaidEver(daysLate) * factor);
-            receipts.Add(new ExpectedReceipt(invoice.Id, invoice.CustomerId, amount, invoice.DueDate, profile.PredictDate(invoice.DueDate, asOf), within, ever));
-        }
-
-        return new Prediction(receipts, missing.ToList());
+        return new History(prior, profiles, curve);
     }
 
     /// <summary>

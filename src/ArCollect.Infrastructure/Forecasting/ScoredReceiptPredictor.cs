@@ -8,7 +8,8 @@ namespace ArCollect.Infrastructure.Forecasting;
 /// Uses the payment-delay model's predicted pay date for every scored open invoice, and the history-based
 /// prediction for the rest. Scores describe today, so a forecast as of another day uses history only.
 /// The probability of being paid at all (rather than written off) still comes from the customer's history:
-/// the model predicts lateness, not loss.
+/// the model predicts lateness, not loss. A predicted day that has passed (the invoice is later than the model
+/// expected) keeps the history's day, which spreads such invoices by the collection curve instead of all on today.
 /// </summary>
 public sealed class ScoredReceiptPredictor(HistoryReceiptPredictor history, ArCollectDbContext db, TimeProvider time) : IReceiptPredictor
 {
@@ -29,7 +30,7 @@ public sealed class ScoredReceiptPredictor(HistoryReceiptPredictor history, ArCo
         }
 
         var receipts = baseline.Receipts
-            .Select(r => scored.TryGetValue(r.InvoiceId, out var date) ? r with { PredictedDate = date < asOf ? asOf : date } : r)
+            .Select(r => scored.TryGetValue(r.InvoiceId, out var date) && date >= asOf ? r with { PredictedDate = date } : r)
             .ToList();
         return baseline with { Receipts = receipts };
     }

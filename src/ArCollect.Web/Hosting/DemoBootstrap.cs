@@ -2,6 +2,7 @@ using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Demo;
 using ArCollect.Infrastructure.Dunning;
+using ArCollect.Infrastructure.Forecasting;
 using ArCollect.Infrastructure.Jobs;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,9 @@ public static class DemoBootstrap
         var reminders = await DemoReminderHistory.GenerateAsync(
             db, services.GetRequiredService<ReminderTemplateEngine>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         Console.WriteLine($"Replayed six weeks of reminder runs: {reminders} reminders sent, in {started.Elapsed.TotalSeconds:F1} s.");
+        started.Restart();
+        var record = await services.GetRequiredService<ForecastTrackRecord>().RunAsync(ForecastTrackRecord.DefaultOrigins, fillSnapshots: true, cancellationToken);
+        Console.WriteLine($"Replayed {record.Origins} weekly cash forecasts against what arrived, in {started.Elapsed.TotalSeconds:F1} s.");
     }
 
     /// <summary>The demo opens with scores on every open invoice instead of waiting for the first night.</summary>

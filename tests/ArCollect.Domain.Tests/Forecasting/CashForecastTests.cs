@@ -57,6 +57,17 @@ public sealed class CashForecastTests
     }
 
     [Fact]
+    public void Errors_per_week_ahead_widen_each_week_by_its_own_spread_and_fall_back_to_the_common_one()
+    {
+        var common = new ForecastErrors(0.9m, 1.1m, 26);
+        var near = new ForecastErrors(0.8m, 1.3m, 26);
+        var weeks = CashForecast.Weekly([Receipt(1000m, AsOf, 1m), Receipt(1000m, AsOf.AddDays(7), 1m)], AsOf, CashForecast.Weeks, common, [near]);
+
+        Assert.Equal((800m, 1300m), (weeks[0].Low, weeks[0].High));
+        Assert.Equal((900m, 1100m), (weeks[1].Low, weeks[1].High));
+    }
+
+    [Fact]
     public void The_outlook_splits_open_receivables_into_within_the_horizon_later_and_never()
     {
         var receipts = new[]

@@ -35,6 +35,14 @@ public sealed class CollectionCurveTests
     }
 
     [Fact]
+    public void An_invoice_later_than_usual_is_expected_on_the_day_history_paid_half_of_what_it_will_pay()
+    {
+        Assert.Equal(51, Curve.MedianDayToPay(50, 91)); // open at 50 days late: the payments at day 100 are 51 days ahead
+        Assert.Equal(31, Curve.MedianDayToPay(-30, 91)); // due in 30 days: paid on the due date, day 31 counting today
+        Assert.Null(Curve.MedianDayToPay(150, 91)); // nothing expected at all
+    }
+
+    [Fact]
     public void Without_history_every_invoice_takes_the_default_probability()
     {
         var curve = CollectionCurve.From([]);

@@ -50,6 +50,15 @@ internal sealed class ForecastSnapshotConfiguration : IEntityTypeConfiguration<F
     public void Configure(EntityTypeBuilder<ForecastSnapshot> b) => b.HasIndex(x => new { x.TenantId, x.WeekStart }).IsUnique();
 }
 
+internal sealed class ForecastAccuracyReportConfiguration : IEntityTypeConfiguration<ForecastAccuracyReport>
+{
+    public void Configure(EntityTypeBuilder<ForecastAccuracyReport> b)
+    {
+        b.HasIndex(x => x.TenantId).IsUnique();
+        b.Property(x => x.Report).HasColumnType("jsonb");
+    }
+}
+
 internal sealed class LedgerDailyFactConfiguration : IEntityTypeConfiguration<LedgerDailyFact>
 {
     public void Configure(EntityTypeBuilder<LedgerDailyFact> b)

@@ -509,6 +509,36 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("exchange_rates", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Dashboards.ForecastAccuracyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("computed_on");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_accuracy_reports");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forecast_accuracy_reports_tenant_id");
+
+                    b.ToTable("forecast_accuracy_reports", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Dashboards.ForecastSnapshot", b =>
                 {
                     b.Property<Guid>("Id")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Web.Pages.Dashboards;
 
 /// <summary>The 13-week cash forecast with its band, forecast vs actual for past weeks, and a what-if that changes nothing stored.</summary>
-public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecast) : PageModel
+public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecast, ForecastTrackRecord trackRecord) : PageModel
 {
     public sealed record Customer(Guid Id, string Name);
 
@@ -33,6 +33,7 @@ public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecas
     public ForecastView Baseline { get; private set; } = null!;
     public IReadOnlyList<ForecastWeek>? Scenario { get; private set; }
     public IReadOnlyList<WeekActual> Past { get; private set; } = [];
+    public ForecastTrackRecordReport? TrackRecord { get; private set; }
     public IReadOnlyList<Customer> Customers { get; private set; } = [];
     public string OldestLabel { get; private set; } = "90+";
 
@@ -41,6 +42,12 @@ public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecas
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        if (table == "accuracy" && TrackRecord is { } record)
+        {
+            var accuracyRows = record.Summaries.Select(a => (IReadOnlyList<object?>)[MethodLabel(a.Method), a.Horizons, a.Weeks, a.MapePercent, a.BiasPercent, a.CoveragePercent]).ToList();
+            return ExportFile.For(new ExportTable("Forecast track record", ["Method", "Horizon", "Weeks", "Weekly MAPE %", "Bias %", "Band coverage %"], accuracyRows), format, "forecast-track-record");
+        }
+
         if (table == "past")
         {
             var pastRows = Past.Select(w => (IReadOnlyList<object?>)[w.WeekStart, w.Forecast, w.Actual, w.Actual - w.Forecast, w.VariancePercent]).ToList();
@@ -72,13 +79,21 @@ public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecas
             },
     });
 
+    public static string MethodLabel(ForecastMethod method) => method switch
+    {
+        ForecastMethod.DueDate => "Baseline: paid on the due date",
+        ForecastMethod.MeanDelay => "Baseline: due date + customer's mean delay",
+        _ => "This forecast",
+    };
+
     public string ExportLink(string table) =>
         $"/Dashboards/Forecast?handler=Export&table={table}&topCount={TopCount}&topDays={TopDays}&customerId={CustomerId}&customerDays={CustomerDays}&collectPercent={CollectPercent}";
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Baseline = await forecast.BaselineAsync(cancellationToken);
-        Past = await forecast.PastWeeksAsync(8, cancellationToken);
+        Past = Baseline.Past.TakeLast(8).ToList();
+        TrackRecord = await trackRecord.LatestAsync(cancellationToken);
         var buckets = (await db.SettingsAsync(cancellationToken)).Buckets();
         OldestLabel = buckets.Label(buckets.LastIndex);
         var top = WhatIf.TopCustomers(Baseline.Receipts, 200);
@@ -110,7 +125,7 @@ public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecas
         if (scenarios.Count > 0)
         {
             var changed = WhatIf.Apply(Baseline.Receipts, scenarios, Baseline.AsOf, CashForecast.HorizonEnd(Baseline.AsOf));
-            Scenario = CashForecast.Weekly(changed, Baseline.AsOf, CashForecast.Weeks, Baseline.Errors);
+            Scenario = CashForecast.Weekly(changed, Baseline.AsOf, CashForecast.Weeks, Baseline.Errors, Baseline.ErrorsByWeek);
         }
     }
 
