@@ -9,7 +9,7 @@ namespace ArCollect.Web.Tests.Browser;
 
 /// <summary>
 /// A clerk's day on the seeded demo tenant (not an empty one): its invoices and credit notes already run to hundreds,
-/// so every number handed out here must continue that history.
+/// so every number handed out here must continue that history. And what a manager finds there on first run.
 /// </summary>
 public sealed class DemoLedgerJourneyBrowserTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
@@ -71,6 +71,32 @@ public sealed class DemoLedgerJourneyBrowserTests(DemoAppFixture app) : IClassFi
     }
 
     /// <summary>Saves a draft through the invoice form, checks it has no number yet, issues it and returns its number.</summary>
+    [Fact]
+    public async Task On_the_demo_tenant_a_manager_finds_the_forecast_track_record_and_past_weeks_filled_on_first_run()
+    {
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await browser.SignInAsync(DemoBootstrap.Logins[1].Email, DemoBootstrap.Password);
+
+        await page.GotoAsync("/Dashboards/Forecast");
+        var rows = page.Locator("#track-record-table tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(12); // three methods x four horizons
+        var forecast = await rows.Nth(0).Locator("td").AllInnerTextsAsync();
+        var dueDate = await rows.Nth(4).Locator("td").AllInnerTextsAsync();
+        await page.Locator("#track-record").ScrollIntoViewIfNeededAsync();
+        await browser.ScreenshotAsync("demo-forecast-track-record");
+
+        Assert.Equal(["This forecast", "Weeks 1-13"], forecast.Take(2));
+        Assert.Equal(["Baseline: paid on the due date", "Weeks 1-13"], dueDate.Take(2));
+        Assert.True(int.Parse(forecast[2], System.Globalization.CultureInfo.InvariantCulture) >= 300, $"a year of weekly origins gives hundreds of finished weeks, got {forecast[2]}");
+        Assert.True(Percent(forecast[3]) < Percent(dueDate[3]), $"the forecast's weekly MAPE ({forecast[3]}) beats paying on the due date ({dueDate[3]})");
+        Assert.EndsWith("%", forecast[5], StringComparison.Ordinal); // the forecast's band has a coverage; the baselines have none
+        Assert.Equal("n/a", dueDate[5]);
+        await Assertions.Expect(page.Locator("#past-table tbody tr")).ToHaveCountAsync(8);
+    }
+
+    private static decimal Percent(string text) => decimal.Parse(text.TrimEnd(' ', '%'), System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task<(Guid Id, string Number)> DraftAndIssueAsync(
         IPage page, Guid customer, string terms, string description, string quantity, string unitPrice)
     {
