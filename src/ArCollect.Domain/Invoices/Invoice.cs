@@ -31,6 +31,9 @@ public class Invoice : ITenantOwned
     public decimal AmountCredited { get; set; }
     public decimal AmountWrittenOff { get; set; }
 
+    /// <summary>The late fees inside <see cref="Total"/> (the sum of the late-fee lines), kept so the daily facts date them when charged.</summary>
+    public decimal LateFees { get; set; }
+
     /// <summary>Total less paid, credited and written off for issued invoices, zero for drafts and void ones; a stored column computed by the database.</summary>
     public decimal Balance { get; private set; }
 
@@ -46,6 +49,9 @@ public class Invoice : ITenantOwned
 
     /// <summary>The CSV import that created the invoice, if one did; its single audit entry (entity id = this id) says who, when and how many.</summary>
     public Guid? ImportId { get; set; }
+
+    /// <summary>For a draft made by cancel and rebill, the invoice it replaces (credited in full when this was made).</summary>
+    public Guid? RebillOfId { get; set; }
 
     public List<InvoiceLine> Lines { get; set; } = [];
 

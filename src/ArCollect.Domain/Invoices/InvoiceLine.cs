@@ -20,4 +20,7 @@ public class InvoiceLine : ITenantOwned
 
     /// <summary>For a late-fee line, the period (yyyy-MM) it charges; unique per invoice so a fee is never charged twice.</summary>
     public string? LateFeePeriod { get; set; }
+
+    /// <summary>For a late-fee line, the day it was charged (the day the daily facts book it as a sale).</summary>
+    public DateOnly? ChargedOn { get; set; }
 }

@@ -12,9 +12,13 @@ public static class InvoiceTotals
         return (net, tax);
     }
 
-    /// <summary>Fills the invoice's lines and totals from the input's non-blank lines.</summary>
+    /// <summary>
+    /// Fills the invoice's ordinary lines and the totals from the input's non-blank lines. Late-fee lines are not
+    /// input: they stay as they are (still fee lines, with their period), numbered after the ordinary lines.
+    /// </summary>
     public static void Apply(Invoice invoice, IEnumerable<InvoiceLineInput> lines)
     {
+        var fees = invoice.Lines.Where(l => l.LateFeePeriod != null).OrderBy(l => l.LineNumber).ToList();
         invoice.Lines.Clear();
         var number = 1;
         foreach (var input in lines.Where(l => !l.IsBlank))
@@ -33,6 +37,12 @@ public static class InvoiceTotals
                 NetAmount = net,
                 TaxAmount = tax,
             });
+        }
+
+        foreach (var fee in fees)
+        {
+            fee.LineNumber = number++;
+            invoice.Lines.Add(fee);
         }
 
         invoice.Subtotal = invoice.Lines.Sum(l => l.NetAmount);

@@ -35,4 +35,18 @@ public class InvoicingSettings : ITenantOwned
     public string? PaymentInstructions { get; set; }
 
     public LateFeePolicy LateFees => new(LateFeeKind, LateFeeValue, LateFeeGraceDays, LateFeeCap);
+
+    /// <summary>
+    /// The late-fee policy for invoices in one currency. A flat amount and a cap are money, so they come from the
+    /// currency's own row (<see cref="CurrencySettings"/>) when it sets them; the values above are in the base currency
+    /// and apply to it alone. An invoice in another currency without its own flat amount gets no flat fee, and a
+    /// percent fee in a currency without its own cap has no cap.
+    /// </summary>
+    public LateFeePolicy LateFeesFor(string currency, string baseCurrency, CurrencySettings? own)
+    {
+        var isBase = string.Equals(currency, baseCurrency, StringComparison.Ordinal);
+        var value = LateFeeKind == LateFeeKind.Flat ? own?.LateFeeFlat ?? (isBase ? LateFeeValue : 0m) : LateFeeValue;
+        var cap = own?.LateFeeCap ?? (isBase ? LateFeeCap : null);
+        return new LateFeePolicy(LateFeeKind, value, LateFeeGraceDays, cap, currency);
+    }
 }

@@ -7,7 +7,7 @@ public sealed record LateFeeCharge(string Period, decimal Amount);
 /// Late fees: once per calendar month an invoice stays unpaid past its due date plus the grace days. The fee is on
 /// the principal still open (fees already charged never earn fees), and all fees on an invoice stay within the cap.
 /// </summary>
-public sealed record LateFeePolicy(LateFeeKind Kind, decimal Value, int GraceDays, decimal? Cap)
+public sealed record LateFeePolicy(LateFeeKind Kind, decimal Value, int GraceDays, decimal? Cap, string? Currency = null)
 {
     public bool IsOn => Kind != LateFeeKind.None && Value > 0m;
 
@@ -27,7 +27,7 @@ public sealed record LateFeePolicy(LateFeeKind Kind, decimal Value, int GraceDay
             return null;
         }
 
-        var fee = Kind == LateFeeKind.Flat ? Value : Math.Round(principalOpen * Value / 100m, 2, MidpointRounding.AwayFromZero);
+        var fee = Common.Money.Round(Kind == LateFeeKind.Flat ? Value : principalOpen * Value / 100m, Currency);
         if (Cap is { } cap)
         {
             fee = Math.Min(fee, cap - feesCharged);

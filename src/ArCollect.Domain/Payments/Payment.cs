@@ -19,6 +19,9 @@ public class Payment : ITenantOwned
     public Guid TenantId { get; set; }
     public Guid CustomerId { get; set; }
     public string? Reference { get; set; }
+
+    /// <summary>The bank's own id of the transaction (from a statement or an imported file), unique per tenant when present.</summary>
+    public string? BankTransactionId { get; set; }
     public DateOnly ReceivedOn { get; set; }
     public decimal Amount { get; set; }
     public required string Currency { get; set; }

@@ -22,6 +22,8 @@ public static class DashboardServices
         services.AddScoped<DashboardAlerts>();
         services.TryAddSingleton<TenantJobRunner>();
         services.AddTransient<DashboardAlertsJob>();
+        services.AddScoped<LedgerFactsCheck>();
+        services.AddTransient<LedgerFactsCheckJob>();
         return services;
     }
 }

@@ -35,6 +35,9 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
+    public DbSet<WriteOffRequest> WriteOffRequests => Set<WriteOffRequest>();
+    public DbSet<CurrencySettings> CurrencySettings => Set<CurrencySettings>();
+    public DbSet<ArCollect.Infrastructure.Common.IdempotencyKey> IdempotencyKeys => Set<ArCollect.Infrastructure.Common.IdempotencyKey>();
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
     public DbSet<InvoicingSettings> InvoicingSettings => Set<InvoicingSettings>();
     public DbSet<TenantLogo> TenantLogos => Set<TenantLogo>();

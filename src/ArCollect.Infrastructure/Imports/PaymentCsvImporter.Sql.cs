@@ -20,13 +20,41 @@ public sealed partial class PaymentCsvImporter
             """, r => new(r.GetInt32(0), PaymentImportRow.ReferenceColumn,
                 $"Reference {r.GetString(1)} is already on row {r.GetInt32(2)}: each payment once per file."), errors, cancellationToken);
 
+        // The bank's transaction id, when a row has one, is the payment's identity: twice in the file is refused on the
+        // later row; already recorded with the same customer, date, amount and currency it is skipped (whatever the
+        // reference says), with other data it is reported on its row, never skipped.
+        await ReadErrorsAsync(connection, $"""
+            WITH ranked AS (SELECT row_number, bank_transaction_id, min(row_number) OVER (PARTITION BY bank_transaction_id) AS first
+                            FROM {Staging} WHERE bank_transaction_id IS NOT NULL),
+            marked AS (UPDATE {Staging} s SET valid = false FROM ranked r WHERE r.row_number = s.row_number AND r.first <> r.row_number AND s.valid
+                       RETURNING s.row_number, s.bank_transaction_id, r.first)
+            SELECT row_number, bank_transaction_id, first FROM marked ORDER BY row_number LIMIT {ImportLimits.MaxListedErrors}
+            """, r => new(r.GetInt32(0), PaymentImportRow.BankTransactionColumn,
+                $"Bank transaction {r.GetString(1)} is already on row {r.GetInt32(2)}: each transaction once per file."), errors, cancellationToken);
+        await ReadErrorsAsync(connection, $"""
+            WITH clash AS (
+              SELECT s.row_number, s.bank_transaction_id, coalesce(c.external_id, c.name) AS customer, p.currency, p.amount, p.received_on
+              FROM {Staging} s JOIN payments p ON p.bank_transaction_id = s.bank_transaction_id JOIN customers c ON c.id = p.customer_id
+              WHERE s.valid AND (c.external_id IS DISTINCT FROM s.customer_external_id OR p.received_on <> s.received_on
+                                 OR p.amount <> s.amount OR p.currency <> s.currency)),
+            marked AS (UPDATE {Staging} s SET valid = false FROM clash c WHERE c.row_number = s.row_number)
+            SELECT row_number, bank_transaction_id, customer, currency, to_char(amount, 'FM999,999,999,999,990.00'), to_char(received_on, 'YYYY-MM-DD')
+            FROM clash ORDER BY row_number LIMIT {ImportLimits.MaxListedErrors}
+            """, r => new(r.GetInt32(0), PaymentImportRow.BankTransactionColumn,
+                $"Bank transaction {r.GetString(1)} is already recorded as {r.GetString(3).Trim()} {r.GetString(4)} from {r.GetString(2)} received {r.GetString(5)}, "
+                + "and this row says otherwise: correct the row."), errors, cancellationToken);
+        await CsvImportSupport.ExecuteAsync(connection, $"""
+            UPDATE {Staging} s SET already = true
+            WHERE s.valid AND s.bank_transaction_id IS NOT NULL AND EXISTS (SELECT 1 FROM payments p WHERE p.bank_transaction_id = s.bank_transaction_id);
+            """, cancellationToken);
+
         // A reference already recorded is skipped only when the row says the same (customer, date, amount, currency);
         // the same reference with other data is a mistake in the file or a reused reference, reported on its row.
         await ReadErrorsAsync(connection, $"""
             WITH clash AS (
               SELECT s.row_number, s.reference, coalesce(c.external_id, c.name) AS customer, p.currency, p.amount, p.received_on
               FROM {Staging} s JOIN payments p ON p.reference = s.reference JOIN customers c ON c.id = p.customer_id
-              WHERE s.valid AND (c.external_id IS DISTINCT FROM s.customer_external_id OR p.received_on <> s.received_on
+              WHERE s.valid AND NOT s.already AND (c.external_id IS DISTINCT FROM s.customer_external_id OR p.received_on <> s.received_on
                                  OR p.amount <> s.amount OR p.currency <> s.currency)),
             marked AS (UPDATE {Staging} s SET valid = false FROM clash c WHERE c.row_number = s.row_number)
             SELECT row_number, reference, customer, currency, to_char(amount, 'FM999,999,999,999,990.00'), to_char(received_on, 'YYYY-MM-DD')
@@ -130,10 +158,10 @@ public sealed partial class PaymentCsvImporter
             FROM changes c WHERE c.invoice_id = i.id;
 
             WITH pay AS (
-              INSERT INTO payments (id, tenant_id, customer_id, reference, received_on, amount, currency, method, unapplied_amount, created_at)
-              SELECT s.payment_id, @tenant, s.customer_id, s.reference, s.received_on, s.amount, s.currency, s.method, r.unapplied, @now
+              INSERT INTO payments (id, tenant_id, customer_id, reference, bank_transaction_id, received_on, amount, currency, method, unapplied_amount, created_at)
+              SELECT s.payment_id, @tenant, s.customer_id, s.reference, s.bank_transaction_id, s.received_on, s.amount, s.currency, s.method, r.unapplied, @now
               FROM {Staging} s JOIN import_payment_results r ON r.row_number = s.row_number WHERE s.payment_id IS NOT NULL
-              RETURNING id, customer_id, reference, received_on, amount, currency, unapplied_amount),
+              RETURNING id, customer_id, reference, bank_transaction_id, received_on, amount, currency, unapplied_amount),
             alloc AS (
               INSERT INTO payment_allocations (id, tenant_id, payment_id, invoice_id, amount)
               SELECT gen_random_uuid(), @tenant, s.payment_id, a.invoice_id, a.amount
@@ -156,7 +184,7 @@ public sealed partial class PaymentCsvImporter
             audit AS (
               INSERT INTO audit_entries (tenant_id, at, user_id, entity_type, entity_id, action, details)
               SELECT @tenant, @now, @user, 'Payment', p.id, 'Imported',
-                     jsonb_build_object('Reference', p.reference, 'Amount', p.amount, 'Currency', p.currency, 'ReceivedOn', p.received_on, 'UnappliedAmount', p.unapplied_amount)
+                     jsonb_strip_nulls(jsonb_build_object('Reference', p.reference, 'BankTransactionId', p.bank_transaction_id, 'Amount', p.amount, 'Currency', p.currency, 'ReceivedOn', p.received_on, 'UnappliedAmount', p.unapplied_amount))
               FROM pay p
               UNION ALL
               SELECT @tenant, @now, @user, 'PaymentAllocation', a.id, 'Imported', jsonb_build_object('PaymentId', a.payment_id, 'InvoiceId', a.invoice_id, 'Amount', a.amount)

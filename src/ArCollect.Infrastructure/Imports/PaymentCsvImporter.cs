@@ -74,7 +74,8 @@ public sealed partial class PaymentCsvImporter(
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Only a payment recorded with one of the file's references while the import ran gets here; the transaction is gone.
+            // Only a payment recorded with one of the file's references (or bank transaction ids) while the import ran gets
+            // here; the transaction is gone.
             logger.LogWarning(ex, "Payment import for {TenantId} met a reference recorded meanwhile", tenant.TenantId);
             errors.Add(new ImportError(0, PaymentImportRow.ReferenceColumn,
                 "A payment with one of the file's references was recorded while the import ran. Nothing was imported: import the file again."));
@@ -86,7 +87,7 @@ public sealed partial class PaymentCsvImporter(
     private static Task CreateTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => CsvImportSupport.ExecuteAsync(connection, $"""
         CREATE TEMP TABLE {Staging} (row_number int PRIMARY KEY, valid boolean, reference text, customer_external_id text, received_on date,
           amount numeric, currency text, method text, invoice_numbers text[], customer_id uuid, already boolean NOT NULL DEFAULT false,
-          payment_id uuid) ON COMMIT DROP;
+          payment_id uuid, bank_transaction_id text) ON COMMIT DROP;
         -- The invoices a row names, in the order named.
         CREATE TEMP TABLE import_payment_invoices (row_number int, position int, invoice_number text, invoice_id uuid, customer_id uuid,
           currency text) ON COMMIT DROP;
@@ -102,7 +103,7 @@ public sealed partial class PaymentCsvImporter(
         var rows = 0;
         var validator = new RecordPaymentInputValidator(time);
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {Staging} (row_number, valid, reference, customer_external_id, received_on, amount, currency, method, invoice_numbers) FROM STDIN (FORMAT BINARY)",
+            $"COPY {Staging} (row_number, valid, reference, bank_transaction_id, customer_external_id, received_on, amount, currency, method, invoice_numbers) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         var rowErrors = new List<ImportError>();
         while (await reader.ReadAsync(cancellationToken))
@@ -117,6 +118,7 @@ public sealed partial class PaymentCsvImporter(
             await copy.WriteAsync(row.Valid, NpgsqlDbType.Boolean, cancellationToken);
             // The reference is kept on bad rows too: a later row with the same reference is still a duplicate.
             await (row.Reference.Length == 0 ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(row.Reference, NpgsqlDbType.Text, cancellationToken));
+            await (row.BankTransactionId.Length == 0 ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(row.BankTransactionId, NpgsqlDbType.Text, cancellationToken));
             if (!row.Valid)
             {
                 for (var i = 0; i < 6; i++)

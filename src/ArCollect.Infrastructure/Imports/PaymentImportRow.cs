@@ -6,14 +6,17 @@ namespace ArCollect.Infrastructure.Imports;
 /// <summary>One CSV row of a payment import: a payment, optionally naming the invoices (separated by ';') it pays.</summary>
 public sealed record PaymentImportRow(
     int Row, bool Valid, string Reference, string CustomerExternalId, DateOnly ReceivedOn, decimal Amount, string Currency,
-    PaymentMethod Method, string[] InvoiceNumbers)
+    PaymentMethod Method, string[] InvoiceNumbers, string BankTransactionId = "")
 {
+    /// <summary>The bank's own id of the transaction; when present it is what makes a re-imported row the same payment.</summary>
+    public const string BankTransactionColumn = "bank_transaction_id";
+
     public const string ReferenceColumn = "reference";
     public const string CustomerColumn = "customer_external_id";
     public const string InvoiceColumn = "invoice_number";
 
     public static readonly string[] Required = [ReferenceColumn, CustomerColumn, "received_on", "amount", "currency"];
-    public static readonly string[] Optional = ["method", InvoiceColumn];
+    public static readonly string[] Optional = ["method", InvoiceColumn, BankTransactionColumn];
 
     private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)
     {
@@ -42,6 +45,12 @@ public sealed record PaymentImportRow(
         if (methodText.Length > 0 && !TryParseMethod(methodText, out method))
         {
             f.Problem("method", $"\"{methodText}\" is not a payment method: use bank transfer, card, direct debit, cheque, cash or other.");
+        }
+
+        var bankTransaction = f.Text(BankTransactionColumn, required: false);
+        if (bankTransaction.Length > 100)
+        {
+            f.Problem(BankTransactionColumn, "The bank transaction id is longer than 100 characters: check the column.");
         }
 
         var numbers = f.Text(InvoiceColumn, required: false).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -73,7 +82,7 @@ public sealed record PaymentImportRow(
             }
         }
 
-        return new PaymentImportRow(row, errors.Count == before, reference, customer, receivedOn ?? default, amount ?? 0m, currency, method, numbers);
+        return new PaymentImportRow(row, errors.Count == before, reference, customer, receivedOn ?? default, amount ?? 0m, currency, method, numbers, bankTransaction);
     }
 
     /// <summary>Accepts the method names as written by people: "Bank transfer", "bank_transfer", "BankTransfer", "direct-debit".</summary>

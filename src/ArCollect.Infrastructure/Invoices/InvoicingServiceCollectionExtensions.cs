@@ -16,6 +16,8 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<InvoiceDrafts>();
         services.AddScoped<InvoiceIssuer>();
         services.AddScoped<InvoiceAdjustments>();
+        services.AddScoped<WriteOffApprovals>();
+        services.AddScoped<InvoiceRebilling>();
         services.AddScoped<LateFeeCharger>();
         services.AddScoped<Pdf.InvoicePdfs>();
         services.AddScoped<Pdf.TenantLogos>();
@@ -24,6 +26,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<Imports.CustomerCsvImporter>();
         services.AddScoped<Imports.PaymentCsvImporter>();
         services.AddScoped<PaymentRecorder>();
+        services.AddScoped<Common.IdempotentRequests>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenantJobRunner>();

@@ -10,7 +10,8 @@ namespace ArCollect.Infrastructure.Invoices;
 /// Adds this period's late fee, as its own line, to each of the tenant's overdue issued invoices. A unique index on
 /// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice. Invoices in dispute or under an
 /// open promise to pay (for the invoice or the whole account) are not charged, and "today" is the tenant's local date,
-/// as for reminders.
+/// as for reminders. Flat amounts and caps are taken per currency (<see cref="InvoicingSettings.LateFeesFor"/>); each
+/// fee line carries the day it was charged, and the invoice the sum of its fees, so the daily facts book the fee then.
 /// </summary>
 public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 {
@@ -19,14 +20,29 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
     public async Task<int> ChargeDueAsync(CancellationToken cancellationToken)
     {
         var settings = await db.InvoicingSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var policy = settings?.LateFees;
-        if (policy is null || !policy.IsOn)
+        if (settings is null || settings.LateFeeKind == LateFeeKind.None)
         {
             return 0;
         }
 
+        var policy = settings.LateFees;
+
         var tenantId = db.CurrentTenantId ?? throw new InvalidOperationException("Late fees are charged per tenant.");
-        var timeZone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
+        var tenant = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => new { t.TimeZone, t.BaseCurrency }).SingleAsync(cancellationToken);
+        var timeZone = tenant.TimeZone;
+        var perCurrency = await db.CurrencySettings.AsNoTracking().ToDictionaryAsync(c => c.Currency.Trim(), cancellationToken);
+        var policies = new Dictionary<string, LateFeePolicy>(StringComparer.Ordinal);
+        LateFeePolicy PolicyFor(string currency)
+        {
+            if (!policies.TryGetValue(currency, out var found))
+            {
+                found = settings.LateFeesFor(currency, tenant.BaseCurrency.Trim(), perCurrency.GetValueOrDefault(currency));
+                policies[currency] = found;
+            }
+
+            return found;
+        }
+
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TenantNight.Zone(timeZone)).DateTime);
         var lateFrom = today.AddDays(-policy.GraceDays);
@@ -47,7 +63,7 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 
             foreach (var invoice in batch)
             {
-                if (Charge(invoice, policy, today, now) is { } line)
+                if (Charge(invoice, PolicyFor(invoice.Currency.Trim()), today, now) is { } line)
                 {
                     // Added explicitly: a new line with its id already set would otherwise be taken for an existing row.
                     db.InvoiceLines.Add(line);
@@ -84,10 +100,12 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
             UnitPrice = charge.Amount,
             NetAmount = charge.Amount,
             LateFeePeriod = charge.Period,
+            ChargedOn = today,
         };
         invoice.Lines.Add(line);
         invoice.Subtotal += charge.Amount;
         invoice.Total += charge.Amount;
+        invoice.LateFees += charge.Amount;
         invoice.UpdatedAt = now;
         return line;
     }

@@ -39,6 +39,9 @@ public static class LedgerInvariants
             SELECT invoice_id, sum(amount) AS amount FROM credit_notes WHERE tenant_id = {0} AND invoice_id IS NOT NULL GROUP BY invoice_id),
         written_off AS (
             SELECT invoice_id, sum(amount) AS amount FROM write_offs WHERE tenant_id = {0} GROUP BY invoice_id),
+        fees AS (
+            SELECT invoice_id, sum(net_amount + tax_amount) AS amount FROM invoice_lines
+            WHERE tenant_id = {0} AND late_fee_period IS NOT NULL GROUP BY invoice_id),
         applied AS (
             SELECT payment_id, sum(amount) AS amount FROM payment_allocations WHERE tenant_id = {0} GROUP BY payment_id)
         SELECT "Entity", "Id", "Label", "Rule" FROM (
@@ -47,7 +50,10 @@ public static class LedgerInvariants
             LEFT JOIN allocated a ON a.invoice_id = i.id
             LEFT JOIN credited c ON c.invoice_id = i.id
             LEFT JOIN written_off w ON w.invoice_id = i.id
+            LEFT JOIN fees f ON f.invoice_id = i.id
             CROSS JOIN LATERAL (VALUES
+                ('late fees ' || i.late_fees || ' are not the sum of its late-fee lines ' || coalesce(f.amount, 0),
+                    i.late_fees <> coalesce(f.amount, 0)),
                 ('paid ' || i.amount_paid || ' is not the sum of its allocations ' || coalesce(a.amount, 0),
                     i.amount_paid <> coalesce(a.amount, 0)),
                 ('credited ' || i.amount_credited || ' is not the sum of its credit notes ' || coalesce(c.amount, 0),

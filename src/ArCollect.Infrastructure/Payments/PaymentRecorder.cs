@@ -37,7 +37,9 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             return Fail(nameof(input.Reference), $"A payment with reference {reference} is already recorded; it was not recorded twice.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction when there is one (an API request under an Idempotency-Key commits the
+        // payment together with the stored response), else runs in its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Lock the customer's open invoices so two clerks applying money at once cannot over-apply an invoice; in id
         // order, as every writer locks invoices, so two of them paying the same customer queue instead of deadlocking.
         var openInvoices = await db.Invoices
@@ -91,12 +93,19 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         // Only the reference's index means "recorded twice"; any other unique violation is a fault to report as such.
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ReferenceIndex })
         {
-            await transaction.RollbackAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
             return Fail(nameof(input.Reference), $"A payment with reference {reference} is already recorded; it was not recorded twice.");
         }

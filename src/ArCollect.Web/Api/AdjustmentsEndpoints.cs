@@ -8,6 +8,10 @@ namespace ArCollect.Web.Api;
 
 public sealed record CreditNoteDto(Guid Id, string Number, Guid CustomerId, Guid? InvoiceId, DateOnly IssueDate, decimal Amount, string Currency, string Reason);
 
+public sealed record WriteOffRequestDto(
+    Guid Id, Guid CustomerId, Guid InvoiceId, decimal Amount, string Currency, string Reason, WriteOffRequestStatus Status,
+    DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? DecisionReason, Guid? WriteOffId, string Message);
+
 public sealed record WriteOffDto(Guid Id, Guid CustomerId, Guid InvoiceId, DateOnly WrittenOffOn, decimal Amount, string Currency, string Reason);
 
 /// <summary>Credit notes and write-offs: both reduce an invoice's open balance; write-offs are listed apart.</summary>
@@ -24,10 +28,20 @@ public static class AdjustmentsEndpoints
 
         var writeOffs = api.MapGroup("/write-offs").WithTags("Write-offs");
         writeOffs.MapGet("/", ListWriteOffsAsync);
+        // An API key acts for no person, so it never stands in for a Manager: above the currency's limit the write-off
+        // becomes a request (202 Accepted) that a Manager decides on the Write-off approvals page.
         writeOffs.MapPost("/", (HttpContext http, InvoiceAdjustments adjustments, IValidator<AdjustmentInput> validator, ArCollectDbContext db) =>
-                CreateAsync(http, validator, input => adjustments.WriteOffAsync(input, http.RequestAborted),
-                    async id => await db.WriteOffs.AsNoTracking().Where(w => w.Id == id).Select(WriteOff).FirstAsync(http.RequestAborted), "write-offs"))
-            .Accepts<AdjustmentInput>("application/json").Produces<WriteOffDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+                CreateAsync(http, validator, input => adjustments.WriteOffAsync(input, mayExceedLimit: false, http.RequestAborted),
+                    async id => await db.WriteOffs.AsNoTracking().Where(w => w.Id == id).Select(WriteOff).FirstAsync(http.RequestAborted), "write-offs",
+                    async id => await RequestAsync(db, id, http.RequestAborted)))
+            .Accepts<AdjustmentInput>("application/json").Produces<WriteOffDto>(StatusCodes.Status201Created)
+            .Produces<WriteOffRequestDto>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .WithDescription("Above the company's write-off limit for the invoice's currency nothing is written off yet: the answer is 202 "
+                + "with the pending request, which a Manager approves or rejects in the app; follow it at /write-off-requests/{id}.");
+
+        var requests = api.MapGroup("/write-off-requests").WithTags("Write-offs");
+        requests.MapGet("/{id:guid}", async (ArCollectDbContext db, Guid id, CancellationToken ct) =>
+            await RequestAsync(db, id, ct) is { } found ? Results.Ok(found) : ApiSupport.NotFound("write-off request"));
         return api;
     }
 
@@ -61,8 +75,28 @@ public static class AdjustmentsEndpoints
         return Results.Ok(ApiSupport.ToPage(rows, take, w => w.Id, w => w));
     }
 
+    private static async Task<WriteOffRequestDto?> RequestAsync(ArCollectDbContext db, Guid id, CancellationToken ct)
+    {
+        var r = await db.WriteOffRequests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null)
+        {
+            return null;
+        }
+
+        var limit = await db.CurrencySettings.AsNoTracking().Where(c => c.Currency == r.Currency).Select(c => c.WriteOffLimit).FirstOrDefaultAsync(ct);
+        var message = r.Status switch
+        {
+            WriteOffRequestStatus.Pending => $"The write-off of {r.Currency} {r.Amount:N2} is above the limit of {r.Currency} {limit:N2} and awaits a manager's approval.",
+            WriteOffRequestStatus.Approved => $"The write-off of {r.Currency} {r.Amount:N2} was approved and written off.",
+            _ => $"The write-off of {r.Currency} {r.Amount:N2} was rejected: {r.DecisionReason}",
+        };
+        return new WriteOffRequestDto(r.Id, r.CustomerId, r.InvoiceId, r.Amount, r.Currency, r.Reason, r.Status, r.RequestedAt, r.DecidedAt,
+            r.DecisionReason, r.WriteOffId, message);
+    }
+
     private static async Task<IResult> CreateAsync<TDto>(
-        HttpContext http, IValidator<AdjustmentInput> validator, Func<AdjustmentInput, Task<AdjustmentResult>> adjust, Func<Guid, Task<TDto>> load, string path)
+        HttpContext http, IValidator<AdjustmentInput> validator, Func<AdjustmentInput, Task<AdjustmentResult>> adjust, Func<Guid, Task<TDto>> load, string path,
+        Func<Guid, Task<WriteOffRequestDto?>>? pending = null)
     {
         var (input, problem) = await ApiSupport.ReadAsync<AdjustmentInput>(http);
         if (input is null)
@@ -80,6 +114,11 @@ public static class AdjustmentsEndpoints
         if (result.NotFound)
         {
             return ApiSupport.NotFound("invoice");
+        }
+
+        if (result.PendingRequestId is { } requestId && pending is not null)
+        {
+            return Results.Accepted($"/api/v1/write-off-requests/{requestId}", await pending(requestId));
         }
 
         return result.Succeeded

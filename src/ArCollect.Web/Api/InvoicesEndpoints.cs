@@ -12,7 +12,13 @@ public sealed record InvoiceLineDto(int LineNumber, string Description, decimal 
 public sealed record InvoiceDto(
     Guid Id, string Number, Guid CustomerId, InvoiceState State, InvoiceStatus Status, DateOnly IssueDate, DateOnly DueDate,
     string? Terms, string Currency, decimal Subtotal, decimal TaxTotal, decimal Total, decimal AmountPaid, decimal AmountCredited,
-    decimal AmountWrittenOff, decimal Balance, string? PurchaseOrder, DateTimeOffset UpdatedAt, IReadOnlyList<InvoiceLineDto>? Lines);
+    decimal AmountWrittenOff, decimal Balance, string? PurchaseOrder, DateTimeOffset UpdatedAt, IReadOnlyList<InvoiceLineDto>? Lines,
+    Guid? RebillOfId = null);
+
+public sealed record CancelAndRebillRequest(string Reason);
+
+/// <summary>The cancelled invoice, the credit note that cancelled it, and the linked draft to correct and issue.</summary>
+public sealed record CancelAndRebillDto(Guid CancelledInvoiceId, string CreditNoteNumber, decimal Credited, string Currency, InvoiceDto Draft);
 
 /// <summary>A new draft; the number is given when it is issued. Without a due date the terms (or the customer's) set it.</summary>
 public sealed class DraftInvoiceRequest
@@ -45,6 +51,9 @@ public static class InvoicesEndpoints
         group.MapGet("/{id:guid}/checks", ChecksAsync).WithSummary("Pre-send checks: errors block issuing, warnings do not.");
         group.MapPost("/{id:guid}/issue", IssueAsync).WithSummary("Issues a draft: checks, numbers and marks it issued.")
             .Produces<IssuedInvoiceDto>().ProducesValidationProblem();
+        group.MapPost("/{id:guid}/cancel-and-rebill", CancelAndRebillAsync).Accepts<CancelAndRebillRequest>("application/json")
+            .WithSummary("Credits an issued invoice in full with a credit note and creates a draft copy linked to it (rebillOfId) to correct and issue.")
+            .Produces<CancelAndRebillDto>(StatusCodes.Status201Created).ProducesValidationProblem();
         group.MapGet("/{id:guid}/pdf", async (InvoicePdfs pdfs, Guid id, CancellationToken ct) =>
                 await pdfs.RenderAsync(id, ct) is { } file ? Results.File(file.Content, "application/pdf", file.FileName) : ApiSupport.NotFound("invoice"))
             .WithSummary("The invoice as a PDF.").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
@@ -137,6 +146,30 @@ public static class InvoicesEndpoints
         return Results.Ok(new IssuedInvoiceDto(dto, ToDto(result.Report).Warnings));
     }
 
+    private static async Task<IResult> CancelAndRebillAsync(HttpContext http, InvoiceRebilling rebilling, TimeProvider time, Guid id)
+    {
+        var (input, problem) = await ApiSupport.ReadAsync<CancelAndRebillRequest>(http);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        var result = await rebilling.CancelAndRebillAsync(id, input.Reason, http.RequestAborted);
+        if (result.NotFound)
+        {
+            return ApiSupport.NotFound("invoice");
+        }
+
+        if (!result.Succeeded)
+        {
+            return ApiSupport.Invalid(result.Errors);
+        }
+
+        var draft = result.Draft!;
+        return Results.Created($"/api/v1/invoices/{draft.Id}",
+            new CancelAndRebillDto(id, result.CreditNoteNumber!, result.Credited, draft.Currency, ToDto(draft, Today(time), withLines: true)));
+    }
+
     internal static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private static PreSendReportDto ToDto(PreSendReport report) => new(
@@ -150,5 +183,6 @@ public static class InvoicesEndpoints
         withLines
             ? i.Lines.OrderBy(l => l.LineNumber)
                 .Select(l => new InvoiceLineDto(l.LineNumber, l.Description, l.Quantity, l.UnitPrice, l.TaxRate, l.NetAmount, l.TaxAmount, l.LateFeePeriod)).ToList()
-            : null);
+            : null,
+        i.RebillOfId);
 }

@@ -58,6 +58,7 @@ public static class Pipeline
             recurring.AddOrUpdate<RiskModelJob>(RiskModelJob.RecurringId, job => job.RunDueAsync(CancellationToken.None), RiskModelJob.Schedule);
             recurring.AddOrUpdate<DashboardAlertsJob>(DashboardAlertsJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(6));
             recurring.AddOrUpdate<LateFeeJob>(LateFeeJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(1));
+            recurring.AddOrUpdate<LedgerFactsCheckJob>(LedgerFactsCheckJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(2, 30));
         }
 
         return app;

@@ -1,3 +1,6 @@
+using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +12,17 @@ public sealed class IndexModel(ArCollectDbContext db, TimeProvider time) : PageM
 {
     public sealed record CurrencyTotals(string Currency, decimal Open, decimal Overdue, int OverdueCount);
 
-    public sealed record OverdueCustomer(Guid CustomerId, string Name, string Currency, decimal Overdue, DateOnly OldestDue);
+    /// <summary>A customer's overdue balance in the base currency (<c>MissingRate</c>: some currency had no stored rate and is left out).</summary>
+    public sealed record OverdueCustomer(Guid CustomerId, string Name, string Currency, decimal Overdue, DateOnly OldestDue, bool MissingRate);
 
     public DateOnly Today { get; private set; }
     public IReadOnlyList<CurrencyTotals> ByCurrency { get; private set; } = [];
     public IReadOnlyList<OverdueCustomer> TopOverdue { get; private set; } = [];
+
+    public string BaseCurrency { get; private set; } = "";
+
+    /// <summary>Write-offs waiting for a manager; counted for managers and admins only (null for clerks).</summary>
+    public int? PendingWriteOffs { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,15 +42,13 @@ public sealed class IndexModel(ArCollectDbContext db, TimeProvider time) : PageM
             .ToListAsync(cancellationToken);
         ByCurrency = totals.Select(t => new CurrencyTotals(t.Currency, t.Open, t.Overdue, t.OverdueCount)).ToList();
 
-        var top = await open
-            .Where(i => i.DueDate < today)
-            .GroupBy(i => new { i.CustomerId, i.Currency })
-            .Select(g => new { g.Key.CustomerId, g.Key.Currency, Overdue = g.Sum(i => i.Balance), OldestDue = g.Min(i => i.DueDate) })
-            .OrderByDescending(x => x.Overdue)
-            .Take(10)
-            .ToListAsync(cancellationToken);
-        var ids = top.Select(t => t.CustomerId).ToList();
-        var names = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        TopOverdue = top.Select(t => new OverdueCustomer(t.CustomerId, names[t.CustomerId], t.Currency, t.Overdue, t.OldestDue)).ToList();
+        // Ranked in the base currency with the worklist's conversion, so a large debt in any currency comes first.
+        BaseCurrency = (await db.ConverterAsync(cancellationToken)).BaseCurrency;
+        var top = await TopLists.MostOverdueAsync(db, BaseCurrency, today, 10, cancellationToken);
+        TopOverdue = top.Select(t => new OverdueCustomer(t.CustomerId, t.Name, BaseCurrency, t.Overdue, t.OldestDue, t.MissingRate)).ToList();
+        if (User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin))
+        {
+            PendingWriteOffs = await db.WriteOffRequests.CountAsync(r => r.Status == WriteOffRequestStatus.Pending, cancellationToken);
+        }
     }
 }

@@ -41,6 +41,8 @@ public static class DashboardLedger
         var payments = await scope.Db.Payments.Include(p => p.Allocations).Where(p => p.Allocations.Any(a => a.InvoiceId == stored.Id)).ToListAsync();
         stored.AmountPaid -= payments.SelectMany(p => p.Allocations).Where(a => a.InvoiceId == stored.Id).Sum(a => a.Amount);
         stored.SettledOn = stored.OpenAmount > 0m ? null : stored.SettledOn;
+        // A payment with allocations cannot be deleted: its allocations go first, so the daily facts reverse the cash.
+        scope.Db.PaymentAllocations.RemoveRange(payments.SelectMany(p => p.Allocations));
         scope.Db.Payments.RemoveRange(payments);
         await scope.Db.SaveChangesAsync();
     }

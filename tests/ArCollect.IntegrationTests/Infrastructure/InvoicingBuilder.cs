@@ -8,14 +8,15 @@ namespace ArCollect.IntegrationTests.Infrastructure;
 public static class InvoicingBuilder
 {
     public static async Task<Invoice> AddDraftAsync(
-        TestDatabase db, Guid tenantId, Guid customerId, decimal unitPrice, DateOnly issued, string? terms = null, decimal taxRate = 0m, decimal quantity = 1m)
+        TestDatabase db, Guid tenantId, Guid customerId, decimal unitPrice, DateOnly issued, string? terms = null, decimal taxRate = 0m, decimal quantity = 1m,
+        string currency = "EUR")
     {
         await using var scope = db.ForTenant(tenantId);
         var input = new InvoiceInput
         {
             CustomerId = customerId,
             IssueDate = issued,
-            Currency = "EUR",
+            Currency = currency,
             Terms = terms,
             Lines = [new InvoiceLineInput { Description = "Consulting", Quantity = quantity, UnitPrice = unitPrice, TaxRate = taxRate }],
         };
@@ -25,9 +26,10 @@ public static class InvoicingBuilder
     }
 
     public static async Task<Invoice> AddIssuedAsync(
-        TestDatabase db, Guid tenantId, Guid customerId, decimal unitPrice, DateOnly issued, string? terms = null, decimal taxRate = 0m)
+        TestDatabase db, Guid tenantId, Guid customerId, decimal unitPrice, DateOnly issued, string? terms = null, decimal taxRate = 0m,
+        string currency = "EUR")
     {
-        var draft = await AddDraftAsync(db, tenantId, customerId, unitPrice, issued, terms, taxRate);
+        var draft = await AddDraftAsync(db, tenantId, customerId, unitPrice, issued, terms, taxRate, currency: currency);
         await using var scope = db.ForTenant(tenantId);
         var result = await scope.Services.GetRequiredService<InvoiceIssuer>().IssueAsync(draft.Id, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("; ", result.Report.Errors.Select(e => e.Message)));

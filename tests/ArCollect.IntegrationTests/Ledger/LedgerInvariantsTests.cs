@@ -62,7 +62,7 @@ public sealed class LedgerInvariantsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_payment_applied_to_an_invoice_cannot_be_deleted_behind_its_back()
+    public async Task A_payment_with_allocations_cannot_be_deleted_and_removing_them_first_reverses_the_daily_facts()
     {
         var (tenant, invoice) = await OneInvoiceAsync();
         await using (var pay = db.ForTenant(tenant))
@@ -74,13 +74,27 @@ public sealed class LedgerInvariantsTests : IAsyncLifetime
             Assert.True(result.Succeeded);
         }
 
-        await using var scope = db.ForTenant(tenant);
-        var error = await RefusedAsync(() => scope.Db.Payments.ExecuteDeleteAsync());
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var error = await Record.ExceptionAsync(() => scope.Db.Payments.ExecuteDeleteAsync());
+            var postgres = Assert.IsType<PostgresException>(error?.InnerException ?? error);
+            Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, postgres.SqlState);
+            Assert.Equal("fk_payment_allocations_payments_payment_id", postgres.ConstraintName);
+            Assert.Equal(1, await scope.Db.Payments.CountAsync());
+            Assert.Equal(600m, await scope.Db.Invoices.Where(i => i.Id == invoice).Select(i => i.Balance).SingleAsync());
+            Assert.Equal(400m, await scope.Db.LedgerDailyFacts.SumAsync(f => f.Cash));
+        }
 
-        Assert.Equal("ck_invoices_paid_is_allocations", error.ConstraintName);
-        Assert.Equal(1, await scope.Db.Payments.CountAsync());
-        Assert.Equal(600m, await scope.Db.Invoices.Where(i => i.Id == invoice).Select(i => i.Balance).SingleAsync());
+        // Taking the payment back the allowed way: allocations first (with the invoice), then the payment.
+        await DashboardLedgerReverse(tenant);
+        await using var check = db.ForTenant(tenant);
+        Assert.Equal(0, await check.Db.Payments.CountAsync());
+        Assert.Equal(0m, await check.Db.LedgerDailyFacts.SumAsync(f => f.Cash));
+        Assert.Empty(await check.Services.GetRequiredService<ArCollect.Infrastructure.Dashboards.LedgerFactsCheck>().RunAsync(CancellationToken.None));
+        await LedgerAssert.ConsistentAsync(db, tenant);
     }
+
+    private Task DashboardLedgerReverse(Guid tenant) => ArCollect.IntegrationTests.Dashboards.DashboardLedger.ReversePaymentsAsync(db, tenant, "INV-1");
 
     [Fact]
     public async Task Writing_off_more_than_is_open_is_refused_by_the_database()

@@ -82,3 +82,42 @@ internal sealed class WriteOffConfiguration : IEntityTypeConfiguration<WriteOff>
         b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CurrencySettingsConfiguration : IEntityTypeConfiguration<CurrencySettings>
+{
+    public void Configure(EntityTypeBuilder<CurrencySettings> b)
+    {
+        b.HasKey(x => new { x.TenantId, x.Currency });
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.ToTable(t => t.HasCheckConstraint("ck_currency_settings_amounts_positive",
+            "(write_off_limit IS NULL OR write_off_limit >= 0) AND (late_fee_flat IS NULL OR late_fee_flat > 0) AND (late_fee_cap IS NULL OR late_fee_cap > 0)"));
+    }
+}
+
+internal sealed class WriteOffRequestConfiguration : IEntityTypeConfiguration<WriteOffRequest>
+{
+    public void Configure(EntityTypeBuilder<WriteOffRequest> b)
+    {
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Property(x => x.DecisionReason).HasMaxLength(500);
+        b.ToTable(t => t.HasCheckConstraint("ck_write_off_requests_amount_positive", "amount > 0"));
+        b.HasIndex(x => new { x.TenantId, x.Status, x.RequestedAt });
+        b.HasIndex(x => new { x.TenantId, x.InvoiceId });
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<WriteOff>().WithMany().HasForeignKey(x => x.WriteOffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<ArCollect.Infrastructure.Common.IdempotencyKey>
+{
+    public void Configure(EntityTypeBuilder<ArCollect.Infrastructure.Common.IdempotencyKey> b)
+    {
+        b.ToTable("idempotency_keys");
+        b.HasKey(x => new { x.TenantId, x.Key });
+        b.Property(x => x.Key).HasMaxLength(255);
+        b.Property(x => x.RequestHash).HasMaxLength(64);
+        b.Property(x => x.Location).HasMaxLength(300);
+        b.HasIndex(x => new { x.TenantId, x.CreatedAt });
+    }
+}

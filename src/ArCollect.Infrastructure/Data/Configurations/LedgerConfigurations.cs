@@ -89,6 +89,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(x => new { x.TenantId, x.SettledOn }).HasFilter("settled_on IS NOT NULL").HasDatabaseName("ix_invoices_settled_on");
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.RebillOfId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.TenantId, x.RebillOfId }).HasFilter("rebill_of_id IS NOT NULL");
     }
 }
 
@@ -116,7 +118,11 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.HasIndex(x => new { x.TenantId, x.CustomerId, x.ReceivedOn });
         b.HasIndex(x => new { x.TenantId, x.Reference }).IsUnique().HasFilter("reference IS NOT NULL");
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(x => x.Allocations).WithOne().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Cascade);
+        // A payment with allocations cannot be deleted: its allocations go first, explicitly, so the daily facts and
+        // the invoices' paid amounts are reversed with them.
+        b.HasMany(x => x.Allocations).WithOne().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.BankTransactionId).HasMaxLength(100);
+        b.HasIndex(x => new { x.TenantId, x.BankTransactionId }).IsUnique().HasFilter("bank_transaction_id IS NOT NULL");
     }
 }
 

@@ -37,9 +37,9 @@ namespace ArCollect.Infrastructure.Data.Migrations
                 columns: new[] { "tenant_id", "settled_on" },
                 filter: "settled_on IS NOT NULL");
 
-            // Statement-level triggers keep the facts in step with every write; the rebuild backfills existing ledgers.
-            migrationBuilder.Sql(ArCollect.Infrastructure.Dashboards.LedgerFactsSql.Install);
-            migrationBuilder.Sql(ArCollect.Infrastructure.Dashboards.LedgerFactsSql.RebuildAll);
+            // The statement-level triggers that keep the facts in step with every write, and the backfill, are
+            // installed by the LedgerIntegrity migration: their SQL reads columns that migration adds, and a database
+            // migrated in one go is backfilled once, at the end.
         }
 
         /// <inheritdoc />

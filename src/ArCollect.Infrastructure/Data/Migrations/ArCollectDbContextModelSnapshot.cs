@@ -1194,6 +1194,42 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Invoices.CurrencySettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("LateFeeCap")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("late_fee_cap");
+
+                    b.Property<decimal?>("LateFeeFlat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("late_fee_flat");
+
+                    b.Property<decimal?>("WriteOffLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("write_off_limit");
+
+                    b.HasKey("TenantId", "Currency")
+                        .HasName("pk_currency_settings");
+
+                    b.ToTable("currency_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_currency_settings_amounts_positive", "(write_off_limit IS NULL OR write_off_limit >= 0) AND (late_fee_flat IS NULL OR late_fee_flat > 0) AND (late_fee_cap IS NULL OR late_fee_cap > 0)");
+                        });
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Invoices.DocumentCounter", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1279,6 +1315,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
 
+                    b.Property<decimal>("LateFees")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("late_fees");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -1294,6 +1335,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("purchase_order");
+
+                    b.Property<Guid?>("RebillOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rebill_of_id");
 
                     b.Property<DateOnly?>("SettledOn")
                         .HasColumnType("date")
@@ -1345,6 +1390,9 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_invoices_customer_id");
 
+                    b.HasIndex("RebillOfId")
+                        .HasDatabaseName("ix_invoices_rebill_of_id");
+
                     b.HasIndex("TenantId", "DueDate")
                         .HasDatabaseName("ix_invoices_open_by_due_date")
                         .HasFilter("balance > 0");
@@ -1357,6 +1405,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_tenant_id_number");
+
+                    b.HasIndex("TenantId", "RebillOfId")
+                        .HasDatabaseName("ix_invoices_tenant_id_rebill_of_id")
+                        .HasFilter("rebill_of_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "SettledOn")
                         .HasDatabaseName("ix_invoices_settled_on")
@@ -1382,6 +1434,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ChargedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("charged_on");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1572,6 +1628,99 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("write_offs", null, t =>
                         {
                             t.HasCheckConstraint("ck_write_offs_amount_positive", "amount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Invoices.WriteOffRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("WriteOffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("write_off_id");
+
+                    b.Property<DateOnly>("WriteOffOn")
+                        .HasColumnType("date")
+                        .HasColumnName("write_off_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_write_off_requests");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_write_off_requests_invoice_id");
+
+                    b.HasIndex("WriteOffId")
+                        .HasDatabaseName("ix_write_off_requests_write_off_id");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .HasDatabaseName("ix_write_off_requests_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_write_off_requests_tenant_id_status_requested_at");
+
+                    b.ToTable("write_off_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_write_off_requests_amount_positive", "amount > 0");
                         });
                 });
 
@@ -1820,6 +1969,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount");
 
+                    b.Property<string>("BankTransactionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_transaction_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1864,6 +2018,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_payments_customer_id");
+
+                    b.HasIndex("TenantId", "BankTransactionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_tenant_id_bank_transaction_id")
+                        .HasFilter("bank_transaction_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "Reference")
                         .IsUnique()
@@ -2340,6 +2499,50 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasName("pk_tenant_logos");
 
                     b.ToTable("tenant_logos", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Infrastructure.Common.IdempotencyKey", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("TenantId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_tenant_id_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Infrastructure.Email.TenantMailSettings", b =>
@@ -2894,6 +3097,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_invoices_customers_customer_id");
+
+                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("RebillOfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_invoices_rebill_of_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Invoices.InvoiceLine", b =>
@@ -2921,6 +3130,22 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_write_offs_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Invoices.WriteOffRequest", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_off_requests_invoices_invoice_id");
+
+                    b.HasOne("ArCollect.Domain.Invoices.WriteOff", null)
+                        .WithMany()
+                        .HasForeignKey("WriteOffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_write_off_requests_write_offs_write_off_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Messaging.OutboxAttachment", b =>
@@ -2955,7 +3180,7 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasOne("ArCollect.Domain.Payments.Payment", null)
                         .WithMany("Allocations")
                         .HasForeignKey("PaymentId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payment_allocations_payments_payment_id");
                 });

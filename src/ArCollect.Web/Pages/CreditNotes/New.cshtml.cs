@@ -1,4 +1,5 @@
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Invoices;
 using FluentValidation;
@@ -39,8 +40,10 @@ public sealed class NewModel(ArCollectDbContext db, InvoiceAdjustments adjustmen
         AdjustmentResult? succeeded = null;
         if (validation.IsValid)
         {
+            // Managers and admins write off any amount; a clerk's write-off above the currency's limit waits for a manager.
+            var mayExceedLimit = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
             var result = WriteOff
-                ? await adjustments.WriteOffAsync(Input, HttpContext.RequestAborted)
+                ? await adjustments.WriteOffAsync(Input, mayExceedLimit, HttpContext.RequestAborted)
                 : await adjustments.CreditAsync(Input, HttpContext.RequestAborted);
             if (result.NotFound)
             {
@@ -63,6 +66,8 @@ public sealed class NewModel(ArCollectDbContext db, InvoiceAdjustments adjustmen
 
         // Every message about money names its currency.
         Done = succeeded is null ? null
+            : succeeded.IsPending ? $"{Currency} {succeeded.Amount:N2} is above your company's write-off limit of {Currency} {succeeded.Limit:N2}: "
+                + "the write-off was sent to a manager for approval and nothing is written off until it is approved."
             : WriteOff ? $"Wrote off {Currency} {succeeded.Amount:N2}."
             : $"Credit note {succeeded.Number} for {Currency} {succeeded.Amount:N2} created.";
         return Page();

@@ -31,6 +31,14 @@ public sealed class DetailsModel(ArCollectDbContext db, TimeProvider time) : Pag
     public IReadOnlyList<CreditRow> Credits { get; private set; } = [];
     public IReadOnlyList<DisputeRow> Disputes { get; private set; } = [];
 
+    /// <summary>The invoice this draft (or its issued successor) replaces by cancel and rebill, and the one that replaced this.</summary>
+    public (Guid Id, string Number, bool IsDraft)? RebillOf { get; private set; }
+    public (Guid Id, string Number, bool IsDraft)? RebilledAs { get; private set; }
+
+    /// <summary>Cancel and rebill applies to issued invoices with nothing paid or written off, once.</summary>
+    public bool CanRebill => Invoice.Status is not (InvoiceStatus.Draft or InvoiceStatus.Void) && Invoice.AmountPaid == 0m
+        && Invoice.AmountWrittenOff == 0m && Invoice.Balance > 0m && RebilledAs is null;
+
     public int? DaysOverdue => InvoiceQueries.DaysOverdue(Invoice.DueDate, Invoice.Balance, Today);
 
     /// <summary>Only drafts are edited; an issued invoice is corrected with a credit note or cancelled and rebilled.</summary>
@@ -54,6 +62,13 @@ public sealed class DetailsModel(ArCollectDbContext db, TimeProvider time) : Pag
         }
 
         Invoice = header;
+        var rebillOfId = await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(i => i.RebillOfId).FirstAsync(cancellationToken);
+        RebillOf = await db.Invoices.AsNoTracking().Where(i => i.Id == rebillOfId)
+            .Select(i => new { i.Id, i.Number, i.State }).FirstOrDefaultAsync(cancellationToken) is { } of
+            ? (of.Id, of.Number, of.State == InvoiceState.Draft) : null;
+        RebilledAs = await db.Invoices.AsNoTracking().Where(i => i.RebillOfId == id)
+            .Select(i => new { i.Id, i.Number, i.State }).FirstOrDefaultAsync(cancellationToken) is { } by
+            ? (by.Id, by.Number, by.State == InvoiceState.Draft) : null;
         Lines = await db.InvoiceLines.AsNoTracking()
             .Where(l => l.InvoiceId == id)
             .OrderBy(l => l.LineNumber)

@@ -105,7 +105,8 @@ public sealed class EditModel(
         else
         {
             // Lines replaced by InvoiceTotals.Apply are new rows; mark them so, rather than leave EF to guess from their set keys.
-            db.InvoiceLines.AddRange(invoice.Lines);
+            // Late-fee lines are kept as they are (rows already stored).
+            db.InvoiceLines.AddRange(invoice.Lines.Where(l => l.LateFeePeriod == null));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -70,7 +70,7 @@ public sealed class InvoiceForm
         Terms = invoice.Terms,
         PurchaseOrder = invoice.PurchaseOrder,
         Notes = invoice.Notes,
-        Lines = invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new LineForm
+        Lines = invoice.Lines.Where(l => l.LateFeePeriod == null).OrderBy(l => l.LineNumber).Select(l => new LineForm
         {
             Description = l.Description,
             Quantity = l.Quantity,

@@ -1,4 +1,5 @@
 using ArCollect.Domain.Risk;
+using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Jobs;
 using ArCollect.Infrastructure.Risk;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Web.Pages.Risk;
 
 /// <summary>Managers see how the payment-delay model does against the heuristic, its history, and can retrain it now.</summary>
-public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBackgroundJobClient jobs) : PageModel
+public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBackgroundJobClient jobs, TimeProvider time) : PageModel
 {
     /// <summary>A stored run; <paramref name="ModelProbabilities"/> and <paramref name="ModelDates"/> say which heads its model answers for.</summary>
     public sealed record RunRow(
@@ -31,7 +32,10 @@ public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBac
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
     public RunRow? Latest => Runs.Count > 0 ? Runs[0] : null;
     public RunRow? Active => Runs.FirstOrDefault(r => r.IsActive);
-    public sealed record RiskyInvoice(string Number, Guid CustomerId, string Customer, decimal Balance, string Currency, RiskBadgeView Badge);
+    /// <summary>One of the invoices with the most money expected late, ranked in the base currency.</summary>
+    public sealed record RiskyInvoice(string Number, Guid CustomerId, string Customer, decimal Balance, string Currency, decimal BalanceInBase, bool MissingRate, RiskBadgeView Badge);
+
+    public string BaseCurrency { get; private set; } = "";
 
     /// <summary>The open invoices with the most money expected late (probability x balance), to sanity-check the scores.</summary>
     public IReadOnlyList<RiskyInvoice> Riskiest { get; private set; } = [];
@@ -98,16 +102,24 @@ public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBac
         Runs = runs.Select(r => new RunRow(r.Version, r.TrainedAt, r.Predictor, r.IsActive, r.RowsUsed, r.Outcome, RiskJson.Read(r.MetricsJson), r.Classifier, r.Regressor)).ToList();
         ScoredInvoices = await db.InvoiceScores.CountAsync(cancellationToken);
         ScoredAt = await db.InvoiceScores.MaxAsync(s => (DateTimeOffset?)s.ScoredAt, cancellationToken);
-        var riskiest = await (
+        // Ranked by probability x open balance in the base currency (the worklist's conversion), not by raw amounts.
+        BaseCurrency = (await db.ConverterAsync(cancellationToken)).BaseCurrency;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var top = await TopLists.MostExpectedLateAsync(db, BaseCurrency, today, 10, cancellationToken);
+        var ids = top.Select(t => t.InvoiceId).ToList();
+        var details = await (
                 from s in db.InvoiceScores.AsNoTracking()
                 join i in db.Invoices on s.InvoiceId equals i.Id
                 join c in db.Customers on s.CustomerId equals c.Id
-                orderby s.ProbabilityLate * (double)i.Balance descending, i.Number
-                select new { i.Number, s.CustomerId, Customer = c.Name, i.Balance, i.Currency, s.Band, s.ProbabilityLate, s.ExpectedDaysLate, s.PredictedPayDate, s.Reasons, s.Predictor, s.ModelVersion, s.ScoredAt })
-            .Take(10)
-            .ToListAsync(cancellationToken);
-        Riskiest = riskiest.Select(r => new RiskyInvoice(r.Number, r.CustomerId, r.Customer, r.Balance, r.Currency, new RiskBadgeView(
-            r.Band, r.ProbabilityLate, r.ExpectedDaysLate, r.PredictedPayDate, r.Reasons.Split('\n'), r.Predictor, r.ModelVersion, r.ScoredAt, null))).ToList();
+                where ids.Contains(i.Id)
+                select new { i.Id, i.Number, s.CustomerId, Customer = c.Name, i.Balance, i.Currency, s.Band, s.ProbabilityLate, s.ExpectedDaysLate, s.PredictedPayDate, s.Reasons, s.Predictor, s.ModelVersion, s.ScoredAt })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        Riskiest = top.Where(t => details.ContainsKey(t.InvoiceId)).Select(t =>
+        {
+            var r = details[t.InvoiceId];
+            return new RiskyInvoice(r.Number, r.CustomerId, r.Customer, r.Balance, r.Currency, t.BalanceInBase, t.MissingRate, new RiskBadgeView(
+                r.Band, r.ProbabilityLate, r.ExpectedDaysLate, r.PredictedPayDate, r.Reasons.Split('\n'), r.Predictor, r.ModelVersion, r.ScoredAt, null));
+        }).ToList();
     }
 
     public sealed class SettingsInput

@@ -1,3 +1,4 @@
+using ArCollect.Domain.Common;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
@@ -34,6 +35,101 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
     public string? NumberMessage { get; private set; }
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Amounts of money per currency: write-off limit, late-fee flat amount and cap; one blank row to add a currency.</summary>
+    [BindProperty]
+    public List<CurrencyRow> Currencies { get; set; } = [];
+
+    public string BaseCurrency { get; private set; } = "";
+
+    public string? CurrenciesMessage { get; private set; }
+
+    public sealed class CurrencyRow
+    {
+        public string? Currency { get; set; }
+        public decimal? WriteOffLimit { get; set; }
+        public decimal? LateFeeFlat { get; set; }
+        public decimal? LateFeeCap { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Currency) && WriteOffLimit is null && LateFeeFlat is null && LateFeeCap is null;
+    }
+
+    /// <summary>
+    /// Saves the per-currency amounts: a row without any amount removes its currency; each amount is rounded to the
+    /// currency's minor units; errors name the row and the column.
+    /// </summary>
+    public async Task<IActionResult> OnPostCurrenciesAsync()
+    {
+        ModelState.Clear();
+        var cancellationToken = HttpContext.RequestAborted;
+        var rows = Currencies.Select((row, index) => (Row: row, Index: index)).Where(x => !x.Row.IsBlank).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (row, index) in rows)
+        {
+            var code = row.Currency?.Trim().ToUpperInvariant() ?? "";
+            var at = $"{nameof(Currencies)}[{index}]";
+            if (!CurrencyCodes.IsKnown(code))
+            {
+                ModelState.AddModelError($"{at}.{nameof(CurrencyRow.Currency)}", $"Row {index + 1}, currency: enter an ISO 4217 code such as EUR or USD.");
+                continue;
+            }
+
+            if (!seen.Add(code))
+            {
+                ModelState.AddModelError($"{at}.{nameof(CurrencyRow.Currency)}", $"Row {index + 1}, currency: {code} is already on an earlier row.");
+            }
+
+            if (row.WriteOffLimit is < 0m)
+            {
+                ModelState.AddModelError($"{at}.{nameof(CurrencyRow.WriteOffLimit)}", $"Row {index + 1}, write-off limit: enter {code} 0 or more, or leave it empty for no limit.");
+            }
+
+            if (row.LateFeeFlat is <= 0m)
+            {
+                ModelState.AddModelError($"{at}.{nameof(CurrencyRow.LateFeeFlat)}", $"Row {index + 1}, flat late fee: enter more than {code} 0, or leave it empty.");
+            }
+
+            if (row.LateFeeCap is <= 0m)
+            {
+                ModelState.AddModelError($"{at}.{nameof(CurrencyRow.LateFeeCap)}", $"Row {index + 1}, late-fee cap: enter more than {code} 0, or leave it empty for no cap.");
+            }
+
+            (row.Currency, row.WriteOffLimit, row.LateFeeFlat, row.LateFeeCap) = (code,
+                row.WriteOffLimit is { } l ? Money.Round(l, code) : null,
+                row.LateFeeFlat is { } f ? Money.Round(f, code) : null,
+                row.LateFeeCap is { } c ? Money.Round(c, code) : null);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var stored = await db.CurrencySettings.ToListAsync(cancellationToken);
+            db.CurrencySettings.RemoveRange(stored.Where(s => !rows.Any(r => r.Row.Currency == s.Currency.Trim() && HasAmount(r.Row))));
+            foreach (var (row, _) in rows.Where(r => HasAmount(r.Row)))
+            {
+                var existing = stored.FirstOrDefault(s => s.Currency.Trim() == row.Currency);
+                if (existing is null)
+                {
+                    existing = new CurrencySettings { Currency = row.Currency! };
+                    db.CurrencySettings.Add(existing);
+                }
+
+                (existing.WriteOffLimit, existing.LateFeeFlat, existing.LateFeeCap) = (row.WriteOffLimit, row.LateFeeFlat, row.LateFeeCap);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            CurrenciesMessage = "Amounts per currency saved.";
+            await LoadSettingsAsync();
+        }
+        else
+        {
+            await LoadSettingsAsync(keepCurrencies: true);
+        }
+
+        Logo = await logos.DescribeAsync(cancellationToken);
+        return Page();
+    }
+
+    private static bool HasAmount(CurrencyRow row) => row.WriteOffLimit is not null || row.LateFeeFlat is not null || row.LateFeeCap is not null;
 
     public async Task OnGetAsync()
     {
@@ -123,8 +219,19 @@ public sealed class InvoicingModel(ArCollectDbContext db, TenantContext tenant, 
 
     public static string Label(DocumentSeries series) => series == DocumentSeries.Invoice ? "invoice" : "credit note";
 
-    private async Task LoadSettingsAsync()
+    private async Task LoadSettingsAsync(bool keepCurrencies = false)
     {
+        BaseCurrency = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.RequiredTenantId).Select(t => t.BaseCurrency)
+            .FirstAsync(HttpContext.RequestAborted)).Trim();
+        if (!keepCurrencies)
+        {
+            Currencies = await db.CurrencySettings.AsNoTracking().OrderBy(c => c.Currency)
+                .Select(c => new CurrencyRow { Currency = c.Currency.Trim(), WriteOffLimit = c.WriteOffLimit, LateFeeFlat = c.LateFeeFlat, LateFeeCap = c.LateFeeCap })
+                .ToListAsync(HttpContext.RequestAborted);
+        }
+
+        Currencies.Add(new CurrencyRow());
+
         var settings = await db.InvoicingSettings.AsNoTracking().FirstOrDefaultAsync(HttpContext.RequestAborted)
             ?? new InvoicingSettings { TenantId = tenant.RequiredTenantId };
         var today = Today;

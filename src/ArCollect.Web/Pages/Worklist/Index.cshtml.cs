@@ -43,6 +43,14 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
 
     public bool HasNextPage { get; private set; }
 
+    /// <summary>Open tasks are paged too (a phone shows one short page, not a list thousands of pixels tall).</summary>
+    public const int TaskPageSize = 8;
+
+    [BindProperty(Name = "tp", SupportsGet = true)]
+    public int TaskPage { get; set; } = 1;
+
+    public bool HasNextTaskPage { get; private set; }
+
     /// <summary>True when "my accounts" was asked for but the user has none assigned, so every account is shown.</summary>
     public bool NoneAssigned { get; private set; }
 
@@ -151,7 +159,7 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
     {
         Done = message;
         DoneCustomer = customerId;
-        return RedirectToPage(new { all = All, p = PageNumber });
+        return RedirectToPage(new { all = All, p = PageNumber, tp = TaskPage });
     }
 
     private async Task<IActionResult> AddActivityAsync(ActivityType type, string label, CancellationToken ct)
@@ -204,7 +212,10 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
         var risk = await db.CustomerScores.AsNoTracking().Where(s => ids.Contains(s.CustomerId))
             .Select(s => new { s.CustomerId, s.ProbabilityLate, s.Band })
             .ToDictionaryAsync(s => s.CustomerId, ct);
-        Tasks = await TasksAsync(collector, ct);
+        TaskPage = Math.Max(1, TaskPage);
+        var tasks = await TasksAsync(collector, (TaskPage - 1) * TaskPageSize, TaskPageSize + 1, ct);
+        HasNextTaskPage = tasks.Count > TaskPageSize;
+        Tasks = tasks.Take(TaskPageSize).ToList();
         var firstTask = await db.CollectionTasks.AsNoTracking().Where(t => t.Status == CollectionTaskStatus.Open && ids.Contains(t.CustomerId))
             .OrderBy(t => t.DueOn).Select(t => new { t.CustomerId, t.Title }).ToListAsync(ct);
         var promises = await db.Promises.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.Status == PromiseStatus.Open)
@@ -229,13 +240,13 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
     /// Open tasks, soonest due first: the collector's own (assigned to them or on their customers) unless all are
     /// asked for. Finished tasks and stale ones (their customer owes nothing any more) leave the list.
     /// </summary>
-    private async Task<List<TaskRow>> TasksAsync(Guid? collector, CancellationToken ct) =>
+    private async Task<List<TaskRow>> TasksAsync(Guid? collector, int skip, int take, CancellationToken ct) =>
         await db.CollectionTasks.AsNoTracking()
             .Where(t => t.Status == CollectionTaskStatus.Open)
             .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t, c.Name, c.CollectorId })
             .Where(x => collector == null || x.t.AssignedUserId == collector || x.CollectorId == collector)
             .Where(x => db.Invoices.Any(i => i.CustomerId == x.t.CustomerId && i.Balance > 0))
-            .OrderBy(x => x.t.DueOn).ThenBy(x => x.Name).Take(50)
+            .OrderBy(x => x.t.DueOn).ThenBy(x => x.Name).ThenBy(x => x.t.Id).Skip(skip).Take(take)
             .Select(x => new TaskRow(x.t.Id, x.t.CustomerId, x.Name, x.t.Title, x.t.Details, x.t.DueOn, x.t.Assignee))
             .ToListAsync(ct);
 }
