@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Web.Pages.Risk;
 
 /// <summary>Managers see how the payment-delay model does against the heuristic, its history, and can retrain it now.</summary>
-public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBackgroundJobClient jobs) : PageModel
+public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBackgroundJobClient jobs, TimeProvider time) : PageModel
 {
     /// <summary>A stored run; <paramref name="ModelProbabilities"/> and <paramref name="ModelDates"/> say which heads its model answers for.</summary>
     public sealed record RunRow(
@@ -52,11 +52,19 @@ public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBac
         await LoadAsync(cancellationToken);
     }
 
-    public IActionResult OnPostRetrain()
+    public async Task<IActionResult> OnPostRetrainAsync(CancellationToken cancellationToken)
     {
         var tenantId = tenant.TenantId!.Value;
-        jobs.Enqueue<RiskModelJob>(job => job.RunAsync(tenantId, CancellationToken.None));
-        Message = "Retraining has started in the background; the new run appears here when it has finished.";
+        if (await RetrainRequests.TryClaimAsync(db, tenantId, time.GetUtcNow(), cancellationToken))
+        {
+            jobs.Enqueue<RiskModelJob>(job => job.RunAsync(tenantId, CancellationToken.None));
+            Message = "Retraining has started in the background; the new run appears here when it has finished.";
+        }
+        else
+        {
+            Message = "A retraining run is already waiting to start; the new run appears here when it has finished.";
+        }
+
         return RedirectToPage();
     }
 
