@@ -22,6 +22,9 @@ public class RiskSettings : Tenancy.ITenantOwned
     /// <summary>Probability of paying late from which an invoice is High.</summary>
     public double HighFrom { get; set; } = 0.6;
 
+    /// <summary>When "Retrain now" queued a run that has not started yet; at most one such run waits per tenant.</summary>
+    public DateTimeOffset? RetrainRequestedAt { get; set; }
+
     public static RiskSettings Defaults(Guid tenantId) => new() { TenantId = tenantId };
 
     public RiskBand BandFor(double probabilityLate) =>

@@ -20,7 +20,11 @@ public sealed class RiskModelJob(TenantJobRunner runner, TimeProvider time, ILog
     public const string Schedule = "5 * * * *";
 
     public Task<RiskRunSummary> RunAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        runner.RunAsync(tenantId, sp => sp.GetRequiredService<RiskModelService>().TrainAndScoreAsync(cancellationToken));
+        runner.RunAsync(tenantId, async sp =>
+        {
+            await RetrainRequests.ClearAsync(sp.GetRequiredService<ArCollectDbContext>(), cancellationToken);
+            return await sp.GetRequiredService<RiskModelService>().TrainAndScoreAsync(cancellationToken);
+        });
 
     /// <summary>Trains and scores every tenant now, whatever its time zone.</summary>
     [AutomaticRetry(Attempts = 0)]

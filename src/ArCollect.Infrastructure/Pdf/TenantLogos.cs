@@ -22,8 +22,10 @@ public sealed class TenantLogos(ArCollectDbContext db, TenantContext tenant, Tim
         db.TenantLogos.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// Stores the image as the tenant's logo, replacing any earlier one, when it is a PNG or JPEG within the limits
-    /// that the PDF writer can embed; otherwise keeps what was there and returns the reason.
+    /// Stores the tenant's logo, replacing any earlier one, when the upload is a PNG or JPEG within the limits: the
+    /// size is checked from the header before any pixel is decoded, then the image is decoded, scaled to the bounds of
+    /// <see cref="LogoNormaliser"/> and encoded again, and only those bytes are kept. Otherwise keeps what was there and
+    /// returns the reason.
     /// </summary>
     public async Task<LogoCheck> SaveAsync(byte[] content, string? fileName, CancellationToken cancellationToken)
     {
@@ -33,7 +35,13 @@ public sealed class TenantLogos(ArCollectDbContext db, TenantContext tenant, Tim
             return check;
         }
 
-        if (EmbeddingProblem(content, check.ContentType!) is { } problem)
+        var (normalised, error) = LogoNormaliser.Normalise(content, check);
+        if (normalised is null)
+        {
+            return check with { Error = error };
+        }
+
+        if (EmbeddingProblem(normalised.Content, normalised.ContentType) is { } problem)
         {
             return check with { Error = problem };
         }
@@ -41,22 +49,22 @@ public sealed class TenantLogos(ArCollectDbContext db, TenantContext tenant, Tim
         var logo = await db.TenantLogos.FirstOrDefaultAsync(cancellationToken);
         if (logo is null)
         {
-            logo = new TenantLogo { TenantId = tenant.RequiredTenantId, Content = content, ContentType = check.ContentType! };
+            logo = new TenantLogo { TenantId = tenant.RequiredTenantId, Content = normalised.Content, ContentType = normalised.ContentType };
             db.TenantLogos.Add(logo);
         }
         else
         {
-            logo.Content = content;
-            logo.ContentType = check.ContentType!;
+            logo.Content = normalised.Content;
+            logo.ContentType = normalised.ContentType;
         }
 
         var name = fileName is null ? null : Path.GetFileName(fileName);
-        logo.Width = check.Width;
-        logo.Height = check.Height;
+        logo.Width = normalised.Width;
+        logo.Height = normalised.Height;
         logo.FileName = name?[..Math.Min(name.Length, 200)];
         logo.UploadedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return check;
+        return check with { Width = normalised.Width, Height = normalised.Height };
     }
 
     /// <summary>Removes the logo; true when there was one.</summary>

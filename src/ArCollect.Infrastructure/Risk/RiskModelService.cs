@@ -38,7 +38,11 @@ public sealed class RiskModelService(ArCollectDbContext db, TimeProvider time, I
     /// answering for a head that did not); otherwise the last good model stays active,
     /// and only a tenant without one falls back to this run's heuristic.
     /// </summary>
-    private async Task<RiskModelRun> StoreAsync(Guid tenantId, int rows, RiskTrainingResult result, CancellationToken cancellationToken)
+    private Task<RiskModelRun> StoreAsync(Guid tenantId, int rows, RiskTrainingResult result, CancellationToken cancellationToken) =>
+        // Two runs of one tenant at once (nightly and "Retrain now") conflict on the version number and the active flag.
+        SerializationRetry.RunAsync(db, ct => StoreOnceAsync(tenantId, rows, result, ct), cancellationToken);
+
+    private async Task<RiskModelRun> StoreOnceAsync(Guid tenantId, int rows, RiskTrainingResult result, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
         var active = await db.RiskModels.FirstOrDefaultAsync(r => r.IsActive, cancellationToken);

@@ -1,15 +1,21 @@
+using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
+using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArCollect.Infrastructure.Tenancy;
 
 public sealed record ProvisioningResult(Guid? TenantId, Guid? UserId, IReadOnlyList<(string Field, string Message)> Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
+    /// <summary>The account that already has the email: nothing was created, and the caller must answer as if it had been.</summary>
+    public AppUser? ExistingUser { get; init; }
+
+    public bool Succeeded => Errors.Count == 0 && ExistingUser is null;
 }
 
 /// <summary>Creates tenants and their users: a company signing up with its first Admin, and users invited by an Admin.</summary>
@@ -18,16 +24,25 @@ public sealed class TenantProvisioning(
     UserManager<AppUser> users,
     RoleManager<IdentityRole<Guid>> roles,
     TenantContext tenant,
-    TimeProvider time)
+    TimeProvider time,
+    IServiceScopeFactory scopes)
 {
-    /// <summary>Creates a tenant and its Admin in one transaction: either both exist afterwards or neither does.</summary>
+    private static readonly AppUser Nobody = new() { DisplayName = "nobody" };
+    /// <summary>
+    /// Creates a tenant and its Admin in one transaction: either both exist afterwards or neither does. When the email
+    /// already has an account nothing is created and <see cref="ProvisioningResult.ExistingUser"/> says whose, after the
+    /// same password hashing work, so that the caller can answer exactly as for a new account. A self-service sign-up
+    /// passes <paramref name="emailConfirmed"/> false: the Admin signs in only after following the emailed link.
+    /// </summary>
     public async Task<ProvisioningResult> SignUpAsync(
-        string companyName, string baseCurrency, string adminName, string adminEmail, string password, CancellationToken cancellationToken)
+        string companyName, string baseCurrency, string adminName, string adminEmail, string password, CancellationToken cancellationToken,
+        bool emailConfirmed = true)
     {
         await EnsureRolesAsync();
-        if (await users.FindByEmailAsync(adminEmail) is not null)
+        if (await users.FindByEmailAsync(adminEmail) is { } existing)
         {
-            return Fail("Email", "An account with this email already exists. Sign in instead.");
+            users.PasswordHasher.HashPassword(Nobody, password);
+            return new ProvisioningResult(null, null, []) { ExistingUser = existing };
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -45,6 +60,7 @@ public sealed class TenantProvisioning(
             await db.SaveChangesAsync(cancellationToken);
 
             var user = NewUser(newTenant.Id, adminName, adminEmail);
+            user.EmailConfirmed = emailConfirmed;
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
@@ -78,9 +94,9 @@ public sealed class TenantProvisioning(
             return (Fail("Role", "Choose Admin, Manager or Clerk."), null);
         }
 
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
-            return (Fail("Email", "A user with this email already exists."), null);
+            return (new ProvisioningResult(null, null, []) { ExistingUser = existing }, null);
         }
 
         var user = NewUser(tenant.RequiredTenantId, name, email);
@@ -92,6 +108,30 @@ public sealed class TenantProvisioning(
 
         await users.AddToRoleAsync(user, role);
         return (new ProvisioningResult(tenant.RequiredTenantId, user.Id, []), user);
+    }
+
+    /// <summary>
+    /// Emails the owner of an existing account that someone tried to sign up or be invited with their address,
+    /// through the outbox of the owner's own company; the message never names who tried. At most one per reason and
+    /// account per day, so repeated attempts cannot flood the owner's inbox.
+    /// </summary>
+    public async Task NotifyExistingAccountAsync(AppUser owner, string reason, string subject, string body, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(owner.TenantId);
+        var ownerDb = scope.ServiceProvider.GetRequiredService<ArCollectDbContext>();
+        var now = time.GetUtcNow();
+        await OutboxWriter.EnqueueAsync(ownerDb, new OutboxMessage
+        {
+            IdempotencyKey = $"account-notice:{reason}:{owner.Id}:{now.UtcDateTime:yyyy-MM-dd}",
+            Kind = MessageKind.Notification,
+            ToAddresses = owner.Email!,
+            Subject = subject,
+            TextBody = $"Hello {owner.DisplayName},\n\n{body}\n\nYour account is unchanged. If this was not you, you can ignore this message.",
+            MessageId = $"<{Guid.CreateVersion7():N}@arcollect.accounts>",
+            NotBefore = now,
+            CreatedAt = now,
+        }, cancellationToken);
     }
 
     /// <summary>The users of the current tenant (the users table is not tenant-filtered, so the filter is here).</summary>

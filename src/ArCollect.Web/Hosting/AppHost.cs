@@ -82,8 +82,14 @@ public static class AppHost
         var database = await DatabaseBootstrap.PrepareAsync(builder.Configuration, builder.Environment.ContentRootPath, cancellationToken);
         try
         {
+            var hostsOpen = AllowedHostsSetup.Apply(builder.Configuration, database.IsPrivateCluster);
             builder.AddArCollect(database.ConnectionString);
             var app = builder.Build();
+            if (hostsOpen && !app.Environment.IsDevelopment())
+            {
+                app.Logger.LogWarning("AllowedHosts is not set: requests for any Host header are answered. Set AllowedHosts to the app's host names, e.g. AllowedHosts=ar.example.com");
+            }
+
             app.UseArCollect();
             var demo = builder.Configuration.GetSection(DemoOptionsSection.Section).Get<DemoOptionsSection>() ?? new DemoOptionsSection();
             var logins = await DemoBootstrap.EnsureAsync(app.Services, seedDemo ?? demo.Seed ?? database.IsPrivateCluster, demo, cancellationToken);

@@ -34,6 +34,15 @@ public sealed class AppSignInManager(
             return SignInResult.Failed;
         }
 
+        if (!user.EmailConfirmed)
+        {
+            // A sign-up not yet confirmed by its emailed link: the same work and answer as a wrong password, so
+            // this page cannot tell which emails have a pending sign-up.
+            dummyHash ??= UserManager.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+            UserManager.PasswordHasher.VerifyHashedPassword(Nobody, dummyHash, password);
+            return SignInResult.Failed;
+        }
+
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
     }
 

@@ -26,10 +26,12 @@ public sealed class TestDatabase : IAsyncLifetime
     /// <summary>More services for a test class (e.g. email and jobs), added before the provider is built.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>Where the database comes from; by default a fresh clone on the shared test server.</summary>
+    public Func<Task<string>>? CreateDatabase { get; init; }
+
     public async Task InitializeAsync()
     {
-        var server = await PostgresServer.GetAsync();
-        ConnectionString = await server.CreateDatabaseAsync();
+        ConnectionString = CreateDatabase is null ? await (await PostgresServer.GetAsync()).CreateDatabaseAsync() : await CreateDatabase();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);

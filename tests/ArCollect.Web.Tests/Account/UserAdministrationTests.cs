@@ -84,13 +84,15 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         var email = $"nina-{Guid.NewGuid():N}@invite.test";
 
         using var invite = await admin.SubmitAsync("/Settings/Users", [new("Invite.Name", "Nina New"), new("Invite.Email", email), new("Invite.Role", "Clerk")]);
-        var link = WebUtility.HtmlDecode(Regex.Match(await invite.Content.ReadAsStringAsync(), "value=\"(http[^\"]*AcceptInvite[^\"]*)\"").Groups[1].Value);
+        var flash = await admin.GetPageAsync(invite.Headers.Location!.OriginalString);
+        var link = await TenantSeed.EmailedLinkAsync(app, email, "/Account/AcceptInvite");
 
         var message = await LedgerSeed.WithDbAsync(app, company.TenantId, db => db.OutboxMessages.SingleAsync(m => m.ToAddresses == email));
         Assert.Equal(MessageKind.Invitation, message.Kind);
         Assert.Equal(OutboxStatus.Pending, message.Status);
         Assert.Contains("Invite Mail", message.Subject, StringComparison.Ordinal);
         Assert.Contains(link, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Invitation sent to {email}.", flash, StringComparison.Ordinal);
     }
 
     // Name, email and status of the user's row (the role cell holds a form).

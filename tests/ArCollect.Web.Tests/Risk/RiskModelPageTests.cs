@@ -74,6 +74,34 @@ public sealed class RiskModelPageTests(AppFixture app) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task Retrain_now_pressed_again_while_a_run_waits_queues_nothing_more_until_that_run_starts()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Very Impatient GmbH");
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ManagerEmail, TenantSeed.Password);
+        int Queued() => app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000)
+            .Count(j => j.Value.Job.Type == typeof(RiskModelJob) && j.Value.Job.Args[0] is Guid id && id == company.TenantId);
+
+        for (var press = 0; press < 3; press++)
+        {
+            (await client.SubmitAsync("/Risk/Model?handler=Retrain", [], formPage: "/Risk/Model")).Dispose();
+        }
+
+        var afterThree = Queued();
+        Assert.Contains("A retraining run is already waiting to start", await client.GetPageAsync("/Risk/Model"), StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RiskModelJob>().RunAsync(company.TenantId, CancellationToken.None);
+        }
+
+        (await client.SubmitAsync("/Risk/Model?handler=Retrain", [], formPage: "/Risk/Model")).Dispose();
+
+        Assert.Equal(1, afterThree);
+        Assert.Equal(2, Queued());
+        Assert.Contains("Retraining has started in the background", await client.GetPageAsync("/Risk/Model"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Band_cut_offs_are_validated_and_saved()
     {
         var company = await TenantSeed.CreateCompanyAsync(app, "Careful GmbH");

@@ -2288,6 +2288,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("medium_from");
 
+                    b.Property<DateTimeOffset?>("RetrainRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retrain_requested_at");
+
                     b.HasKey("TenantId")
                         .HasName("pk_risk_settings");
 

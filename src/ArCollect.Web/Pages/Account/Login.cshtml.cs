@@ -38,7 +38,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
         }
         else
         {
-            ModelState.AddModelError(string.Empty, "Email or password is wrong.");
+            ModelState.AddModelError(string.Empty, "Email or password is wrong. After signing up, follow the link in the confirmation email first.");
         }
 
         return Page();

@@ -1,4 +1,7 @@
 using ArCollect.Domain.Common;
+using ArCollect.Domain.Messaging;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Tenancy;
 using FluentValidation;
@@ -8,14 +11,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ArCollect.Web.Pages.Account;
 
-public sealed class SignUpModel(TenantProvisioning provisioning, SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+/// <summary>
+/// A company signs up with its first Admin. The answer is the same whether or not the email already has an account:
+/// "check your inbox". A new Admin gets a confirmation link and signs in by following it; the owner of an existing
+/// account gets an email saying someone tried, so nobody can learn from this page which emails are registered.
+/// </summary>
+public sealed class SignUpModel(TenantProvisioning provisioning, UserManager<AppUser> users, ArCollectDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
 
+    /// <summary>Where the link went, shown after the sign-up form was accepted.</summary>
+    public string? SentTo { get; private set; }
+
     public void OnGet()
     {
     }
+
+    public void OnGetSent() => SentTo = TempData["SignUpSentTo"] as string ?? "your email address";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -32,8 +45,15 @@ public sealed class SignUpModel(TenantProvisioning provisioning, SignInManager<A
         }
 
         var result = await provisioning.SignUpAsync(
-            Input.CompanyName, Input.BaseCurrency.ToUpperInvariant(), Input.AdminName, Input.Email, Input.Password, cancellationToken);
-        if (!result.Succeeded)
+            Input.CompanyName, Input.BaseCurrency.ToUpperInvariant(), Input.AdminName, Input.Email, Input.Password, cancellationToken,
+            emailConfirmed: false);
+        if (result.ExistingUser is { } owner)
+        {
+            await provisioning.NotifyExistingAccountAsync(owner, "sign-up", "Someone tried to sign up to ArCollect with your email",
+                $"someone tried to create a new company on ArCollect with your email address. You already have an account: " +
+                $"sign in at {Request.Scheme}://{Request.Host}/Account/Login.", cancellationToken);
+        }
+        else if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors)
             {
@@ -42,11 +62,34 @@ public sealed class SignUpModel(TenantProvisioning provisioning, SignInManager<A
 
             return Page();
         }
+        else
+        {
+            var user = (await users.FindByIdAsync(result.UserId!.Value.ToString()))!;
+            await EmailConfirmationAsync(user, cancellationToken);
+        }
 
-        var user = await users.FindByIdAsync(result.UserId!.Value.ToString());
-        await signIn.SignInAsync(user!, isPersistent: false);
-        TempData["Flash"] = $"Welcome to ArCollect, {Input.AdminName}. Add your customers or invite your team.";
-        return Redirect("/");
+        TempData["SignUpSentTo"] = Input.Email.Trim();
+        return RedirectToPage(pageName: null, pageHandler: "Sent");
+    }
+
+    private async Task EmailConfirmationAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var link = $"{Request.Scheme}://{Request.Host}/Account/ConfirmEmail?userId={user.Id}&token={Uri.EscapeDataString(token)}";
+        var now = time.GetUtcNow();
+        // The provisioning scope acts for the new tenant now, so the message lands in its own outbox.
+        await OutboxWriter.EnqueueAsync(db, new OutboxMessage
+        {
+            IdempotencyKey = $"sign-up-confirmation:{user.Id}",
+            Kind = MessageKind.Notification,
+            ToAddresses = user.Email!,
+            Subject = "Confirm your email to start with ArCollect",
+            TextBody = $"Hello {user.DisplayName},\n\nyour company's ArCollect account is ready. Confirm your email and sign in with this link:\n\n{link}\n\n" +
+                "If you did not sign up, ignore this message: nobody can sign in to the account until the link is followed.",
+            MessageId = $"<{Guid.CreateVersion7():N}@arcollect.accounts>",
+            NotBefore = now,
+            CreatedAt = now,
+        }, cancellationToken);
     }
 
     public sealed class SignUpInput

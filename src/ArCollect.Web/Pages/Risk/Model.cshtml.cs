@@ -56,11 +56,19 @@ public sealed class ModelModel(ArCollectDbContext db, TenantContext tenant, IBac
         await LoadAsync(cancellationToken);
     }
 
-    public IActionResult OnPostRetrain()
+    public async Task<IActionResult> OnPostRetrainAsync(CancellationToken cancellationToken)
     {
         var tenantId = tenant.TenantId!.Value;
-        jobs.Enqueue<RiskModelJob>(job => job.RunAsync(tenantId, CancellationToken.None));
-        Message = "Retraining has started in the background; the new run appears here when it has finished.";
+        if (await RetrainRequests.TryClaimAsync(db, tenantId, time.GetUtcNow(), cancellationToken))
+        {
+            jobs.Enqueue<RiskModelJob>(job => job.RunAsync(tenantId, CancellationToken.None));
+            Message = "Retraining has started in the background; the new run appears here when it has finished.";
+        }
+        else
+        {
+            Message = "A retraining run is already waiting to start; the new run appears here when it has finished.";
+        }
+
         return RedirectToPage();
     }
 

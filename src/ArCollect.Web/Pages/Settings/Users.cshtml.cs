@@ -13,11 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Web.Pages.Settings;
 
 /// <summary>
-/// Admins see their company's users, invite new ones with a role (the link is emailed through the outbox and shown
-/// once), change roles, and deactivate or reactivate users: a deactivated user is signed out at once, the history stays.
+/// Admins see their company's users, invite new ones with a role (the link is emailed through the outbox; the answer is
+/// the same whether or not the email has an account elsewhere), change roles, and deactivate or reactivate users: a deactivated user is signed out at once, the history stays.
 /// </summary>
 public sealed class UsersModel(
-    TenantProvisioning provisioning, UserManager<AppUser> users, ArCollectDbContext db, TimeProvider time, ILogger<UsersModel> logger) : PageModel
+    TenantProvisioning provisioning, UserManager<AppUser> users, ArCollectDbContext db, TenantContext tenant, TimeProvider time, ILogger<UsersModel> logger) : PageModel
 {
     public sealed record UserRow(Guid Id, string Name, string Email, string Role, string Status, bool IsSelf);
 
@@ -25,9 +25,6 @@ public sealed class UsersModel(
 
     [BindProperty]
     public InviteInput Invite { get; set; } = new();
-
-    public string? InviteLink { get; private set; }
-    public string? InvitedEmail { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -48,18 +45,38 @@ public sealed class UsersModel(
                 ModelState.AddModelError($"Invite.{field}", message);
             }
 
+            if (result.ExistingUser is { } existing && existing.TenantId == tenant.RequiredTenantId)
+            {
+                // The Admin sees their own users in the list anyway.
+                ModelState.AddModelError("Invite.Email", $"{existing.Email} is already a user of your company (see the list).");
+            }
+            else if (result.ExistingUser is { } elsewhere)
+            {
+                // Another company's user: answer exactly as for a new invitation, and tell the owner instead.
+                await provisioning.NotifyExistingAccountAsync(elsewhere, "invitation", "Someone tried to invite your email to ArCollect",
+                    "an administrator of another company on ArCollect tried to invite your email address. An ArCollect account belongs " +
+                    "to one company; if you expected this invitation, ask them to invite another address.", cancellationToken);
+                return Invited(Invite.Email.Trim());
+            }
+
             if (user is not null)
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
-                InviteLink = $"{Request.Scheme}://{Request.Host}/Account/AcceptInvite?userId={user.Id}&token={Uri.EscapeDataString(token)}";
-                InvitedEmail = user.Email;
-                await EmailInvitationAsync(user, InviteLink, cancellationToken);
-                Invite = new InviteInput();
+                var link = $"{Request.Scheme}://{Request.Host}/Account/AcceptInvite?userId={user.Id}&token={Uri.EscapeDataString(token)}";
+                await EmailInvitationAsync(user, link, cancellationToken);
+                return Invited(user.Email!);
             }
         }
 
         await LoadAsync();
         return Page();
+    }
+
+    /// <summary>The same answer for every accepted invitation, so it cannot tell whether the email has an account elsewhere.</summary>
+    private RedirectToPageResult Invited(string email)
+    {
+        TempData["Flash"] = $"Invitation sent to {email}. The one-time link to choose a password is in the email (see the Outbox).";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRoleAsync(Guid userId, string role)
