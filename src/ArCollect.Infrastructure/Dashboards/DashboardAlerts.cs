@@ -131,7 +131,10 @@ public sealed class DashboardAlerts(ArCollectDbContext db, ForecastService forec
     }
 
     // Customers carry a collector but no manager: alerts go to every manager of the tenant (admins if there is none).
-    private async Task<string> ManagerEmailsAsync(CancellationToken cancellationToken)
+    private Task<string> ManagerEmailsAsync(CancellationToken cancellationToken) => ManagerEmailsAsync(db, cancellationToken);
+
+    /// <summary>The tenant's managers' addresses, comma-separated (its admins' if it has no manager).</summary>
+    internal static async Task<string> ManagerEmailsAsync(ArCollectDbContext db, CancellationToken cancellationToken)
     {
         var tenantId = db.CurrentTenantId!.Value;
         var byRole = await (from u in db.Users

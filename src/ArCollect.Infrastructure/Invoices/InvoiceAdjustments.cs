@@ -26,7 +26,8 @@ public sealed class InvoiceAdjustments(ArCollectDbContext db, DocumentNumbers nu
 
     private async Task<AdjustmentResult> AdjustAsync(AdjustmentInput input, bool isWriteOff, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction when there is one (a dispute resolved with a credit note), else runs in its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var invoice = await db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = {input.InvoiceId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
         if (invoice is null)
         {
@@ -106,7 +107,11 @@ public sealed class InvoiceAdjustments(ArCollectDbContext db, DocumentNumbers nu
                 : $"Credit note {number} for {invoice.Currency} {amount:N2} on invoice {invoice.Number}: {reason}",
         });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new AdjustmentResult(id, number, amount, []);
     }
 
