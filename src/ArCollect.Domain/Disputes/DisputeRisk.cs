@@ -21,24 +21,21 @@ public static class DisputeRisk
         foreach (var reason in past.Where(p => p.OpenedOn > since && p.OpenedOn <= today).GroupBy(p => p.ReasonCode))
         {
             var label = reason.First().ReasonLabel.ToLowerInvariant();
-            var byWord = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var dispute in reason)
-            {
-                var words = dispute.LineTexts.SelectMany(TextTokens.Of).ToHashSet(StringComparer.Ordinal);
-                foreach (var word in lines.SelectMany(l => l.Words).Distinct().Where(words.Contains))
-                {
-                    byWord[word] = byWord.GetValueOrDefault(word) + 1;
-                }
-            }
+            var disputed = reason.Select(d => d.LineTexts.SelectMany(TextTokens.Of).ToHashSet(StringComparer.Ordinal)).ToList();
 
-            var top = byWord.Where(w => w.Value >= Threshold).OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).FirstOrDefault();
-            if (top.Key is null)
+            // The invoice line most often disputed for this reason, named by its words the disputes share.
+            var best = lines
+                .Select(l => (Line: l, Count: disputed.Count(words => words.Overlaps(l.Words)),
+                    Shared: l.Text.ToLowerInvariant().Split(' ', ',', ';', '-', '/').Where(w => l.Words.Contains(w) && disputed.Count(d => d.Contains(w)) >= Threshold).Distinct().ToList()))
+                .Where(x => x.Count >= Threshold && x.Shared.Count > 0)
+                .OrderByDescending(x => x.Count).ThenBy(x => x.Line.Text, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (best.Line.Text is null)
             {
                 continue;
             }
 
-            var line = lines.First(l => l.Words.Contains(top.Key)).Text;
-            warnings.Add($"{top.Value} {label} disputes on {top.Key} in {Months} months from this customer (line \"{line}\"): check it before sending.");
+            warnings.Add($"{best.Count} {label} disputes on {string.Join(' ', best.Shared)} in {Months} months from this customer (line \"{best.Line.Text}\"): check it before sending.");
         }
 
         return warnings;

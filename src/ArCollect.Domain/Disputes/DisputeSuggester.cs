@@ -30,6 +30,14 @@ public sealed record DisputeSuggestion(
     decimal? CreditAmount,
     IReadOnlyList<SimilarDispute> Cases);
 
+/// <summary>How often the suggestion matched the outcome chosen, against always suggesting the most common outcome.</summary>
+public sealed record HoldoutResult(int Hits, int Suggested, int Holdout, int BaselineHits, DisputeOutcome? Majority)
+{
+    public double? HitRate => Suggested == 0 ? null : (double)Hits / Suggested;
+
+    public double? BaselineRate => Suggested == 0 ? null : (double)BaselineHits / Suggested;
+}
+
 /// <summary>
 /// Finds the resolved disputes most like an open one (same reason first, then amount band, customer, segment and
 /// line text) and suggests the outcome most of them ended with. Only disputes resolved before the open one was
@@ -93,23 +101,30 @@ public static class DisputeSuggester
         return new DisputeSuggestion(best.Key, best.Value, similar.Count, days, evidence, distribution, credit, similar);
     }
 
-    /// <summary>Suggests for each of the latest resolved disputes from the ones resolved before it was opened; how often the suggestion was the outcome chosen.</summary>
-    public static (int Hits, int Suggested, int Holdout) Evaluate(IReadOnlyList<DisputeCase> resolved, double holdoutShare = 0.2)
+    /// <summary>
+    /// Replays the latest <paramref name="holdoutShare"/> of resolved disputes (by opening time): each is suggested from the
+    /// disputes resolved before it was opened. The baseline always suggests the outcome most common before the holdout.
+    /// </summary>
+    public static HoldoutResult Evaluate(IReadOnlyList<DisputeCase> resolved, double holdoutShare = 0.2)
     {
         var ordered = resolved.Where(r => r.Outcome is not null).OrderBy(r => r.OpenedAt).ToList();
-        var holdout = ordered.Skip((int)Math.Round(ordered.Count * (1 - holdoutShare))).ToList();
+        var split = (int)Math.Round(ordered.Count * (1 - holdoutShare));
+        var holdout = ordered.Skip(split).ToList();
+        var majority = ordered.Take(split).GroupBy(r => r.Outcome).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var hits = 0;
         var suggested = 0;
+        var baselineHitsWhereSuggested = 0;
         foreach (var test in holdout)
         {
             if (Suggest(test, ordered) is { } suggestion)
             {
                 suggested++;
                 hits += suggestion.Outcome == test.Outcome ? 1 : 0;
+                baselineHitsWhereSuggested += majority == test.Outcome ? 1 : 0;
             }
         }
 
-        return (hits, suggested, holdout.Count);
+        return new HoldoutResult(hits, suggested, holdout.Count, baselineHitsWhereSuggested, majority);
     }
 
     public static string OutcomeWords(DisputeOutcome outcome) => outcome switch

@@ -20,7 +20,7 @@ public sealed class DisputeSuggestions(ArCollectDbContext db)
     }
 
     /// <summary>The time-ordered holdout of <see cref="DisputeSuggester.Evaluate"/> over all the tenant's resolved disputes.</summary>
-    public async Task<(int Hits, int Suggested, int Holdout)> EvaluateAsync(CancellationToken cancellationToken) =>
+    public async Task<HoldoutResult> EvaluateAsync(CancellationToken cancellationToken) =>
         DisputeSuggester.Evaluate(await CasesAsync(null, null, cancellationToken));
 
     private async Task<List<DisputeCase>> CasesAsync(Guid? disputeId, string? reasonCode, CancellationToken cancellationToken)

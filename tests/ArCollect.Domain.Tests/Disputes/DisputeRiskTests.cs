@@ -14,7 +14,7 @@ public class DisputeRiskTests
     {
         var warnings = DisputeRisk.Warnings(["Euro pallets, heat treated", "Freight"], [Quantity(10), Quantity(40), Quantity(150)], Today);
 
-        Assert.Equal("3 quantity disputes on pallets in 6 months from this customer (line \"Euro pallets, heat treated\"): check it before sending.", Assert.Single(warnings));
+        Assert.Equal("3 quantity disputes on euro pallets in 6 months from this customer (line \"Euro pallets, heat treated\"): check it before sending.", Assert.Single(warnings));
     }
 
     [Fact]

@@ -60,9 +60,10 @@ public class DisputeSuggesterTests
             .. Enumerable.Range(0, 4).Select(i => Resolved(40 + (i * 2), DisputeOutcome.Rejected, daysToResolve: 1)),
         ];
 
-        var (hits, suggested, holdout) = DisputeSuggester.Evaluate(history);
+        var result = DisputeSuggester.Evaluate(history);
 
-        Assert.Equal((0, 4, 4), (hits, suggested, holdout));
+        Assert.Equal((0, 4, 4, 0, DisputeOutcome.CreditNote), (result.Hits, result.Suggested, result.Holdout, result.BaselineHits, result.Majority));
+        Assert.Equal(0.0, result.HitRate);
     }
 
     [Fact]

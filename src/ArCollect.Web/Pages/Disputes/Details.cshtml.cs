@@ -70,7 +70,7 @@ public sealed class DetailsModel(
             Resolve.Outcome = Suggestion.Outcome;
             Resolve.Amount = Suggestion.CreditAmount;
             Resolve.Explanation = Suggestion.Outcome == DisputeOutcome.Rejected
-                ? $"We have reviewed your dispute about {ReasonLabel.ToLowerInvariant()} on invoice {Items.FirstOrDefault()?.Invoice} and checked it against the order and delivery records. "
+                ? $"We have reviewed your dispute about {ReasonLabel.ToLowerInvariant()} on invoice {(Items.Count > 0 ? Items[0].Invoice : "")} and checked it against the order and delivery records. "
                     + "We found the invoice correct, so it stands as billed. Please let us know if you have documents we have not seen."
                 : $"Agreed after review ({ReasonLabel.ToLowerInvariant()}).";
         }

@@ -1,7 +1,6 @@
 using ArCollect.Domain.Disputes;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Disputes;
-using ArCollect.Web.Pages.Shared;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
