@@ -97,7 +97,7 @@ public static class DisputeSuggester
             + $"{BandWords(open.Amount, open.Currency)} ended in {OutcomeWords(best.Key)} "
             + $"within {DaysWords(days)} (median)."
             + (similar.Any(s => s.Case.CustomerId == open.CustomerId)
-                ? $" {similar.Count(s => s.Case.CustomerId == open.CustomerId)} of them were this customer's." : "");
+                ? SameCustomer(similar.Count(s => s.Case.CustomerId == open.CustomerId)) : "");
         return new DisputeSuggestion(best.Key, best.Value, similar.Count, days, evidence, distribution, credit, similar);
     }
 
@@ -134,6 +134,9 @@ public static class DisputeSuggester
         DisputeOutcome.Rejected => "a rejection",
         _ => "a write-off",
     };
+
+    private static string SameCustomer(int count) =>
+        count == 1 ? " 1 of them was this customer's." : $" {count} of them were this customer's.";
 
     private static string DaysWords(double days) =>
         days < 1.5 ? "1 day" : $"{Math.Round(days).ToString(CultureInfo.InvariantCulture)} days";

@@ -40,10 +40,7 @@ public sealed class DisputeAnalytics(ArCollectDbContext db)
             SELECT d.id, d.reason_code, c.name AS customer, coalesce(nullif(u.display_name, ''), u.email, '(unassigned)') AS collector,
                    coalesce(nullif(d.currency, ''), inv.currency) AS currency, d.amount, coalesce(cn.amount, 0) AS credited, d.outcome,
                    d.opened_on, d.resolved_on, d.due_at, d.resolved_at,
-                   coalesce((SELECT array_agg(DISTINCT l.description) FROM invoice_lines l
-                     WHERE l.late_fee_period IS NULL AND (l.id IN (SELECT i.invoice_line_id FROM dispute_items i WHERE i.dispute_id = d.id)
-                        OR l.invoice_id IN (SELECT i.invoice_id FROM dispute_items i WHERE i.dispute_id = d.id AND i.invoice_line_id IS NULL)
-                        OR (l.invoice_id = d.invoice_id AND NOT EXISTS (SELECT 1 FROM dispute_items i WHERE i.dispute_id = d.id)))), ARRAY[]::text[]) AS products
+                   dispute_line_texts(d.id, d.invoice_id) AS products
             FROM disputes d
             JOIN customers c ON c.id = d.customer_id
             JOIN invoices inv ON inv.id = d.invoice_id

@@ -14,10 +14,7 @@ public static class DisputeRiskQuery
         var since = today.AddMonths(-DisputeRisk.Months);
         var rows = await db.Database.SqlQuery<Row>($"""
             SELECT d.reason_code, d.opened_on,
-                   coalesce((SELECT array_agg(DISTINCT l.description) FROM invoice_lines l
-                     WHERE l.late_fee_period IS NULL AND (l.id IN (SELECT i.invoice_line_id FROM dispute_items i WHERE i.dispute_id = d.id)
-                        OR l.invoice_id IN (SELECT i.invoice_id FROM dispute_items i WHERE i.dispute_id = d.id AND i.invoice_line_id IS NULL)
-                        OR (l.invoice_id = d.invoice_id AND NOT EXISTS (SELECT 1 FROM dispute_items i WHERE i.dispute_id = d.id)))), ARRAY[]::text[]) AS lines
+                   dispute_line_texts(d.id, d.invoice_id) AS lines
             FROM disputes d
             WHERE d.customer_id = {invoice.CustomerId} AND d.opened_on > {since} AND d.opened_on <= {today} AND d.status <> 'Withdrawn'
             """).ToListAsync(cancellationToken);

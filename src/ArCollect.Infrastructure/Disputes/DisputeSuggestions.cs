@@ -28,7 +28,7 @@ public sealed class DisputeSuggestions(ArCollectDbContext db)
         var codes = await DisputeSetup.ReasonCodesAsync(db, cancellationToken);
         var rows = await db.Database.SqlQuery<CaseRow>($"""
             SELECT d.id, d.reason_code, d.amount, coalesce(nullif(d.currency, ''), inv.currency) AS currency, d.customer_id, c.segment,
-                   coalesce(lt.text, '') AS line_text,
+                   array_to_string(dispute_line_texts(d.id, d.invoice_id), ' ') AS line_text,
                    coalesce(d.opened_at, d.opened_on::timestamp AT TIME ZONE 'UTC') AS opened_at,
                    coalesce(d.resolved_at, d.resolved_on::timestamp AT TIME ZONE 'UTC') AS resolved_at,
                    d.outcome, coalesce(cn.amount, 0) AS credited
@@ -36,14 +36,6 @@ public sealed class DisputeSuggestions(ArCollectDbContext db)
             JOIN customers c ON c.id = d.customer_id
             JOIN invoices inv ON inv.id = d.invoice_id
             LEFT JOIN credit_notes cn ON cn.id = d.credit_note_id
-            LEFT JOIN LATERAL (
-                SELECT string_agg(DISTINCT l.description, ' ') AS text
-                FROM invoice_lines l
-                WHERE l.late_fee_period IS NULL AND (
-                    l.id IN (SELECT i.invoice_line_id FROM dispute_items i WHERE i.dispute_id = d.id)
-                    OR (l.invoice_id IN (SELECT i.invoice_id FROM dispute_items i WHERE i.dispute_id = d.id AND i.invoice_line_id IS NULL))
-                    OR (l.invoice_id = d.invoice_id AND NOT EXISTS (SELECT 1 FROM dispute_items i WHERE i.dispute_id = d.id)))
-            ) lt ON true
             WHERE ({disputeId}::uuid IS NULL OR d.id = {disputeId})
               AND ({disputeId}::uuid IS NOT NULL OR (d.status = 'Resolved' AND d.outcome IS NOT NULL))
               AND ({reasonCode}::text IS NULL OR d.reason_code = {reasonCode})

@@ -14,6 +14,46 @@ namespace ArCollect.Infrastructure.Data.Migrations
         /// outcome), reasons become reason codes, each dispute covers its invoice with its amount, and open disputes'
         /// amounts become the invoices' disputed amounts. Tenant by tenant, so row-level security lets the owner write.
         /// </summary>
+        /// <summary>Back to the old statuses: live ones are Open, resolved ones their outcome, withdrawn and written off Rejected.</summary>
+        private const string MapBackDisputes = """
+            DO $do$
+            DECLARE
+              t record;
+            BEGIN
+              FOR t IN SELECT id FROM tenants ORDER BY id LOOP
+                PERFORM set_config('app.tenant_id', t.id::text, true);
+                UPDATE disputes SET status = CASE
+                    WHEN status IN ('Open', 'InReview', 'WaitingOnCustomer') THEN 'Open'
+                    WHEN outcome = 'CreditNote' THEN 'ResolvedCreditNote'
+                    WHEN outcome = 'Rebill' THEN 'ResolvedRebill'
+                    ELSE 'Rejected' END
+                WHERE tenant_id = t.id;
+              END LOOP;
+              PERFORM set_config('app.tenant_id', '', true);
+            END $do$;
+            """;
+
+        /// <summary>
+        /// The texts of the invoice lines a dispute covers (its lines, the whole invoices of its items without a line, or
+        /// its own invoice when it has no items), late-fee lines left out. Runs as the caller, so row-level security applies.
+        /// </summary>
+        private const string LineTextsFunction = """
+            CREATE OR REPLACE FUNCTION dispute_line_texts(p_dispute uuid, p_invoice uuid) RETURNS text[]
+            LANGUAGE sql STABLE AS $fn$
+              SELECT coalesce(array_agg(DISTINCT x.description), ARRAY[]::text[]) FROM (
+                SELECT l.description FROM dispute_items i JOIN invoice_lines l ON l.id = i.invoice_line_id
+                WHERE i.dispute_id = p_dispute AND l.late_fee_period IS NULL
+                UNION ALL
+                SELECT l.description FROM dispute_items i JOIN invoice_lines l ON l.tenant_id = i.tenant_id AND l.invoice_id = i.invoice_id
+                WHERE i.dispute_id = p_dispute AND i.invoice_line_id IS NULL AND l.late_fee_period IS NULL
+                UNION ALL
+                SELECT l.description FROM invoice_lines l
+                WHERE l.invoice_id = p_invoice AND l.late_fee_period IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM dispute_items i WHERE i.dispute_id = p_dispute)
+              ) x
+            $fn$;
+            """;
+
         private const string MapExistingDisputes = """
             DO $do$
             DECLARE
@@ -357,11 +397,14 @@ namespace ArCollect.Infrastructure.Data.Migrations
                 unique: true);
 
             migrationBuilder.Sql(MapExistingDisputes);
+            migrationBuilder.Sql(LineTextsFunction);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(MapBackDisputes);
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS dispute_line_texts(uuid, uuid);");
             migrationBuilder.DropTable(
                 name: "dispute_comments");
 
