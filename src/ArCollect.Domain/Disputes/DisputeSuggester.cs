@@ -40,12 +40,12 @@ public sealed record HoldoutResult(int Hits, int Suggested, int Holdout, int Bas
 
 /// <summary>
 /// Finds the resolved disputes most like an open one (same reason first, then amount band, customer, segment and
-/// line text) and suggests the outcome most of them ended with. Only disputes resolved before the open one was
+/// line text) and suggests the outcome they vote for, each weighted by its similarity. Only disputes resolved before the open one was
 /// opened count, so an evaluation on past data sees what a clerk would have seen.
 /// </summary>
 public static class DisputeSuggester
 {
-    public const int Neighbours = 9;
+    public const int Neighbours = 25;
     public const int MinimumCases = 3;
     private static readonly decimal[] BandEdges = [100m, 500m, 1_000m, 5_000m, 20_000m];
 
@@ -80,8 +80,9 @@ public static class DisputeSuggester
         }
 
         var distribution = similar.GroupBy(s => s.Case.Outcome!.Value).ToDictionary(g => g.Key, g => g.Count());
-        var best = distribution.OrderByDescending(d => d.Value)
-            .ThenByDescending(d => similar.Where(s => s.Case.Outcome == d.Key).Sum(s => s.Score))
+        // Each similar dispute votes with weight 1 + its similarity, so the closest (this customer's, same products) count most.
+        var best = distribution.OrderByDescending(d => similar.Where(s => s.Case.Outcome == d.Key).Sum(s => 1 + s.Score))
+            .ThenByDescending(d => d.Value)
             .First();
         var agreeing = similar.Where(s => s.Case.Outcome == best.Key).ToList();
         var days = Median(agreeing.Select(s => (s.Case.ResolvedAt!.Value - s.Case.OpenedAt).TotalDays).ToList());

@@ -16,9 +16,9 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Tena
         Guid Id, string Customer, Guid CustomerId, string Invoice, string Reason, string Currency, decimal Amount, DisputeStatus Status,
         DisputePriority Priority, string? Owner, DateTimeOffset? DueAt, SlaState Sla, DateOnly OpenedOn);
 
-    /// <summary>"me" (default), "all", "unassigned" or a user id.</summary>
+    /// <summary>"me", "all", "unassigned" or a user id; by default "me" when the user owns a live dispute, else "all".</summary>
     [BindProperty(SupportsGet = true)]
-    public string Owner { get; set; } = "me";
+    public string? Owner { get; set; }
 
     /// <summary>Show resolved and withdrawn disputes too.</summary>
     [BindProperty(SupportsGet = true)]
@@ -36,6 +36,8 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Tena
         var codes = await DisputeSetup.ReasonCodesAsync(db, ct);
         var policies = await db.DisputeSlaPolicies.AsNoTracking().ToListAsync(ct);
         var query = db.Disputes.AsNoTracking();
+        Owner ??= await query.AnyAsync(d => d.OwnerUserId == tenant.UserId
+            && (d.Status == DisputeStatus.Open || d.Status == DisputeStatus.InReview || d.Status == DisputeStatus.WaitingOnCustomer), ct) ? "me" : "all";
         if (!Closed)
         {
             query = query.Where(d => d.Status == DisputeStatus.Open || d.Status == DisputeStatus.InReview || d.Status == DisputeStatus.WaitingOnCustomer);

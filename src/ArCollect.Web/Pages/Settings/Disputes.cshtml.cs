@@ -134,6 +134,14 @@ public sealed partial class DisputesModel(ArCollectDbContext db, TenantProvision
         {
             ModelState.AddModelError("Rule.TeamId", "Send the matching disputes to either a team or a user.");
         }
+        else if (Rule.TeamId is { } team && !await db.DisputeTeams.AnyAsync(t => t.Id == team, HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError("Rule.TeamId", "Choose one of your teams.");
+        }
+        else if (Rule.UserId is { } user && !(await provisioning.ListUsersAsync(HttpContext.RequestAborted)).Any(u => u.Id == user))
+        {
+            ModelState.AddModelError("Rule.TeamId", "Choose a user of your company.");
+        }
 
         if (Rule.MinAmount < 0 || Rule.MaxAmount < 0 || (Rule.MinAmount is { } min && Rule.MaxAmount is { } max && max <= min))
         {
