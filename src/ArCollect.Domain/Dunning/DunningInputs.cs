@@ -13,7 +13,10 @@ public sealed record DunningCustomer(
 
 public sealed record DunningContact(Guid Id, string Name, string Email, bool IsPrimary, bool Bounced);
 
-/// <summary>An open invoice as the planner sees it; <see cref="OnPaymentPlanOnTrack"/> pauses it like a promise.</summary>
+/// <summary>
+/// An open invoice as the planner sees it; <see cref="OnPaymentPlanOnTrack"/> pauses it like a promise.
+/// <see cref="DisputedAmount"/> is the part under live disputes: only the rest is chased.
+/// </summary>
 public sealed record DunningInvoice(
     Guid Id,
     string Number,
@@ -21,8 +24,12 @@ public sealed record DunningInvoice(
     decimal OpenAmount,
     string Currency,
     bool IsDisputed,
-    bool OnPaymentPlanOnTrack = false)
+    bool OnPaymentPlanOnTrack = false,
+    decimal DisputedAmount = 0m)
 {
+    /// <summary>What reminders ask for: the open amount less the disputed part (see <see cref="Disputes.DisputedBalance"/>).</summary>
+    public decimal ChaseableAmount => Disputes.DisputedBalance.Chaseable(OpenAmount, DisputedAmount, IsDisputed);
+
     public int DaysOverdueOn(DateOnly day) => day.DayNumber - DueDate.DayNumber;
 }
 

@@ -54,8 +54,8 @@ public static class EscalationEvaluator
         var hits = new List<Escalation>();
         var name = facts.Customer.Name;
 
-        // Disputed invoices are someone else's work (the dispute owner) and do not escalate collections.
-        var oldest = facts.OpenInvoices.Where(i => i.OpenAmount > 0m && !i.IsDisputed)
+        // The disputed part of an invoice is someone else's work (the dispute owner) and does not escalate collections.
+        var oldest = facts.OpenInvoices.Where(i => i.ChaseableAmount > 0m)
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal).FirstOrDefault();
         var oldestDays = oldest?.DaysOverdueOn(runDate) ?? 0;
         foreach (var rule in rules.Where(r => r.IsActive))

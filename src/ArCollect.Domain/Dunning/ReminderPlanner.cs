@@ -62,7 +62,8 @@ public static class ReminderPlanner
             var reason = StopReason(invoice, promises, runDate);
             if (reason is null)
             {
-                collectable.Add(invoice);
+                // A partly disputed invoice is chased for its undisputed balance only, and the reminder says so.
+                collectable.Add(invoice.ChaseableAmount < invoice.OpenAmount ? invoice with { OpenAmount = invoice.ChaseableAmount, DisputedAmount = 0m, IsDisputed = false } : invoice);
             }
             else
             {
@@ -115,9 +116,9 @@ public static class ReminderPlanner
             return "Paid.";
         }
 
-        if (invoice.IsDisputed)
+        if (invoice.IsDisputed && invoice.ChaseableAmount <= 0m)
         {
-            return "Disputed: reminders pause until the dispute is resolved.";
+            return "Disputed in full: reminders pause until the dispute is resolved.";
         }
 
         var promise = promises

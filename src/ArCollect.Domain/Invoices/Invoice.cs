@@ -39,6 +39,9 @@ public class Invoice : ITenantOwned
 
     public bool IsDisputed { get; set; }
 
+    /// <summary>The part of the balance under live disputes; only the rest is chased and charged late fees (kept by the dispute workflow).</summary>
+    public decimal DisputedAmount { get; set; }
+
     /// <summary>The day the balance reached zero, if it has.</summary>
     public DateOnly? SettledOn { get; set; }
 

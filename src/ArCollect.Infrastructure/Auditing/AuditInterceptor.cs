@@ -14,7 +14,7 @@ namespace ArCollect.Infrastructure.Auditing;
 public sealed class AuditInterceptor(TenantContext tenant, TimeProvider time) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Audited =
-        [typeof(Invoice), typeof(Payment), typeof(PaymentAllocation), typeof(CreditNote), typeof(WriteOff), typeof(WriteOffRequest), typeof(Dispute)];
+        [typeof(Invoice), typeof(Payment), typeof(PaymentAllocation), typeof(CreditNote), typeof(WriteOff), typeof(WriteOffRequest), typeof(Dispute), typeof(DisputeItem), typeof(DisputeComment)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

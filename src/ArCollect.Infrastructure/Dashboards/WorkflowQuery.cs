@@ -37,7 +37,7 @@ public sealed class WorkflowQuery(ArCollectDbContext db)
                 AND length(split_part(source_key, ':', 3)) = 32),
             invoice_flags AS (
               SELECT invoice_id, bool_or(k = 1) AS disputed, bool_or(k = 2) AS promised, bool_or(k = 3) AS reminded, bool_or(k = 4) AS escalated
-              FROM (SELECT invoice_id, 1 AS k FROM disputes WHERE status = 'Open'
+              FROM (SELECT invoice_id, 1 AS k FROM disputes WHERE status IN ('Open', 'InReview', 'WaitingOnCustomer')
                     UNION ALL SELECT invoice_id, 2 FROM promises WHERE status = 'Open' AND invoice_id IS NOT NULL
                     UNION ALL SELECT DISTINCT invoice_id, 3 FROM reminder_log
                     UNION ALL SELECT COALESCE(p.invoice_id, e.ref), 4 FROM escalation_refs e LEFT JOIN promises p ON p.id = e.ref) f

@@ -44,6 +44,12 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<DisputeItem> DisputeItems => Set<DisputeItem>();
+    public DbSet<DisputeComment> DisputeComments => Set<DisputeComment>();
+    public DbSet<DisputeReasonCode> DisputeReasonCodes => Set<DisputeReasonCode>();
+    public DbSet<DisputeTeam> DisputeTeams => Set<DisputeTeam>();
+    public DbSet<DisputeRoutingRule> DisputeRoutingRules => Set<DisputeRoutingRule>();
+    public DbSet<DisputeSlaPolicy> DisputeSlaPolicies => Set<DisputeSlaPolicy>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

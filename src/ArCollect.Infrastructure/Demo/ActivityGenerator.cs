@@ -61,10 +61,10 @@ internal sealed class ActivityGenerator(DemoRandom random, DemoOptions options, 
             return;
         }
 
-        var outcome = dispute.Status switch
+        var outcome = dispute.Outcome switch
         {
-            DisputeStatus.ResolvedCreditNote => $"resolved with credit note {creditNote?.Number}",
-            DisputeStatus.ResolvedRebill => $"resolved: invoice cancelled with credit note {creditNote?.Number} and rebilled",
+            DisputeOutcome.CreditNote => $"resolved with credit note {creditNote?.Number}",
+            DisputeOutcome.Rebill => $"resolved: invoice cancelled with credit note {creditNote?.Number} and rebilled",
             _ => "rejected; the invoice stands as billed",
         };
         Add(customer.Id, invoice.Id, ActivityType.StatusChange, DemoCalendar.AtUtc(resolvedOn, 14, random.Between(0, 59)),

@@ -51,6 +51,16 @@ internal static class DemoPhrases
         return random.Pick(notes);
     }
 
+    /// <summary>The explanation a rejected dispute sends to the customer.</summary>
+    public static string Rejection(DisputeReason reason) => reason switch
+    {
+        DisputeReason.NotReceived => "Our carrier's proof of delivery shows the goods signed for at your site; the invoice stands.",
+        DisputeReason.PricingError => "The invoiced prices are those of the order confirmation you accepted; the invoice stands.",
+        DisputeReason.QuantityMismatch => "The signed delivery note shows the invoiced quantity; the invoice stands.",
+        DisputeReason.ServiceQuality => "The work was completed within the agreed service levels; the invoice stands.",
+        _ => "We checked the invoice against the order and delivery and found it correct; the invoice stands.",
+    };
+
     public static string CallOutcome(DemoRandom random) => random.Pick(CallOutcomes);
 
     public static string Escalation(DemoRandom random, string invoiceNumber) =>

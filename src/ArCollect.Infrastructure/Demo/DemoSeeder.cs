@@ -60,6 +60,8 @@ public static class DemoSeeder
         var creditNotes = await BulkLoader.InsertAsync(db, ledger.CreditNotes, cancellationToken);
         var writeOffs = await BulkLoader.InsertAsync(db, ledger.WriteOffs, cancellationToken);
         var disputes = await BulkLoader.InsertAsync(db, ledger.Disputes, cancellationToken);
+        await BulkLoader.InsertAsync(db, ledger.Disputes.SelectMany(d => d.Items), cancellationToken);
+        await DemoDisputeSetup.AddAsync(db, collectorIds, cancellationToken);
         var activities = await BulkLoader.InsertAsync(db, ledger.Activities, cancellationToken);
         // The history was numbered without the counters: raise them so the next invoice and credit note continue it.
         await DocumentNumbers.RaiseToHighestUsedAsync(db, tenantId, DocumentSeries.Invoice, importId: null, cancellationToken);

@@ -20,8 +20,29 @@ internal sealed class SettlementGenerator(DemoRandom random, DemoOptions options
         (DisputeReason.Other, 7),
     ];
 
-    private static readonly (DisputeStatus Status, double Weight)[] Outcomes =
-        [(DisputeStatus.ResolvedCreditNote, 45), (DisputeStatus.ResolvedRebill, 15), (DisputeStatus.Rejected, 40)];
+    /// <summary>Outcomes depend on the reason (damaged goods are mostly credited, "not received" mostly rejected), as in real ledgers.</summary>
+    private static (DisputeOutcome Outcome, double Weight)[] OutcomesFor(DisputeReason reason, PaymentBehaviour behaviour)
+    {
+        var rejectMore = behaviour == PaymentBehaviour.Disputer ? 15 : 0;
+        return reason switch
+        {
+            DisputeReason.DamagedGoods => [(DisputeOutcome.CreditNote, 75), (DisputeOutcome.Rebill, 5), (DisputeOutcome.Rejected, 20 + rejectMore)],
+            DisputeReason.PricingError => [(DisputeOutcome.CreditNote, 45), (DisputeOutcome.Rebill, 35), (DisputeOutcome.Rejected, 20 + rejectMore)],
+            DisputeReason.QuantityMismatch => [(DisputeOutcome.CreditNote, 60), (DisputeOutcome.Rebill, 15), (DisputeOutcome.Rejected, 25 + rejectMore)],
+            DisputeReason.NotReceived => [(DisputeOutcome.CreditNote, 20), (DisputeOutcome.Rebill, 5), (DisputeOutcome.Rejected, 75 + rejectMore)],
+            DisputeReason.DuplicateBilling => [(DisputeOutcome.CreditNote, 10), (DisputeOutcome.Rebill, 80), (DisputeOutcome.Rejected, 10 + rejectMore)],
+            DisputeReason.ServiceQuality => [(DisputeOutcome.CreditNote, 40), (DisputeOutcome.Rebill, 5), (DisputeOutcome.Rejected, 55 + rejectMore)],
+            _ => [(DisputeOutcome.CreditNote, 30), (DisputeOutcome.Rebill, 10), (DisputeOutcome.Rejected, 60 + rejectMore)],
+        };
+    }
+
+    /// <summary>Hours to resolve by priority, as the demo tenant's SLA policies say (see <see cref="DemoDisputeSetup"/>).</summary>
+    internal static int SlaHours(DisputePriority priority) => priority switch
+    {
+        DisputePriority.High => 10 * 24,
+        DisputePriority.Low => 30 * 24,
+        _ => 21 * 24,
+    };
 
     public List<Receipt> Receipts { get; } = [];
     public List<Dispute> Disputes { get; } = [];
@@ -72,32 +93,57 @@ internal sealed class SettlementGenerator(DemoRandom random, DemoOptions options
         var wholeInvoice = reason is DisputeReason.DuplicateBilling or DisputeReason.NotReceived || random.Chance(0.5);
         var amount = wholeInvoice ? invoice.Total : Math.Round(invoice.Total * (decimal)random.Between(0.1, 0.5), 2);
         var resolved = DemoCalendar.NextWeekday(opened.AddDays(random.Between(7, 60)));
-        var status = resolved > options.Today ? DisputeStatus.Open : random.PickWeighted(Outcomes);
+        var live = resolved > options.Today;
+        DisputeOutcome? outcome = live ? null : random.PickWeighted(OutcomesFor(reason, profile.Behaviour));
+        var id = random.NextGuid(DemoCalendar.AtUtc(opened, 9, random.Between(0, 59)));
+
+        // Priority, live status and routing follow from what is already known, so the rest of the ledger is unchanged.
+        var priority = profile.Customer.IsKeyAccount || amount >= 5_000m ? DisputePriority.High : amount < 200m ? DisputePriority.Low : DisputePriority.Normal;
+        var openedAt = DemoCalendar.AtUtc(opened, 9, 0);
+        var dueAt = openedAt.AddHours(SlaHours(priority));
+        var resolvedAt = live ? (DateTimeOffset?)null : DemoCalendar.AtUtc(resolved, 14, 0);
+        var nowish = DemoCalendar.AtUtc(options.Today, 9, 0);
         Disputes.Add(new Dispute
         {
-            Id = random.NextGuid(DemoCalendar.AtUtc(opened, 9, random.Between(0, 59))),
+            Id = id,
             TenantId = invoice.TenantId,
             CustomerId = invoice.CustomerId,
             InvoiceId = invoice.Id,
             Reason = reason,
-            Status = status,
+            Status = !live ? DisputeStatus.Resolved
+                : (id.ToByteArray()[15] & 3) switch { 0 => DisputeStatus.InReview, 1 => DisputeStatus.WaitingOnCustomer, _ => DisputeStatus.Open },
+            Outcome = outcome,
             Amount = amount,
+            Currency = invoice.Currency,
+            Priority = priority,
+            OwnerUserId = profile.Customer.CollectorId,
+            RoutedBy = profile.Customer.CollectorId is null ? null : "customer's collector",
             OpenedOn = opened,
-            ResolvedOn = status == DisputeStatus.Open ? null : resolved,
+            OpenedAt = openedAt,
+            DueAt = dueAt,
+            ResolvedOn = live ? null : resolved,
+            ResolvedAt = resolvedAt,
+            SlaBreachedAt = (resolvedAt ?? nowish) > dueAt ? dueAt : null,
+            Resolution = outcome == DisputeOutcome.Rejected ? DemoPhrases.Rejection(reason) : null,
             Notes = DemoPhrases.DisputeNote(random, reason),
+            Items = [new DisputeItem { Id = ItemId(id), TenantId = invoice.TenantId, DisputeId = id, InvoiceId = invoice.Id, Amount = amount }],
         });
 
-        switch (status)
+        var dispute = Disputes[^1];
+        switch (outcome)
         {
-            case DisputeStatus.Open:
+            case null:
                 invoice.IsDisputed = true;
+                invoice.DisputedAmount = amount;
                 break;
-            case DisputeStatus.ResolvedCreditNote:
+            case DisputeOutcome.CreditNote:
                 Credit(invoice, amount, resolved, $"Dispute settled: {DemoPhrases.Label(reason)}");
+                dispute.CreditNoteId = CreditNotes[^1].Id;
                 PayRest(profile, invoice, resolved);
                 break;
-            case DisputeStatus.ResolvedRebill:
+            case DisputeOutcome.Rebill:
                 Credit(invoice, invoice.Total, resolved, $"Cancelled for rebilling: {DemoPhrases.Label(reason)}");
+                dispute.CreditNoteId = CreditNotes[^1].Id;
                 Rebill(drafts, profile, invoice, wholeInvoice ? 0m : amount, reason, resolved);
                 break;
             default:
@@ -106,6 +152,14 @@ internal sealed class SettlementGenerator(DemoRandom random, DemoOptions options
         }
 
         return true;
+    }
+
+    // The item's id is derived from the dispute's, so adding items draws nothing more from the generator.
+    private static Guid ItemId(Guid disputeId)
+    {
+        var bytes = disputeId.ToByteArray();
+        bytes[0] ^= 0x5A;
+        return new Guid(bytes);
     }
 
     private void Rebill(List<InvoiceDraft> drafts, CustomerProfile profile, Invoice original, decimal disputed, DisputeReason reason, DateOnly on)

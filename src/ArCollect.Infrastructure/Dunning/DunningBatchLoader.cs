@@ -26,7 +26,7 @@ public static class DunningBatchLoader
             .Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
         var invoices = await db.Invoices.AsNoTracking()
             .Where(i => ids.Contains(i.CustomerId) && i.Balance > 0)
-            .Select(i => new { i.CustomerId, Item = new DunningInvoice(i.Id, i.Number, i.DueDate, i.Balance, i.Currency, i.IsDisputed, false) })
+            .Select(i => new { i.CustomerId, Item = new DunningInvoice(i.Id, i.Number, i.DueDate, i.Balance, i.Currency, i.IsDisputed, false, i.DisputedAmount) })
             .ToListAsync(ct);
         var invoiceIds = invoices.Select(i => i.Item.Id).ToArray();
         var promises = await db.Promises.Where(p => ids.Contains(p.CustomerId) && p.Status == PromiseStatus.Open).ToListAsync(ct);

@@ -28,7 +28,7 @@ public static class TemplatePreview
         var tenantName = await db.Tenants.Where(t => t.Id == customer.TenantId).Select(t => t.Name).SingleAsync(ct);
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId && i.Balance > 0)
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number).Take(50)
-            .Select(i => new DunningInvoice(i.Id, i.Number, i.DueDate, i.Balance, i.Currency, i.IsDisputed, false))
+            .Select(i => new DunningInvoice(i.Id, i.Number, i.DueDate, i.Balance, i.Currency, i.IsDisputed, false, i.DisputedAmount))
             .ToListAsync(ct);
         var step = new ReminderStep { OffsetDays = 0, Tone = tone };
         var lastReminder = await db.ReminderLog.Where(r => r.CustomerId == customerId).MaxAsync(r => (DateOnly?)r.RunDate, ct);

@@ -1,4 +1,5 @@
 using ArCollect.Domain.Common;
+using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Invoices;
 using ArCollect.Infrastructure.Data;
@@ -8,7 +9,7 @@ namespace ArCollect.Infrastructure.Invoices;
 
 /// <summary>
 /// Adds this period's late fee, as its own line, to each of the tenant's overdue issued invoices. A unique index on
-/// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice. Invoices in dispute or under an
+/// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice. The disputed part of an invoice (all of it when disputed in full) and invoices under an
 /// open promise to pay (for the invoice or the whole account) are not charged, and "today" is the tenant's local date,
 /// as for reminders. Flat amounts and caps are taken per currency (<see cref="InvoicingSettings.LateFeesFor"/>); each
 /// fee line carries the day it was charged, and the invoice the sum of its fees, so the daily facts book the fee then.
@@ -51,7 +52,7 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
         while (true)
         {
             var batch = await db.Invoices
-                .Where(i => i.State == InvoiceState.Issued && i.Balance > 0 && i.DueDate < lateFrom && !i.IsDisputed
+                .Where(i => i.State == InvoiceState.Issued && i.Balance > 0 && i.DueDate < lateFrom && (!i.IsDisputed || (i.DisputedAmount > 0 && i.DisputedAmount < i.Balance))
                     && !db.Promises.Any(p => p.Status == PromiseStatus.Open && p.CustomerId == i.CustomerId && (p.InvoiceId == null || p.InvoiceId == i.Id))
                     && (after == null || i.Id.CompareTo(after.Value) > 0))
                 .OrderBy(i => i.Id).Take(BatchSize).Include(i => i.Lines)
@@ -81,7 +82,9 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
     {
         var fees = invoice.Lines.Where(l => l.LateFeePeriod != null).ToList();
         var principal = invoice.Lines.Where(l => l.LateFeePeriod == null).Sum(l => l.NetAmount + l.TaxAmount);
-        var principalOpen = principal - invoice.AmountPaid - invoice.AmountCredited - invoice.AmountWrittenOff;
+        // Only the undisputed part of the principal is late.
+        var principalOpen = DisputedBalance.Chaseable(
+            principal - invoice.AmountPaid - invoice.AmountCredited - invoice.AmountWrittenOff, invoice.DisputedAmount, invoice.IsDisputed);
         var charge = policy.ChargeOn(today, invoice.DueDate, principalOpen, fees.Sum(l => l.NetAmount),
             fees.Select(l => l.LateFeePeriod!).ToHashSet(StringComparer.Ordinal));
         if (charge is null)

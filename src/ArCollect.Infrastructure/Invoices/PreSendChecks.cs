@@ -30,7 +30,8 @@ public sealed class PreSendChecks(ArCollectDbContext db)
         var history = await HistoryAsync(invoice, cancellationToken);
         var context = new PreSendContext(invoice, email, PaymentTerms.Net(customer.PaymentTermsDays), history);
         var (errors, warnings) = InvoicePreSendValidator.Split(await Validator.ValidateAsync(context, cancellationToken));
-        return new PreSendReport(errors, warnings);
+        var disputeRisk = await Disputes.DisputeRiskQuery.WarningsAsync(db, invoice, cancellationToken);
+        return new PreSendReport(errors, [.. warnings, .. disputeRisk.Select(w => ("Lines", w))]);
     }
 
     private async Task<InvoicingHistory> HistoryAsync(Invoice invoice, CancellationToken cancellationToken)

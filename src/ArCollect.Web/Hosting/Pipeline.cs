@@ -1,3 +1,4 @@
+using ArCollect.Infrastructure.Disputes;
 using ArCollect.Infrastructure.Jobs;
 using ArCollect.Infrastructure.Tenancy;
 using ArCollect.Web.Api;
@@ -57,6 +58,7 @@ public static class Pipeline
             recurring.AddOrUpdate<ReplyPollJob>(ReplyPollJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), "*/5 * * * *");
             recurring.AddOrUpdate<RiskModelJob>(RiskModelJob.RecurringId, job => job.RunDueAsync(CancellationToken.None), RiskModelJob.Schedule);
             recurring.AddOrUpdate<DashboardAlertsJob>(DashboardAlertsJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(6));
+            recurring.AddOrUpdate<DisputeSlaJob>(DisputeSlaJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), "*/15 * * * *");
             recurring.AddOrUpdate<LateFeeJob>(LateFeeJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(1));
             recurring.AddOrUpdate<LedgerFactsCheckJob>(LedgerFactsCheckJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(2, 30));
         }

@@ -1,10 +1,12 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Domain.Customers;
+using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Payments;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Disputes;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
@@ -44,6 +46,10 @@ public static class ServiceRegistration
         services.AddArCollectRisk();
         services.AddArCollectDashboards();
         services.AddArCollectInvoicing();
+        services.AddArCollectDisputes();
+        services.AddSingleton<IValidator<OpenDisputeInput>, OpenDisputeInputValidator>();
+        services.AddSingleton<IValidator<ResolveDisputeInput>, ResolveDisputeInputValidator>();
+        services.AddSingleton<IValidator<DisputeCommentInput>, DisputeCommentInputValidator>();
         services.AddSingleton<IValidator<AdjustmentInput>, AdjustmentInputValidator>();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
@@ -92,6 +98,7 @@ public static class ServiceRegistration
             options.Conventions.AuthorizeFolder("/Settings", AdminOnly);
             options.Conventions.AuthorizeFolder("/Risk", ManagersAndAdmins);
             options.Conventions.AuthorizeFolder("/Dashboards", ManagersAndAdmins);
+            options.Conventions.AuthorizePage("/Disputes/Analytics", ManagersAndAdmins);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });

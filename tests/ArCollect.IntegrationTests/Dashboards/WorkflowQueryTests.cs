@@ -80,7 +80,7 @@ public sealed class WorkflowQueryTests : IAsyncLifetime
         }
 
         scope.Db.Disputes.Add(Dispute(acme.Id, a1, DisputeStatus.Open));
-        scope.Db.Disputes.Add(Dispute(acme.Id, a4, DisputeStatus.Rejected));
+        scope.Db.Disputes.Add(Dispute(acme.Id, a4, DisputeStatus.Resolved));
         scope.Db.Promises.Add(Promise(acme.Id, a2.Id, PromiseStatus.Open));
         scope.Db.Promises.Add(Promise(acme.Id, a3.Id, PromiseStatus.Kept));
         scope.Db.Promises.Add(Promise(cole.Id, null, PromiseStatus.Open));

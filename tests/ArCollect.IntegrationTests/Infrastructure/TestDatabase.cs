@@ -1,5 +1,6 @@
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Disputes;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Invoices;
@@ -44,6 +45,7 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddArCollectRisk();
         services.AddArCollectDashboards();
         services.AddArCollectInvoicing();
+        services.AddArCollectDisputes();
         ConfigureServices?.Invoke(services);
         provider = services.BuildServiceProvider();
     }

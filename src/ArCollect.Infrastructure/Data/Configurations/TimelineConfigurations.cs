@@ -15,6 +15,12 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
     {
         b.Property(x => x.Notes).HasMaxLength(4000);
         b.Ignore(x => x.IsOpen);
+        b.Property(x => x.ReasonCode).HasMaxLength(40).UsePropertyAccessMode(PropertyAccessMode.Property);
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.RoutedBy).HasMaxLength(200);
+        b.Property(x => x.Resolution).HasMaxLength(4000);
+        b.HasIndex(x => new { x.TenantId, x.OwnerUserId, x.DueAt });
+        b.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.DisputeId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TenantId, x.InvoiceId });
         b.HasIndex(x => new { x.TenantId, x.Status });
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);

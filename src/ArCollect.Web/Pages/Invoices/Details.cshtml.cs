@@ -22,7 +22,7 @@ public sealed class DetailsModel(ArCollectDbContext db, TimeProvider time) : Pag
 
     public sealed record CreditRow(string Number, DateOnly IssueDate, decimal Amount, string Reason);
 
-    public sealed record DisputeRow(DisputeReason Reason, DisputeStatus Status, decimal Amount, DateOnly OpenedOn, DateOnly? ResolvedOn, string? Notes);
+    public sealed record DisputeRow(Guid Id, string Reason, DisputeStatus Status, decimal Amount, DateOnly OpenedOn, DateOnly? ResolvedOn, string? Notes);
 
     public Header Invoice { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -86,9 +86,9 @@ public sealed class DetailsModel(ArCollectDbContext db, TimeProvider time) : Pag
             .Select(c => new CreditRow(c.Number, c.IssueDate, c.Amount, c.Reason))
             .ToListAsync(cancellationToken);
         Disputes = await db.Disputes.AsNoTracking()
-            .Where(d => d.InvoiceId == id)
+            .Where(d => d.InvoiceId == id || d.Items.Any(x => x.InvoiceId == id))
             .OrderByDescending(d => d.OpenedOn)
-            .Select(d => new DisputeRow(d.Reason, d.Status, d.Amount, d.OpenedOn, d.ResolvedOn, d.Notes))
+            .Select(d => new DisputeRow(d.Id, d.ReasonCode, d.Status, d.Amount, d.OpenedOn, d.ResolvedOn, d.Notes))
             .ToListAsync(cancellationToken);
         return Page();
     }

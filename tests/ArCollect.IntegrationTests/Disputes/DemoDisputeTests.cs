@@ -1,0 +1,54 @@
+using ArCollect.Domain.Disputes;
+using ArCollect.Infrastructure.Demo;
+using ArCollect.Infrastructure.Disputes;
+using ArCollect.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace ArCollect.IntegrationTests.Disputes;
+
+public sealed class DemoDisputeTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TestDatabase db = new();
+    private Guid tenant;
+
+    public async Task InitializeAsync()
+    {
+        await db.InitializeAsync();
+        tenant = await LedgerBuilder.CreateTenantAsync(db, "Demo GmbH");
+        await using var scope = db.ForTenant(tenant);
+        await DemoSeeder.SeedAsync(scope.Db, tenant, [], new DemoOptions { Today = db.Today, Customers = 150, Invoices = 5000 }, CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => db.DisposeAsync();
+
+    [Fact]
+    public async Task Demo_disputes_carry_items_SLA_history_outcomes_and_the_invoices_disputed_amounts()
+    {
+        await using var scope = db.ForTenant(tenant);
+        var disputes = await scope.Db.Disputes.AsNoTracking().Include(d => d.Items).ToListAsync();
+
+        Assert.All(disputes, d => Assert.Equal(d.Amount, Assert.Single(d.Items).Amount));
+        Assert.All(disputes, d => Assert.True(d.DueAt > d.OpenedAt));
+        Assert.All(disputes.Where(d => !d.IsOpen), d => Assert.NotNull(d.Outcome));
+        Assert.Contains(disputes, d => d.SlaBreachedAt is not null);
+        var live = disputes.Where(d => d.IsOpen).GroupBy(d => d.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(d => d.Amount));
+        var flagged = await scope.Db.Invoices.AsNoTracking().Where(i => i.IsDisputed).ToDictionaryAsync(i => i.Id, i => i.DisputedAmount);
+        Assert.Equal(live.OrderBy(x => x.Key), flagged.OrderBy(x => x.Key));
+        Assert.Equal(10, await scope.Db.DisputeReasonCodes.CountAsync());
+        Assert.Equal(4, await scope.Db.DisputeRoutingRules.CountAsync());
+    }
+
+    [Fact]
+    public async Task Suggestions_match_the_outcome_chosen_more_often_than_always_suggesting_the_most_common_one()
+    {
+        await using var scope = db.ForTenant(tenant);
+
+        var result = await scope.Services.GetRequiredService<DisputeSuggestions>().EvaluateAsync(CancellationToken.None);
+
+        output.WriteLine($"holdout {result.Holdout}, suggested {result.Suggested}, hits {result.Hits} ({result.HitRate:P1}), majority {result.Majority} {result.BaselineHits} ({result.BaselineRate:P1})");
+        Assert.True(result.Suggested >= result.Holdout / 2, $"{result.Suggested} of {result.Holdout} got a suggestion");
+        Assert.True(result.Hits > result.BaselineHits, $"suggestions {result.Hits}, baseline {result.BaselineHits} of {result.Suggested}");
+    }
+}
