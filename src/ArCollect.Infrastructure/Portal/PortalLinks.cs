@@ -32,11 +32,11 @@ public sealed class PortalLinks(ArCollectDbContext db, DunningOptions options, T
         return (string.IsNullOrWhiteSpace(own) ? options.PublicBaseUrl : own).TrimEnd('/');
     }
 
-    public async Task<IssuedPortalLink> IssueAsync(Guid customerId, string issuedFor, Guid? createdBy, CancellationToken ct)
+    public async Task<IssuedPortalLink> IssueAsync(Guid customerId, string issuedFor, Guid? createdBy, CancellationToken ct, DateTimeOffset? at = null)
     {
         var current = await SettingsAsync(ct);
         var baseUrl = await BaseUrlAsync(ct);
-        var now = time.GetUtcNow();
+        var now = at ?? time.GetUtcNow();
         var token = PortalTokens.Create(current.TenantId);
         var link = new PortalLink
         {

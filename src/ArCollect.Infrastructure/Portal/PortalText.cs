@@ -13,6 +13,7 @@ public sealed class PortalText
     {
         ["en"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["LinkMailSubject"] = "Your link to your account with {0}", ["LinkMailBody"] = "You asked for a new link to your account with {0}. It works for {1} days:",
             ["Title"] = "Your account with {0}", ["Balance"] = "Balance", ["OpenInvoices"] = "Open invoices", ["RecentlyPaid"] = "Recently paid",
             ["Invoice"] = "Invoice", ["Issued"] = "Issued", ["Due"] = "Due", ["Amount"] = "Amount", ["Open"] = "Open", ["Reference"] = "Payment reference",
             ["Paid"] = "Paid", ["Overdue"] = "Overdue", ["Disputed"] = "Disputed", ["NotDue"] = "Not due yet", ["Pdf"] = "PDF",
@@ -37,6 +38,7 @@ public sealed class PortalText
         },
         ["de"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["LinkMailSubject"] = "Ihr Link zu Ihrem Kundenkonto bei {0}", ["LinkMailBody"] = "Sie haben einen neuen Link zu Ihrem Kundenkonto bei {0} angefordert. Er gilt {1} Tage:",
             ["Title"] = "Ihr Kundenkonto bei {0}", ["Balance"] = "Saldo", ["OpenInvoices"] = "Offene Rechnungen", ["RecentlyPaid"] = "Kürzlich bezahlt",
             ["Invoice"] = "Rechnung", ["Issued"] = "Datum", ["Due"] = "Fällig", ["Amount"] = "Betrag", ["Open"] = "Offen", ["Reference"] = "Verwendungszweck",
             ["Paid"] = "Bezahlt", ["Overdue"] = "Überfällig", ["Disputed"] = "Beanstandet", ["NotDue"] = "Noch nicht fällig", ["Pdf"] = "PDF",
@@ -61,6 +63,7 @@ public sealed class PortalText
         },
         ["fr"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["LinkMailSubject"] = "Votre lien vers votre compte chez {0}", ["LinkMailBody"] = "Vous avez demandé un nouveau lien vers votre compte chez {0}. Il est valable {1} jours :",
             ["Title"] = "Votre compte chez {0}", ["Balance"] = "Solde", ["OpenInvoices"] = "Factures ouvertes", ["RecentlyPaid"] = "Payées récemment",
             ["Invoice"] = "Facture", ["Issued"] = "Date", ["Due"] = "Échéance", ["Amount"] = "Montant", ["Open"] = "Restant dû", ["Reference"] = "Référence de paiement",
             ["Paid"] = "Payée", ["Overdue"] = "En retard", ["Disputed"] = "Contestée", ["NotDue"] = "Pas encore échue", ["Pdf"] = "PDF",
@@ -85,6 +88,7 @@ public sealed class PortalText
         },
         ["es"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["LinkMailSubject"] = "Su enlace a su cuenta con {0}", ["LinkMailBody"] = "Ha solicitado un enlace nuevo a su cuenta con {0}. Es válido durante {1} días:",
             ["Title"] = "Su cuenta con {0}", ["Balance"] = "Saldo", ["OpenInvoices"] = "Facturas pendientes", ["RecentlyPaid"] = "Pagadas recientemente",
             ["Invoice"] = "Factura", ["Issued"] = "Fecha", ["Due"] = "Vencimiento", ["Amount"] = "Importe", ["Open"] = "Pendiente", ["Reference"] = "Referencia de pago",
             ["Paid"] = "Pagada", ["Overdue"] = "Vencida", ["Disputed"] = "En disputa", ["NotDue"] = "Aún no vencida", ["Pdf"] = "PDF",

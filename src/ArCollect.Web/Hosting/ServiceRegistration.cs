@@ -31,6 +31,7 @@ public static class ServiceRegistration
         services.AddSerilog((sp, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            .Enrich.With(new PortalTokenRedaction())
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {TenantId}{NewLine}{Exception}"));
 
         services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection(AppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -44,6 +45,7 @@ public static class ServiceRegistration
         services.AddArCollectRisk();
         services.AddArCollectDashboards();
         services.AddArCollectInvoicing();
+        services.AddPortalAccess(builder.Configuration);
         services.AddSingleton<IValidator<AdjustmentInput>, AdjustmentInputValidator>();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
@@ -93,6 +95,7 @@ public static class ServiceRegistration
             options.Conventions.AuthorizeFolder("/Risk", ManagersAndAdmins);
             options.Conventions.AuthorizeFolder("/Dashboards", ManagersAndAdmins);
             options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToFolder("/Portal");
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });
         services.AddProblemDetails();
