@@ -90,7 +90,13 @@ public sealed class ReminderBatchWriter(
         var broken = new List<DunningPromise>();
         foreach (var promise in batch.OpenPromises[customer.Id])
         {
+            var before = promise.Status;
             promise.Status = PromiseRules.Evaluate(promise.Status, promise.PromisedDate, promise.Amount, batch.PaidSincePromise.GetValueOrDefault(promise.Id), runDate);
+            if (promise.Status != before)
+            {
+                activities.Add(PromiseSettled(promise));
+            }
+
             var item = new DunningPromise(promise.Id, promise.InvoiceId, promise.PromisedDate, promise.Amount, promise.Status);
             (promise.Status == PromiseStatus.Broken ? broken : active).Add(item);
         }
@@ -277,6 +283,19 @@ public sealed class ReminderBatchWriter(
             });
         }
     }
+
+    /// <summary>The timeline entry of a promise the run found kept or broken.</summary>
+    private Activity PromiseSettled(PromiseToPay promise) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        CustomerId = promise.CustomerId,
+        InvoiceId = promise.InvoiceId,
+        Type = ActivityType.PromiseToPay,
+        At = now,
+        Summary = promise.Status == PromiseStatus.Kept
+            ? $"Promise kept: {promise.Currency} {promise.Amount:N2} promised by {promise.PromisedDate:yyyy-MM-dd} has arrived"
+            : $"Promise broken: {promise.Currency} {promise.Amount:N2} promised by {promise.PromisedDate:yyyy-MM-dd} has not arrived",
+    };
 
     private static bool IsValidAddress(string email) =>
         !email.Any(char.IsControl) && MailboxAddress.TryParse(email, out var parsed) && parsed.Address.Contains('@', StringComparison.Ordinal);
