@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
+using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Portal;
 using ArCollect.Infrastructure.Tenancy;
+using Microsoft.Extensions.Options;
 using Serilog.Context;
 using Serilog.Core;
 using Serilog.Events;
@@ -111,7 +114,8 @@ public static class PortalHosting
     {
         var options = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
         services.AddScoped<PortalSession>();
-        services.AddScoped<PortalLinks>();
+        services.AddScoped(sp => new PortalLinks(
+            sp.GetRequiredService<ArCollectDbContext>(), sp.GetRequiredService<IOptions<DunningOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PortalLinkVerifier>();
         services.AddRateLimiter(limiter =>
         {

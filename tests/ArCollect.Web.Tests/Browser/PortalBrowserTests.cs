@@ -35,10 +35,10 @@ public sealed partial class PortalBrowserTests(AppFixture app) : IClassFixture<A
         await Assertions.Expect(page.Locator("#open-invoices")).ToContainTextAsync("PB-1");
         await Assertions.Expect(page.Locator("#open-invoices")).ToContainTextAsync("PB-2");
         await Assertions.Expect(page.Locator("#balance-EUR")).ToHaveTextAsync("EUR 700.00");
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the portal scrolls sideways on a phone");
         await page.Locator("[data-invoice='PB-1'] summary").ClickAsync();
         await Assertions.Expect(page.Locator("[data-invoice='PB-1'] img.qr")).ToBeVisibleAsync();
-        Assert.True(await page.Locator("[data-invoice='PB-1'] img.qr").EvaluateAsync<bool>("img => img.naturalWidth > 100"));
+        await page.WaitForFunctionAsync("() => document.querySelector(\"[data-invoice='PB-1'] img.qr\").naturalWidth > 100");
         await browser.ScreenshotAsync("portal-phone");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download statement (PDF)" }).ClickAsync());

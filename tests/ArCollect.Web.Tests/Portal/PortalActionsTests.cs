@@ -144,7 +144,7 @@ public sealed class PortalActionsTests(AppFixture app) : IClassFixture<AppFixtur
         var home = await client.GetPageAsync(w.Link);
         var promisePage = await client.GetPageAsync(w.Link + "/promise");
         var disputePage = await client.GetPageAsync(w.Link + "/dispute?invoice=" + w.OtherInvoice);
-        using var statement = await client.GetAsync(w.Link + "?handler=Statement&From=2000-01-01&To=" + w.Today.ToString("yyyy-MM-dd"));
+        using var statement = await client.GetAsync(w.Link + "?handler=Statement&From=" + w.Today.AddDays(-365).ToString("yyyy-MM-dd") + "&To=" + w.Today.ToString("yyyy-MM-dd"));
         Assert.Equal(HttpStatusCode.OK, statement.StatusCode);
         using var pdf = PdfDocument.Open(await statement.Content.ReadAsByteArrayAsync());
         var statementText = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(x => x.Text));
@@ -193,6 +193,9 @@ public sealed class PortalActionsTests(AppFixture app) : IClassFixture<AppFixtur
             var text = string.Concat(document.GetPages().SelectMany(p => p.GetWords()).Select(x => x.Text));
             Assert.Contains(w.Link[8..][..40], text, StringComparison.Ordinal);
         }
+
+        using var qr = await client.GetAsync($"{w.Link}?handler=Qr&id={w.Invoice}");
+        Assert.Equal("image/png", qr.Content.Headers.ContentType!.MediaType);
 
         using var bad = await client.GetAsync($"{w.Link}?handler=Statement&From=2026-05-01&To=2026-04-01");
         Assert.Equal("The start date must be on or before the end date.", Html.FieldError(await bad.Content.ReadAsStringAsync(), "From"));

@@ -30,6 +30,7 @@ public static class PortalSeed
 
             db.CompanyProfiles.Add(new CompanyProfile
             {
+                TenantId = tenantId,
                 LegalName = "Seller GmbH",
                 AccountHolder = "Seller GmbH",
                 Iban = "DE89370400440532013000",

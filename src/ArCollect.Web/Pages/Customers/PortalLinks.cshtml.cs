@@ -11,6 +11,7 @@ namespace ArCollect.Web.Pages.Customers;
 /// <summary>A customer's portal links: the active ones with their last use, a new link (shown once), revoke one or all.</summary>
 public sealed class PortalLinksModel(ArCollectDbContext db, PortalLinks links, TenantContext tenant, TimeProvider time) : PageModel
 {
+    public Guid CustomerId { get; private set; }
     public string CustomerName { get; private set; } = "";
     public IReadOnlyList<PortalLinkRow> Active { get; private set; } = [];
     public int LifetimeDays { get; private set; }
@@ -22,6 +23,7 @@ public sealed class PortalLinksModel(ArCollectDbContext db, PortalLinks links, T
             return NotFound();
         }
 
+        CustomerId = id;
         CustomerName = name;
         Active = await links.ActiveAsync(id, ct);
         LifetimeDays = (await links.SettingsAsync(ct)).LinkLifetimeDays;

@@ -11,6 +11,7 @@ using ArCollect.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ArCollect.Web.Pages.Portal;
@@ -20,7 +21,7 @@ namespace ArCollect.Web.Pages.Portal;
 /// may ask for a fresh link: when the address typed is a contact of a customer of the tenant the link named, that
 /// contact gets a new link through the outbox, at most once an hour. The answer is the same whether or not it matched.
 /// </summary>
-public sealed class LinkExpiredModel(ArCollectDbContext db, TenantContext tenant, PortalLinks links, DunningOptions options, TimeProvider time) : PageModel
+public sealed class LinkExpiredModel(ArCollectDbContext db, TenantContext tenant, PortalLinks links, IOptions<DunningOptions> options, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -91,7 +92,7 @@ public sealed class LinkExpiredModel(ArCollectDbContext db, TenantContext tenant
                 FromAddress = mail?.FromAddress,
                 Subject = words.Format("LinkMailSubject", tenantRow.Name),
                 TextBody = $"{words.Format("LinkMailBody", tenantRow.Name, settings.LinkLifetimeDays)}\n\n{issued.Url}\n\n{tenantRow.Name}",
-                MessageId = MessageComposer.NewMessageId(options.MessageIdDomain),
+                MessageId = MessageComposer.NewMessageId(options.Value.MessageIdDomain),
                 NotBefore = now,
                 CreatedAt = now,
             };
