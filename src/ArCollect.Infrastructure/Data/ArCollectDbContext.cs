@@ -8,6 +8,7 @@ using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Kpis;
 using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Payments;
+using ArCollect.Domain.Portal;
 using ArCollect.Domain.Risk;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Email;
@@ -75,6 +76,9 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<ForecastAccuracyReport> ForecastAccuracyReports => Set<ForecastAccuracyReport>();
     public DbSet<LedgerDailyFact> LedgerDailyFacts => Set<LedgerDailyFact>();
     public DbSet<ArCollect.Infrastructure.Jobs.JobRun> JobRuns => Set<ArCollect.Infrastructure.Jobs.JobRun>();
+    public DbSet<PortalLink> PortalLinks => Set<PortalLink>();
+    public DbSet<PortalSettings> PortalSettings => Set<PortalSettings>();
+    public DbSet<DisputeAttachment> DisputeAttachments => Set<DisputeAttachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -31,12 +31,12 @@ public static class DefaultTemplates
             Tone = tone,
             Language = language,
             Subject = tw.Subject,
-            HtmlBody = Html(w, tw),
-            TextBody = Text(w, tw),
+            HtmlBody = Html(w, tw, Portal.PortalText.For(language)["PortalLine"]),
+            TextBody = Text(w, tw, Portal.PortalText.For(language)["PortalLine"]),
         };
     }
 
-    private static string Html(TemplateWording w, ToneWording tw) => $$$"""
+    private static string Html(TemplateWording w, ToneWording tw, string portalLine) => $$$"""
         <p>{{ greeting }}</p>
         <p>{{{tw.Opening}}}</p>
         <table class="invoices" style="border-collapse:collapse" cellpadding="6">
@@ -48,11 +48,12 @@ public static class DefaultTemplates
         </table>
         {% if previous_reminder_date %}<p>{{{w.PreviousReminder}}}</p>{% endif %}
         {% if payment.iban and payment.account_holder %}<p>{{{w.PaymentInstructions}}}</p>{% endif %}
+        {% if portal_url %}<p>{{{portalLine}}} <a href="{{ portal_url }}">{{ portal_url }}</a></p>{% endif %}
         <p>{{{tw.Closing}}}</p>
         <p>{{{tw.SignOff}}}<br>{{{w.Signature}}}</p>
         """;
 
-    private static string Text(TemplateWording w, ToneWording tw) => $$$"""
+    private static string Text(TemplateWording w, ToneWording tw, string portalLine) => $$$"""
         {{ greeting }}
 
         {{{tw.Opening}}}
@@ -64,6 +65,8 @@ public static class DefaultTemplates
         {{{w.PreviousReminder}}}
         {% endif %}{% if payment.iban and payment.account_holder %}
         {{{w.PaymentInstructions}}}
+        {% endif %}{% if portal_url %}
+        {{{portalLine}}} {{ portal_url }}
         {% endif %}
 
         {{{tw.Closing}}}

@@ -5,7 +5,7 @@ public sealed class DunningOptions
 {
     public const string Section = "Dunning";
 
-    /// <summary>The app's public address; reminders link to its /portal (the portal is not built yet).</summary>
+    /// <summary>The app's public address; portal links in reminders, statements and invoice PDFs start with it unless the tenant set its own (Portal settings).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>Domain of generated Message-IDs.</summary>

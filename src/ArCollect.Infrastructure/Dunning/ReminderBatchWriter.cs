@@ -5,6 +5,7 @@ using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Pdf;
+using ArCollect.Infrastructure.Portal;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
@@ -21,6 +22,8 @@ public sealed class ReminderBatchWriter(
     private readonly List<CollectionTask> tasks = [];
     private readonly List<Activity> activities = [];
     private readonly HashSet<Guid> creditHolds = [];
+    private readonly Dictionary<string, IssuedPortalLink> portalLinks = new(StringComparer.Ordinal);
+    private readonly PortalLinks links = new(db, options, TimeProvider.System);
     private HashSet<string> taskKeys = [];
 
     public async Task<BatchWriteResult> WriteAsync(DunningBatch batch, CancellationToken ct)
@@ -30,6 +33,7 @@ public sealed class ReminderBatchWriter(
         tasks.Clear();
         activities.Clear();
         creditHolds.Clear();
+        portalLinks.Clear();
         taskKeys = batch.ExistingTaskKeys.ToHashSet(StringComparer.Ordinal);
         foreach (var row in batch.Customers)
         {
@@ -38,6 +42,13 @@ public sealed class ReminderBatchWriter(
 
         var inserted = await OutboxBatchWriter.EnqueueAsync(db, messages, ct);
         var decided = messages.Count;
+
+        // A message already in the outbox (a rerun) keeps the link it was written with; the new one is never saved.
+        foreach (var unused in portalLinks.Where(l => !inserted.Contains(l.Key)).Select(l => l.Value.Link))
+        {
+            db.PortalLinks.Remove(unused);
+        }
+
         if (setup.Company is { AttachInvoicePdfs: true })
         {
             await AttachInvoicesAsync(inserted, ct);
@@ -79,7 +90,13 @@ public sealed class ReminderBatchWriter(
         var broken = new List<DunningPromise>();
         foreach (var promise in batch.OpenPromises[customer.Id])
         {
+            var before = promise.Status;
             promise.Status = PromiseRules.Evaluate(promise.Status, promise.PromisedDate, promise.Amount, batch.PaidSincePromise.GetValueOrDefault(promise.Id), runDate);
+            if (promise.Status != before)
+            {
+                activities.Add(PromiseSettled(promise));
+            }
+
             var item = new DunningPromise(promise.Id, promise.InvoiceId, promise.PromisedDate, promise.Amount, promise.Status);
             (promise.Status == PromiseStatus.Broken ? broken : active).Add(item);
         }
@@ -117,9 +134,11 @@ public sealed class ReminderBatchWriter(
     {
         var tone = decision.Tone!.Tone;
         var first = decision.Recipients[0];
+        var portal = await links.IssueAsync(decision.Customer.Id, "Reminder", null, CancellationToken.None, now);
+        portalLinks[decision.IdempotencyKey] = portal;
         var model = new ReminderModel(tenant.Name, decision.Customer.Name, decision.Customer.Segment, first.Name, first.Email, decision.Due, runDate,
             history.LastReminderAt is { } last ? DateOnly.FromDateTime(last.UtcDateTime) : null,
-            options.PublicBaseUrl.TrimEnd('/') + "/portal", tone)
+            portal.Url, tone)
         { Person = person, Payment = PaymentAccount.From(setup.Company, tenant.Name) };
         var (rendered, failure) = await templates.RenderAsync(setup.TemplateFor(tone, language), model);
         return new OutboxMessage
@@ -153,7 +172,8 @@ public sealed class ReminderBatchWriter(
             return;
         }
 
-        var files = await new InvoicePdfs(db).RenderManyAsync(reminders.SelectMany(r => r.InvoiceIds).Distinct().ToList(), ct);
+        var urls = portalLinks.Values.ToDictionary(l => l.Link.CustomerId, l => l.Url);
+        var files = await new InvoicePdfs(db).RenderManyAsync(reminders.SelectMany(r => r.InvoiceIds).Distinct().ToList(), ct, urls.GetValueOrDefault);
         foreach (var (message, invoiceIds) in reminders)
         {
             db.OutboxAttachments.AddRange(invoiceIds.Where(files.ContainsKey).Select(id => new OutboxAttachment
@@ -263,6 +283,19 @@ public sealed class ReminderBatchWriter(
             });
         }
     }
+
+    /// <summary>The timeline entry of a promise the run found kept or broken.</summary>
+    private Activity PromiseSettled(PromiseToPay promise) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        CustomerId = promise.CustomerId,
+        InvoiceId = promise.InvoiceId,
+        Type = ActivityType.PromiseToPay,
+        At = now,
+        Summary = promise.Status == PromiseStatus.Kept
+            ? $"Promise kept: {promise.Currency} {promise.Amount:N2} promised by {promise.PromisedDate:yyyy-MM-dd} has arrived"
+            : $"Promise broken: {promise.Currency} {promise.Amount:N2} promised by {promise.PromisedDate:yyyy-MM-dd} has not arrived",
+    };
 
     private static bool IsValidAddress(string email) =>
         !email.Any(char.IsControl) && MailboxAddress.TryParse(email, out var parsed) && parsed.Address.Contains('@', StringComparison.Ordinal);

@@ -16,14 +16,18 @@ public sealed record InvoicePdfFile(string FileName, byte[] Content)
 /// </summary>
 public sealed class InvoicePdfs(ArCollectDbContext db)
 {
-    public async Task<InvoicePdfFile?> RenderAsync(Guid invoiceId, CancellationToken cancellationToken)
+    public async Task<InvoicePdfFile?> RenderAsync(Guid invoiceId, CancellationToken cancellationToken, string? portalLink = null)
     {
-        var files = await RenderManyAsync([invoiceId], cancellationToken);
+        var files = await RenderManyAsync([invoiceId], cancellationToken, portalLink is null ? null : _ => portalLink);
         return files.GetValueOrDefault(invoiceId);
     }
 
-    /// <summary>The PDFs of several invoices of the current tenant with a fixed number of queries, by invoice id.</summary>
-    public async Task<IReadOnlyDictionary<Guid, InvoicePdfFile>> RenderManyAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The PDFs of several invoices of the current tenant with a fixed number of queries, by invoice id; each prints
+    /// the portal link <paramref name="portalLinkFor"/> gives for its customer, if any.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, InvoicePdfFile>> RenderManyAsync(
+        IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken, Func<Guid, string?>? portalLinkFor = null)
     {
         var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => invoiceIds.Contains(i.Id)).ToListAsync(cancellationToken);
         if (invoices.Count == 0)
@@ -64,6 +68,7 @@ public sealed class InvoicePdfs(ArCollectDbContext db)
                 Bank = bank,
                 PaymentInstructions = settings?.PaymentInstructions,
                 Logo = logo,
+                PortalLink = portalLinkFor?.Invoke(invoice.CustomerId),
             };
             files[invoice.Id] = new InvoicePdfFile(FileName(invoice), InvoicePdfRenderer.Render(model));
         }

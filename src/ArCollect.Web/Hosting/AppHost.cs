@@ -44,7 +44,7 @@ public static class AppHost
             {
                 case null:
                     await host.App.StartAsync();
-                    PrintWelcome(host);
+                    PrintWelcome(host, host.DemoLogins.Count > 0 ? await DemoBootstrap.PortalLinkAsync(host.App.Services, CancellationToken.None) : null);
                     await host.App.WaitForShutdownAsync();
                     return 0;
                 case "operator":
@@ -106,7 +106,7 @@ public static class AppHost
         }
     }
 
-    private static void PrintWelcome(ArCollectHost host)
+    private static void PrintWelcome(ArCollectHost host, (string Customer, string Path)? portal)
     {
         var addresses = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         Console.WriteLine();
@@ -114,6 +114,11 @@ public static class AppHost
         foreach (var login in host.DemoLogins)
         {
             Console.WriteLine($"  {login.Role,-8} {login.Email,-32} password: {login.Password}");
+        }
+
+        if (portal is { } p && addresses.FirstOrDefault() is { } address)
+        {
+            Console.WriteLine($"  Portal   {address.TrimEnd('/')}{p.Path}  (customer {p.Customer}, a fresh link on each start)");
         }
 
         Console.WriteLine();

@@ -89,6 +89,34 @@ public static class DemoBootstrap
         Console.WriteLine($"Replayed {record.Origins} weekly cash forecasts against what arrived, in {started.Elapsed.TotalSeconds:F1} s.");
     }
 
+    /// <summary>
+    /// A fresh portal link of one demo customer with open invoices (the first by name), printed with the logins so the
+    /// customer's side can be tried at once; returns the customer and the link's site-relative path.
+    /// </summary>
+    public static async Task<(string Customer, string Path)?> PortalLinkAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArCollectDbContext>();
+        var tenantId = await db.Tenants.AsNoTracking().Where(t => t.Name == TenantName).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (tenantId is null)
+        {
+            return null;
+        }
+
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId.Value);
+        var customer = await db.Customers.AsNoTracking()
+            .Where(c => db.Invoices.Any(i => i.CustomerId == c.Id && i.Balance > 0) && c.Contacts.Any())
+            .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (customer is null)
+        {
+            return null;
+        }
+
+        var issued = await scope.ServiceProvider.GetRequiredService<Infrastructure.Portal.PortalLinks>().IssueAsync(customer.Id, "Demo start", null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (customer.Name, "/portal/" + issued.Token);
+    }
+
     /// <summary>The demo opens with scores on every open invoice instead of waiting for the first night.</summary>
     private static async Task TrainFirstModelAsync(IServiceProvider services, Guid tenantId, CancellationToken cancellationToken)
     {

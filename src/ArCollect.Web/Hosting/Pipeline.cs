@@ -25,6 +25,8 @@ public static class Pipeline
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<InputErrorMiddleware>();
         app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseMiddleware<PortalAccessMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();

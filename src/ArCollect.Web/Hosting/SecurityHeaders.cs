@@ -23,7 +23,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            // A portal address carries its access token: it must not reach another site, or a shared cache.
+            var portal = context.Request.Path.StartsWithSegments("/portal");
+            headers["Referrer-Policy"] = portal ? "no-referrer" : "strict-origin-when-cross-origin";
+            if (portal)
+            {
+                headers.CacheControl = "no-store";
+            }
+
             return Task.CompletedTask;
         });
         return next(context);

@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSerilog((sp, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            .Enrich.With(new PortalTokenRedaction())
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {TenantId}{NewLine}{Exception}"));
 
         services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection(AppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -50,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidator<OpenDisputeInput>, OpenDisputeInputValidator>();
         services.AddSingleton<IValidator<ResolveDisputeInput>, ResolveDisputeInputValidator>();
         services.AddSingleton<IValidator<DisputeCommentInput>, DisputeCommentInputValidator>();
+        services.AddPortalAccess(builder.Configuration);
         services.AddSingleton<IValidator<AdjustmentInput>, AdjustmentInputValidator>();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
@@ -100,6 +102,7 @@ public static class ServiceRegistration
             options.Conventions.AuthorizeFolder("/Dashboards", ManagersAndAdmins);
             options.Conventions.AuthorizePage("/Disputes/Analytics", ManagersAndAdmins);
             options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToFolder("/Portal");
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });
         services.AddProblemDetails();

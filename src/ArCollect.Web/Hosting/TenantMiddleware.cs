@@ -12,7 +12,9 @@ public sealed class TenantMiddleware(RequestDelegate next)
     {
         var user = context.User;
         // API calls take their tenant from the API key alone (see ApiKeyAuthenticationHandler), never from a cookie.
-        var isApi = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        // Portal pages take theirs from the portal token alone (see PortalAccessMiddleware), even in a signed-in browser.
+        var isApi = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/portal", StringComparison.OrdinalIgnoreCase);
         if (!isApi && user.Identity?.IsAuthenticated == true
             && Guid.TryParse(user.FindFirstValue(AppClaimsPrincipalFactory.TenantClaim), out var tenantId))
         {

@@ -66,12 +66,15 @@ public sealed class ReminderPaymentInstructionsTests : IAsyncLifetime
         Assert.Contains("RE-2026-1, fällig am", message.TextBody, StringComparison.Ordinal);
         Assert.Contains($"Verwendungszweck {Domain.Common.CreditorReference.Format(Domain.Common.CreditorReference.FromInvoiceNumber("RE-2026-1")!)}", message.TextBody, StringComparison.Ordinal);
         Assert.Contains($"Verwendungszweck {Domain.Common.CreditorReference.Format(Domain.Common.CreditorReference.FromInvoiceNumber("RE-2026-2")!)}", message.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("Kundenportal", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Ihr Kundenkonto online: http://localhost:5080/portal/", message.TextBody, StringComparison.Ordinal);
 
         Assert.Equal(["RE-2026-1.pdf", "RE-2026-2.pdf"], message.Attachments.Select(a => a.FileName).Order(StringComparer.Ordinal));
         using (var pdf = PdfDocument.Open(message.Attachments.Single(a => a.FileName == "RE-2026-1.pdf").Content))
         {
             Assert.Contains("Rechnung RE-2026-1", string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+            // The invoice carries the same portal link as the reminder it came with.
+            var token = System.Text.RegularExpressions.Regex.Match(message.TextBody, "/portal/(\\S+)").Groups[1].Value;
+            Assert.Contains(token[..40], string.Concat(pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
         }
 
         var mime = MessageComposer.Compose(message, "ar@nordlicht.example");

@@ -41,7 +41,18 @@ public sealed class ReminderRunTests : IAsyncLifetime
         Assert.Contains("Total EUR: 1,500.50", message.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("INV-3", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("<td>INV-1</td>", message.HtmlBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("portal", message.TextBody, StringComparison.OrdinalIgnoreCase);
+        // A fresh portal link of this customer, kept only as a hash.
+        var link = System.Text.RegularExpressions.Regex.Match(message.TextBody, "See your account online: (http://localhost:5080/portal/(\\S+))");
+        Assert.True(link.Success, message.TextBody);
+        Assert.Contains($"<a href=\"{link.Groups[1].Value}\">", message.HtmlBody, StringComparison.Ordinal);
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var stored = await scope.Db.PortalLinks.AsNoTracking().SingleAsync();
+            Assert.Equal(acme.Id, stored.CustomerId);
+            Assert.Equal(ArCollect.Infrastructure.Portal.PortalTokens.Hash(link.Groups[2].Value), stored.TokenHash);
+            Assert.Equal(db.Time.GetUtcNow().AddDays(60), stored.ExpiresAt);
+        }
+
         Assert.StartsWith("Dear Sir or Madam,", message.TextBody, StringComparison.Ordinal);
         Assert.Equal("Accounts <ap@acme.example>", message.ToAddresses);
         Assert.StartsWith($"reminder:{acme.Id:N}:", message.IdempotencyKey, StringComparison.Ordinal);

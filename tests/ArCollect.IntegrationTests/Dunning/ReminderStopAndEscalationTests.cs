@@ -1,3 +1,4 @@
+using ArCollect.Domain.Activities;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Payments;
@@ -70,6 +71,8 @@ public sealed class ReminderStopAndEscalationTests : IAsyncLifetime
         Assert.Equal("Acme: promise to pay by 2026-06-17 was broken", task.Title);
         await using var check = db.ForTenant(tenant);
         Assert.Equal(PromiseStatus.Broken, (await check.Db.Promises.SingleAsync()).Status);
+        var entry = Assert.Single(await check.Db.Activities.Where(a => a.Type == ActivityType.PromiseToPay).ToListAsync());
+        Assert.Equal("Promise broken: EUR 100.00 promised by 2026-06-17 has not arrived", entry.Summary);
     }
 
     [Fact]

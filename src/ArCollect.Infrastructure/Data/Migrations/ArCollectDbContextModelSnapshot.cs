@@ -2450,6 +2450,150 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Portal.DisputeAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dispute_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dispute_attachments");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_dispute_attachments_customer_id");
+
+                    b.HasIndex("DisputeId")
+                        .HasDatabaseName("ix_dispute_attachments_dispute_id");
+
+                    b.HasIndex("TenantId", "DisputeId")
+                        .HasDatabaseName("ix_dispute_attachments_tenant_id_dispute_id");
+
+                    b.ToTable("dispute_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Portal.PortalLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("IssuedFor")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("issued_for");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portal_links");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_portal_links_customer_id");
+
+                    b.HasIndex("TenantId", "TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_portal_links_tenant_id_token_hash");
+
+                    b.HasIndex("TenantId", "CustomerId", "ExpiresAt")
+                        .HasDatabaseName("ix_portal_links_tenant_id_customer_id_expires_at");
+
+                    b.ToTable("portal_links", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Portal.PortalSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("LinkLifetimeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("link_lifetime_days");
+
+                    b.Property<int>("MaxPromiseDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_promise_days");
+
+                    b.Property<string>("PublicBaseUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("public_base_url");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_portal_settings");
+
+                    b.ToTable("portal_settings", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Risk.CustomerScore", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -3596,6 +3740,33 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payment_allocations_payments_payment_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Portal.DisputeAttachment", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dispute_attachments_customers_customer_id");
+
+                    b.HasOne("ArCollect.Domain.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dispute_attachments_disputes_dispute_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Portal.PortalLink", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portal_links_customers_customer_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Risk.RiskModelRun", b =>
