@@ -1,4 +1,5 @@
 using ArCollect.Domain.Activities;
+using ArCollect.Domain.CashApplication;
 using ArCollect.Domain.Common;
 using ArCollect.Domain.Customers;
 using ArCollect.Domain.Dashboards;
@@ -65,6 +66,11 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<AlertAcknowledgement> AlertAcknowledgements => Set<AlertAcknowledgement>();
     public DbSet<LedgerDailyFact> LedgerDailyFacts => Set<LedgerDailyFact>();
     public DbSet<ArCollect.Infrastructure.Jobs.JobRun> JobRuns => Set<ArCollect.Infrastructure.Jobs.JobRun>();
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+    public DbSet<BankStatement> BankStatements => Set<BankStatement>();
+    public DbSet<BankEntry> BankEntries => Set<BankEntry>();
+    public DbSet<PayerAccount> PayerAccounts => Set<PayerAccount>();
+    public DbSet<CashApplicationSettings> CashApplicationSettings => Set<CashApplicationSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
