@@ -37,7 +37,7 @@ public static class StatementParsers
     }
 
     /// <summary>Parses the file; a <see cref="StatementFormatException"/> when it is not a readable statement of the format.</summary>
-    public static async Task<ParsedStatement> ParseAsync(Stream file, StatementFormat? format, IReadOnlyDictionary<string, string>? csvMapping, CancellationToken cancellationToken)
+    public static async Task<(ParsedStatement Statement, StatementFormat Format)> ParseAsync(Stream file, StatementFormat? format, IReadOnlyDictionary<string, string>? csvMapping, CancellationToken cancellationToken)
     {
         if (file.CanSeek && file.Length > ImportLimits.MaxFileBytes)
         {
@@ -56,6 +56,6 @@ public static class StatementParsers
             StatementFormat.Bai2 => Bai2Parser.Parse(text),
             _ => await StatementCsvParser.ParseAsync(new MemoryStream(bytes), csvMapping, cancellationToken),
         };
-        return statement;
+        return (statement, actual);
     }
 }

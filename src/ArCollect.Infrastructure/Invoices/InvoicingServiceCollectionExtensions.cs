@@ -24,6 +24,8 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<Imports.CustomerCsvImporter>();
         services.AddScoped<Imports.PaymentCsvImporter>();
         services.AddScoped<PaymentRecorder>();
+        services.AddScoped<CashApplication.CashApplier>();
+        services.AddScoped<CashApplication.StatementImporter>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenantJobRunner>();

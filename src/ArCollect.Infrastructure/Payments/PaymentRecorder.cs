@@ -37,7 +37,8 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             return Fail(nameof(input.Reference), $"A payment with reference {reference} is already recorded; it was not recorded twice.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A caller that records the payment as part of a larger change (cash application) owns the transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Lock the customer's open invoices so two clerks applying money at once cannot over-apply an invoice; in id
         // order, as every writer locks invoices, so two of them paying the same customer queue instead of deadlocking.
         var openInvoices = await db.Invoices
@@ -91,10 +92,14 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         // Only the reference's index means "recorded twice"; any other unique violation is a fault to report as such.
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ReferenceIndex })
+        catch (DbUpdateException ex) when (transaction is not null
+            && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ReferenceIndex })
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
