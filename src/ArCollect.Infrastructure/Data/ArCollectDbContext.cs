@@ -1,4 +1,5 @@
 using ArCollect.Domain.Activities;
+using ArCollect.Domain.CashApplication;
 using ArCollect.Domain.Common;
 using ArCollect.Domain.Customers;
 using ArCollect.Domain.Dashboards;
@@ -79,6 +80,11 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<PortalLink> PortalLinks => Set<PortalLink>();
     public DbSet<PortalSettings> PortalSettings => Set<PortalSettings>();
     public DbSet<DisputeAttachment> DisputeAttachments => Set<DisputeAttachment>();
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+    public DbSet<BankStatement> BankStatements => Set<BankStatement>();
+    public DbSet<BankEntry> BankEntries => Set<BankEntry>();
+    public DbSet<PayerAccount> PayerAccounts => Set<PayerAccount>();
+    public DbSet<CashApplicationSettings> CashApplicationSettings => Set<CashApplicationSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -27,6 +27,8 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<Imports.PaymentCsvImporter>();
         services.AddScoped<PaymentRecorder>();
         services.AddScoped<Common.IdempotentRequests>();
+        services.AddScoped<CashApplication.CashApplier>();
+        services.AddScoped<CashApplication.StatementImporter>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenantJobRunner>();

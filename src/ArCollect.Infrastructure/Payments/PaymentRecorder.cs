@@ -99,7 +99,8 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             }
         }
         // Only the reference's index means "recorded twice"; any other unique violation is a fault to report as such.
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ReferenceIndex })
+        catch (DbUpdateException ex) when (transaction is not null
+            && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ReferenceIndex })
         {
             if (transaction is not null)
             {

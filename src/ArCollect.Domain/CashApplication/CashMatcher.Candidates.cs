@@ -1,0 +1,215 @@
+namespace ArCollect.Domain.CashApplication;
+
+public sealed partial class CashMatcher
+{
+    private sealed record Plan(MatchKind Kind, List<CandidateAllocation> Allocations, decimal Unapplied, string Evidence);
+
+    /// <summary>Invoices the text names, of one customer: all of them, or the combination of them the amount pays.</summary>
+    private void AddReferenced(Dictionary<string, MatchCandidate> candidates, Receipt receipt, List<ReferenceHit> hits, PayerView payerView)
+    {
+        var customerId = hits[0].Invoice.CustomerId;
+        var currency = hits.OrderByDescending(h => h.Score).First().Invoice.Currency;
+        hits = hits.Where(h => h.Invoice.Currency == currency).OrderBy(h => h.Invoice.DueDate).ThenBy(h => h.Invoice.Number, StringComparer.Ordinal).ToList();
+        if (Convert(receipt, currency) is not var (amount, note) || amount <= 0m)
+        {
+            return;
+        }
+
+        var tolerance = Tolerance(receipt, currency, amount);
+        var invoices = hits.Select(h => h.Invoice).ToList();
+        var plan = Allocate(invoices, amount, receipt.ReceivedOn, tolerance, currency);
+        if (plan.Kind != MatchKind.Exact && invoices.Count > 2)
+        {
+            var dues = invoices.Select(i => i.DueOn(receipt.ReceivedOn)).ToList();
+            if (SubsetSum.Find(dues, amount, tolerance, rules.SubsetSearchSize, 1) is [var subset])
+            {
+                invoices = subset.Select(i => invoices[i]).ToList();
+                hits = hits.Where(h => invoices.Contains(h.Invoice)).ToList();
+                plan = Allocate(invoices, amount, receipt.ReceivedOn, tolerance, currency);
+            }
+        }
+
+        var referenceScore = hits.Average(h => h.Score);
+        var confidence = referenceScore + (plan.Kind == MatchKind.Exact ? AmountExact : AmountApproximate) + payerView.ScoreFor(customerId);
+        var evidence = hits.Select(h => h.Evidence).Append(plan.Evidence).ToList();
+        AddPayerEvidence(evidence, payerView, customerId);
+        Upsert(candidates, new MatchCandidate(customerId, plan.Kind, plan.Allocations, amount, currency, plan.Unapplied, confidence, WithNote(evidence, note)));
+    }
+
+    /// <summary>A likely payer's invoices: the one asking the amount, else a combination summing to it, else money on account.</summary>
+    private void AddFromPayer(Dictionary<string, MatchCandidate> candidates, Receipt receipt, Guid customerId, PayerScore payer)
+    {
+        var score = payer.Score;
+        var all = byCustomer.GetValueOrDefault(customerId) ?? [];
+        var currency = all.Count > 0 ? all.GroupBy(i => i.Currency).OrderByDescending(g => g.Key == receipt.Currency).First().Key : receipt.Currency;
+        if (Convert(receipt, currency) is not var (amount, note) || amount <= 0m)
+        {
+            return;
+        }
+
+        var invoices = all.Where(i => i.Currency == currency).ToList();
+        var tolerance = Tolerance(receipt, currency, amount);
+        var day = receipt.ReceivedOn;
+        var singles = invoices.Where(i => i.DueOn(day) == amount).ToList();
+        var exact = singles.Count > 0;
+        if (!exact)
+        {
+            singles = invoices.Where(i => Math.Abs(i.DueOn(day) - amount) <= tolerance).ToList();
+        }
+
+        if (singles.Count > 0)
+        {
+            foreach (var invoice in singles.Take(3))
+            {
+                var plan = Allocate([invoice], amount, day, tolerance, currency);
+                var share = (exact ? AmountOnlyUnique : AmountOnlyUnique - 0.15m) / singles.Count;
+                var uniqueness = singles.Count == 1
+                    ? $"it is the only one of the customer's {invoices.Count} open invoice(s) asking this"
+                    : $"{singles.Count} of the customer's open invoices ask this amount";
+                Upsert(candidates, new MatchCandidate(customerId, plan.Kind, plan.Allocations, amount, currency, plan.Unapplied, score + share,
+                    WithNote([payer.Evidence, plan.Evidence, uniqueness], note)));
+            }
+
+            return;
+        }
+
+        var window = invoices.Take(rules.SubsetSearchInvoices).ToList();
+        var dues = window.Select(i => i.DueOn(day)).ToList();
+        var combinations = SubsetSum.Find(dues, amount, 0.005m, rules.SubsetSearchSize);
+        if (combinations.Count == 0)
+        {
+            combinations = SubsetSum.Find(dues, amount, tolerance, rules.SubsetSearchSize);
+        }
+
+        foreach (var combination in combinations)
+        {
+            var chosen = combination.Select(i => window[i]).ToList();
+            var plan = Allocate(chosen, amount, day, tolerance, currency);
+            var together = $"invoices {string.Join(", ", chosen.Select(i => i.Number))} add up to the amount"
+                + (combinations.Count > 1 ? $" (one of {combinations.Count} combinations that do)" : "");
+            Upsert(candidates, new MatchCandidate(customerId, plan.Kind, plan.Allocations, amount, currency, plan.Unapplied,
+                score + (AmountCombination / combinations.Count), WithNote([payer.Evidence, together, plan.Evidence], note)));
+        }
+
+        if (combinations.Count == 0)
+        {
+            var why = invoices.Count == 0 ? "the customer has no open invoice" : "no open invoice or combination of the customer's invoices asks this amount";
+            Upsert(candidates, new MatchCandidate(customerId, MatchKind.OnAccount, [], amount, currency, amount, score * 0.6m,
+                WithNote([payer.Evidence, why + ": keep the money on the customer's account"], note)));
+        }
+    }
+
+    /// <summary>Nothing names the payer or an invoice: the invoices asking exactly this amount, weakly.</summary>
+    private void AddFromAmountOnly(Dictionary<string, MatchCandidate> candidates, Receipt receipt)
+    {
+        if (!byAmount.TryGetValue((receipt.Amount, receipt.Currency), out var invoices) || invoices.Count > 5)
+        {
+            return;
+        }
+
+        foreach (var invoice in invoices)
+        {
+            var plan = Allocate([invoice], receipt.Amount, receipt.ReceivedOn, 0m, receipt.Currency);
+            Upsert(candidates, new MatchCandidate(invoice.CustomerId, plan.Kind, plan.Allocations, receipt.Amount, receipt.Currency, plan.Unapplied,
+                0.35m / invoices.Count,
+                [$"only the amount links it: invoice {invoice.Number} of {names.GetValueOrDefault(invoice.CustomerId, "a customer")} asks {Money(receipt.Amount, receipt.Currency)}", plan.Evidence]));
+        }
+    }
+
+    /// <summary>Applies the amount to the invoices oldest first and says how it compares with what they ask.</summary>
+    private static Plan Allocate(List<OpenInvoiceItem> invoices, decimal amount, DateOnly day, decimal tolerance, string currency)
+    {
+        var dues = invoices.Select(i => i.DueOn(day)).ToList();
+        var total = dues.Sum();
+        var discounted = invoices.Any(i => i.DueOn(day) < i.OpenAmount);
+        var asks = invoices.Count == 1 ? $"invoice {invoices[0].Number}" : $"the {invoices.Count} invoices";
+        var allocations = new List<CandidateAllocation>();
+        var remaining = amount;
+        for (var i = 0; i < invoices.Count && remaining > 0m; i++)
+        {
+            var last = i == invoices.Count - 1;
+            var take = last && Math.Abs(amount - total) <= tolerance ? Math.Min(remaining, invoices[i].OpenAmount) : Math.Min(remaining, dues[i]);
+            allocations.Add(new CandidateAllocation(invoices[i].InvoiceId, invoices[i].Number, take, 0m));
+            remaining -= take;
+        }
+
+        var difference = amount - total;
+        if (difference == 0m)
+        {
+            return new Plan(MatchKind.Exact, allocations, 0m,
+                $"{Money(amount, currency)} is what {asks} ask{(invoices.Count == 1 ? "s" : "")}" + (discounted ? ", early-payment discount taken" : ""));
+        }
+
+        if (Math.Abs(difference) <= tolerance)
+        {
+            return new Plan(MatchKind.Exact, allocations, remaining,
+                $"{Money(amount, currency)} is {Money(Math.Abs(difference), currency)} {(difference < 0 ? "short of" : "more than")} what {asks} ask"
+                + $"{(invoices.Count == 1 ? "s" : "")}{(discounted ? " with the discount" : "")}, within the tolerance of {Money(tolerance, currency)}");
+        }
+
+        if (difference < 0m)
+        {
+            var partial = allocations[^1];
+            var index = allocations.Count - 1;
+            allocations[index] = partial with { Shortfall = dues[index] - partial.Amount };
+            return new Plan(MatchKind.Short, allocations, 0m,
+                $"pays {Money(amount, currency)} of the {Money(total, currency)} {asks} ask: {Money(-difference, currency)} short");
+        }
+
+        return new Plan(MatchKind.Over, allocations, remaining,
+            $"{Money(difference, currency)} more than the {Money(total, currency)} {asks} ask: left as credit on the customer's account");
+    }
+
+    /// <summary>The receipt in an invoice currency, with the rate used said in words; null when no stored rate converts it.</summary>
+    private (decimal Amount, string? Note)? Convert(Receipt receipt, string currency)
+    {
+        if (receipt.Currency == currency)
+        {
+            return (receipt.Amount, null);
+        }
+
+        if (rates?.RateFor(receipt.Currency, receipt.ReceivedOn) is not { } from || rates.RateFor(currency, receipt.ReceivedOn) is not { } to || to.RateToBase == 0m)
+        {
+            return null;
+        }
+
+        var converted = Common.Money.Round(receipt.Amount * from.RateToBase / to.RateToBase, currency);
+        var rate = from.RateToBase / to.RateToBase;
+        return (converted, $"{Money(receipt.Amount, receipt.Currency)} converted to {Money(converted, currency)} at the stored rate {rate:0.######} of {from.RateDate:yyyy-MM-dd}");
+    }
+
+    private decimal Tolerance(Receipt receipt, string currency, decimal amount) =>
+        receipt.Currency == currency ? rules.AmountTolerance : Math.Max(rules.AmountTolerance, Math.Round(amount * rules.ForeignCurrencyTolerance, 2));
+
+    private static void AddPayerEvidence(List<string> evidence, PayerView payerView, Guid customerId)
+    {
+        if (payerView.EvidenceFor(customerId) is { } payer)
+        {
+            evidence.Add(payer);
+        }
+
+        if (payerView.AccountOwner is { } owner && owner != customerId)
+        {
+            evidence.Add("but the paying account belongs to another customer");
+        }
+    }
+
+    private static List<string> WithNote(List<string> evidence, string? note)
+    {
+        if (note is not null)
+        {
+            evidence.Add(note);
+        }
+
+        return evidence;
+    }
+
+    private static void Upsert(Dictionary<string, MatchCandidate> candidates, MatchCandidate candidate)
+    {
+        var key = candidate.CustomerId + ":" + candidate.Kind + ":" + string.Join(',', candidate.Allocations.Select(a => a.InvoiceId).Order());
+        if (!candidates.TryGetValue(key, out var known) || known.Confidence < candidate.Confidence)
+        {
+            candidates[key] = candidate;
+        }
+    }
+}

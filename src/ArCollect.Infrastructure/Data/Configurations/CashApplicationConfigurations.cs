@@ -1,0 +1,70 @@
+using ArCollect.Domain.CashApplication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArCollect.Infrastructure.Data.Configurations;
+
+internal sealed class BankAccountConfiguration : IEntityTypeConfiguration<BankAccount>
+{
+    public void Configure(EntityTypeBuilder<BankAccount> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Iban).HasMaxLength(34);
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.HasIndex(x => new { x.TenantId, x.Iban }).IsUnique();
+    }
+}
+
+internal sealed class BankStatementConfiguration : IEntityTypeConfiguration<BankStatement>
+{
+    public void Configure(EntityTypeBuilder<BankStatement> b)
+    {
+        b.Property(x => x.StatementReference).HasMaxLength(100);
+        b.Property(x => x.Format).HasMaxLength(20);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.HasIndex(x => new { x.TenantId, x.BankAccountId, x.ImportedAt });
+        b.HasOne<BankAccount>().WithMany().HasForeignKey(x => x.BankAccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BankEntryConfiguration : IEntityTypeConfiguration<BankEntry>
+{
+    public void Configure(EntityTypeBuilder<BankEntry> b)
+    {
+        b.Property(x => x.EntryKey).HasMaxLength(200);
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.PayerName).HasMaxLength(200);
+        b.Property(x => x.PayerIban).HasMaxLength(34);
+        b.Property(x => x.Remittance).HasMaxLength(1000);
+        b.Property(x => x.BankReference).HasMaxLength(100);
+        b.Property(x => x.Confidence).HasPrecision(5, 4);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.ToTable(t => t.HasCheckConstraint("ck_bank_entries_amount_positive", "amount > 0"));
+        // Re-importing a statement, or one overlapping the last, meets this index instead of creating a line twice.
+        b.HasIndex(x => new { x.TenantId, x.BankAccountId, x.EntryKey }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.Status, x.BookingDate });
+        b.HasIndex(x => new { x.TenantId, x.PaymentId });
+        b.HasOne<BankAccount>().WithMany().HasForeignKey(x => x.BankAccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<BankStatement>().WithMany().HasForeignKey(x => x.BankStatementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PayerAccountConfiguration : IEntityTypeConfiguration<PayerAccount>
+{
+    public void Configure(EntityTypeBuilder<PayerAccount> b)
+    {
+        b.Property(x => x.Iban).HasMaxLength(34);
+        b.HasIndex(x => new { x.TenantId, x.Iban }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.CustomerId });
+    }
+}
+
+internal sealed class CashApplicationSettingsConfiguration : IEntityTypeConfiguration<CashApplicationSettings>
+{
+    public void Configure(EntityTypeBuilder<CashApplicationSettings> b)
+    {
+        b.HasKey(x => x.TenantId);
+        b.Property(x => x.AutoApplyThreshold).HasPrecision(5, 4);
+        b.Ignore(x => x.Rules);
+    }
+}
