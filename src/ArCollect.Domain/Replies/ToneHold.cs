@@ -10,6 +10,6 @@ public static class ToneHold
     {
         var waiting = replies.Where(r => r.NeedsAcknowledgement && r.AcknowledgedAt is null).OrderBy(r => r.ReceivedAt).FirstOrDefault();
         return waiting is null ? null
-            : $"Reminders paused: a {waiting.Tone} reply of {waiting.ReceivedAt:yyyy-MM-dd} waits for a person to acknowledge it.";
+            : $"Reminders paused: {(waiting.Tone.StartsWith('a') ? "an" : "a")} {waiting.Tone} reply of {waiting.ReceivedAt:yyyy-MM-dd} waits for a person to acknowledge it.";
     }
 }

@@ -9,32 +9,38 @@ namespace ArCollect.Infrastructure.Replies;
 /// cached for the life of the process. Training takes seconds and is deterministic, so every web and worker process
 /// ends with the same model without storing one. The held-out evaluation is computed once, on first request.
 /// </summary>
-public sealed class ReplyClassifier
+public sealed class ReplyClassifier(ILogger<ReplyClassifier> logger)
 {
-    private readonly Lazy<Task<ReplyModel>> model;
-    private readonly Lazy<Task<ReplyEvaluation>> heldOut;
-
-    public ReplyClassifier(ILogger<ReplyClassifier> logger)
-    {
-        model = new(() => Task.Run(() => TrainShipped(logger)));
-        heldOut = new(async () =>
-        {
-            var trained = await model.Value;
-            return ReplyEvaluator.Evaluate(trained, ReplyCsvReader.ReadShipped("test.csv").Rows);
-        });
-    }
+    // Static: one model per process however many service providers (tests build one per class) ask for it.
+    private static readonly Lock Gate = new();
+    private static Lazy<Task<ReplyModel>>? model;
+    private static Lazy<Task<ReplyEvaluation>>? heldOut;
 
     /// <summary>How long training the shipped model took in this process (null before it was trained).</summary>
-    public TimeSpan? TrainingTime { get; private set; }
+    public static TimeSpan? TrainingTime { get; private set; }
 
-    public Task<ReplyModel> ModelAsync() => model.Value;
+    public Task<ReplyModel> ModelAsync()
+    {
+        lock (Gate)
+        {
+            model ??= new(() => Task.Run(() => TrainShipped(logger)));
+            return model.Value;
+        }
+    }
 
-    public async Task<ReplyPrediction> ClassifyAsync(string strippedText) => (await model.Value).PredictStripped(strippedText);
+    public async Task<ReplyPrediction> ClassifyAsync(string strippedText) => (await ModelAsync()).PredictStripped(strippedText);
 
     /// <summary>Model and keyword baseline on the held-out data/replies/test.csv.</summary>
-    public Task<ReplyEvaluation> HeldOutAsync() => heldOut.Value;
+    public Task<ReplyEvaluation> HeldOutAsync()
+    {
+        lock (Gate)
+        {
+            heldOut ??= new(async () => ReplyEvaluator.Evaluate(await ModelAsync(), ReplyCsvReader.ReadShipped("test.csv").Rows));
+            return heldOut.Value;
+        }
+    }
 
-    private ReplyModel TrainShipped(ILogger logger)
+    private static ReplyModel TrainShipped(ILogger logger)
     {
         var watch = Stopwatch.StartNew();
         var rows = ReplyCsvReader.ReadShipped("train.csv").Rows;

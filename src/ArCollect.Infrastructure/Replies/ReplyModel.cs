@@ -10,7 +10,7 @@ namespace ArCollect.Infrastructure.Replies;
 public sealed record ReplyPrediction(string Intent, float IntentConfidence, string Tone, float ToneConfidence);
 
 /// <summary>
-/// Two ML.NET text classifiers (intent, tone) over word 1-2-grams and character 2-4-grams of the stripped, lower-cased
+/// Two ML.NET text classifiers (intent, tone) over word 1-2-grams and character 3-grams of the stripped, lower-cased
 /// reply with digits folded to 0, each trained with SDCA maximum entropy. Thread-safe: predictions share one engine per
 /// classifier under a lock (a prediction takes well under a millisecond).
 /// </summary>
@@ -88,12 +88,12 @@ public sealed class ReplyModel
             KeepPunctuations = true,
             KeepNumbers = true,
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
         var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(ReplyModelInput.Label))
             .Append(ml.Transforms.Text.FeaturizeText("Features", options, nameof(ReplyModelInput.Text)))
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("LabelKey", "Features"))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("LabelKey", "Features", maximumNumberOfIterations: 25))
             .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(ReplyModelOutput.PredictedLabel), "PredictedLabel"));
         return pipeline.Fit(data);
     }
