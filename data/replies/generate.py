@@ -131,7 +131,7 @@ def write(path, rows):
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
-    train = build("train", 2400, 20261202, set())
+    train = build("train", 3200, 20261202, set())
     test = build("test", 800, 7, {t for t, *_ in train})
     write(os.path.join(here, "train.csv"), train)
     write(os.path.join(here, "test.csv"), test)

@@ -29,7 +29,7 @@ public sealed class ReplyModel
 
     public int TrainedOn { get; }
 
-    public static ReplyModel Train(IReadOnlyList<LabelledReply> rows, int seed = 1)
+    public static ReplyModel Train(IReadOnlyList<LabelledReply> rows, int seed = 1, bool lbfgs = false)
     {
         if (rows.Count == 0)
         {
@@ -38,8 +38,8 @@ public sealed class ReplyModel
 
         var ml = new MLContext(seed);
         var texts = rows.Select(r => Prepare(r.Text)).ToList();
-        var intent = Fit(ml, texts.Select((t, i) => new ReplyModelInput { Text = t, Label = rows[i].Intent }).ToList());
-        var tone = Fit(ml, texts.Select((t, i) => new ReplyModelInput { Text = t, Label = rows[i].Tone }).ToList());
+        var intent = Fit(ml, texts.Select((t, i) => new ReplyModelInput { Text = t, Label = rows[i].Intent }).ToList(), lbfgs);
+        var tone = Fit(ml, texts.Select((t, i) => new ReplyModelInput { Text = t, Label = rows[i].Tone }).ToList(), lbfgs);
         return new ReplyModel(
             ml.Model.CreatePredictionEngine<ReplyModelInput, ReplyModelOutput>(intent),
             ml.Model.CreatePredictionEngine<ReplyModelInput, ReplyModelOutput>(tone),
@@ -78,7 +78,7 @@ public sealed class ReplyModel
         return builder.ToString();
     }
 
-    private static ITransformer Fit(MLContext ml, List<ReplyModelInput> rows)
+    private static ITransformer Fit(MLContext ml, List<ReplyModelInput> rows, bool lbfgs)
     {
         var data = ml.Data.LoadFromEnumerable(rows);
         var options = new TextFeaturizingEstimator.Options
@@ -91,9 +91,11 @@ public sealed class ReplyModel
             CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(ReplyModelInput.Label))
-            .Append(ml.Transforms.Text.FeaturizeText("Features", options, nameof(ReplyModelInput.Text)))
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("LabelKey", "Features", maximumNumberOfIterations: 25))
+        var features = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(ReplyModelInput.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("Features", options, nameof(ReplyModelInput.Text)));
+        var pipeline = (lbfgs
+                ? features.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy("LabelKey", "Features"))
+                : features.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("LabelKey", "Features", maximumNumberOfIterations: 25)))
             .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(ReplyModelOutput.PredictedLabel), "PredictedLabel"));
         return pipeline.Fit(data);
     }
