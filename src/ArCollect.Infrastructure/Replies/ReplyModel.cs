@@ -10,8 +10,8 @@ namespace ArCollect.Infrastructure.Replies;
 public sealed record ReplyPrediction(string Intent, float IntentConfidence, string Tone, float ToneConfidence);
 
 /// <summary>
-/// Two ML.NET text classifiers (intent, tone) over word 1-2-grams and character 3-grams of the stripped, lower-cased
-/// reply with digits folded to 0, each trained with SDCA maximum entropy. Thread-safe: predictions share one engine per
+/// Two ML.NET text classifiers (intent, tone) over word 1-2-grams and character n-grams of the stripped, lower-cased
+/// reply with digits folded to 0, each a maximum-entropy model (<see cref="ReplyModelOptions"/>). Thread-safe: predictions share one engine per
 /// classifier under a lock (a prediction takes well under a millisecond).
 /// </summary>
 public sealed class ReplyModel
@@ -29,17 +29,18 @@ public sealed class ReplyModel
 
     public int TrainedOn { get; }
 
-    public static ReplyModel Train(IReadOnlyList<LabelledReply> rows, int seed = 1, bool lbfgs = false)
+    public static ReplyModel Train(IReadOnlyList<LabelledReply> rows, ReplyModelOptions? options = null, int seed = 1)
     {
         if (rows.Count == 0)
         {
             throw new InvalidOperationException("The reply classifier needs at least one labelled example.");
         }
 
+        options ??= ReplyModelOptions.Default;
         var ml = new MLContext(seed);
         var texts = rows.Select(r => Prepare(r.Text)).ToList();
-        var intent = Fit(ml, texts.Select((t, i) => new ReplyModelInput { Text = t, Label = rows[i].Intent }).ToList(), lbfgs);
-        var tone = Fit(ml, texts.Select((t, i) => new ReplyModelInput { Text = t, Label = rows[i].Tone }).ToList(), lbfgs);
+        var intent = Fit(ml, texts.Select((t, i) => new ReplyModelInput { Text = t, Label = rows[i].Intent }).ToList(), options);
+        var tone = Fit(ml, texts.Select((t, i) => new ReplyModelInput { Text = t, Label = rows[i].Tone }).ToList(), options);
         return new ReplyModel(
             ml.Model.CreatePredictionEngine<ReplyModelInput, ReplyModelOutput>(intent),
             ml.Model.CreatePredictionEngine<ReplyModelInput, ReplyModelOutput>(tone),
@@ -78,7 +79,7 @@ public sealed class ReplyModel
         return builder.ToString();
     }
 
-    private static ITransformer Fit(MLContext ml, List<ReplyModelInput> rows, bool lbfgs)
+    private static ITransformer Fit(MLContext ml, List<ReplyModelInput> rows, ReplyModelOptions choice)
     {
         var data = ml.Data.LoadFromEnumerable(rows);
         var options = new TextFeaturizingEstimator.Options
@@ -88,17 +89,28 @@ public sealed class ReplyModel
             KeepPunctuations = true,
             KeepNumbers = true,
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+            CharFeatureExtractor = choice.CharNgrams == 0 ? null : new WordBagEstimator.Options { NgramLength = choice.CharNgrams, UseAllLengths = choice.AllCharLengths },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
         var features = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(ReplyModelInput.Label))
             .Append(ml.Transforms.Text.FeaturizeText("Features", options, nameof(ReplyModelInput.Text)));
-        var pipeline = (lbfgs
+        var pipeline = (choice.Lbfgs
                 ? features.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy("LabelKey", "Features"))
                 : features.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("LabelKey", "Features", maximumNumberOfIterations: 25)))
             .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(ReplyModelOutput.PredictedLabel), "PredictedLabel"));
         return pipeline.Fit(data);
     }
+}
+
+/// <summary>
+/// How the classifiers are built: L-BFGS or SDCA maximum entropy, and the character n-grams next to the word 1-2-grams
+/// (0 = none). The default was chosen by the held-out score among the variants the bench compares (see docs/replies.md).
+/// </summary>
+public sealed record ReplyModelOptions(bool Lbfgs = true, int CharNgrams = 3, bool AllCharLengths = false)
+{
+    public static readonly ReplyModelOptions Default = new();
+
+    public override string ToString() => $"{(Lbfgs ? "L-BFGS" : "SDCA")} maximum entropy, word 1-2-grams{(CharNgrams == 0 ? "" : $" + char {(AllCharLengths ? "1-" : "")}{CharNgrams}-grams")}";
 }
 
 /// <summary>ML.NET row of the reply classifiers (public: ML.NET binds it by reflection).</summary>
