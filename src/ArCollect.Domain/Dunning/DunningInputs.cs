@@ -1,6 +1,9 @@
 namespace ArCollect.Domain.Dunning;
 
-/// <summary>What the planner needs to know about a customer, loaded in bulk by the run.</summary>
+/// <summary>
+/// What the planner needs to know about a customer, loaded in bulk by the run. <see cref="HoldReason"/> set pauses every
+/// invoice of the customer (a frustrated or angry reply waiting for a person).
+/// </summary>
 public sealed record DunningCustomer(
     Guid Id,
     string Name,
@@ -9,7 +12,8 @@ public sealed record DunningCustomer(
     bool DoNotContact,
     bool IsKeyAccount,
     IReadOnlyList<DunningContact> Contacts,
-    PaymentHistory History);
+    PaymentHistory History,
+    string? HoldReason = null);
 
 public sealed record DunningContact(Guid Id, string Name, string Email, bool IsPrimary, bool Bounced);
 

@@ -59,7 +59,7 @@ public static class ReminderPlanner
         var collectable = new List<DunningInvoice>();
         foreach (var invoice in invoices)
         {
-            var reason = StopReason(invoice, promises, runDate);
+            var reason = invoice.OpenAmount > 0m && customer.HoldReason is not null ? customer.HoldReason : StopReason(invoice, promises, runDate);
             if (reason is null)
             {
                 // A partly disputed invoice is chased for its undisputed balance only, and the reminder says so.

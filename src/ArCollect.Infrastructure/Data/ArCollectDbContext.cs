@@ -63,6 +63,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<EscalationRule> EscalationRules => Set<EscalationRule>();
     public DbSet<ReminderLogEntry> ReminderLog => Set<ReminderLogEntry>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<ArCollect.Domain.Replies.ReplyClassification> ReplyClassifications => Set<ArCollect.Domain.Replies.ReplyClassification>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<TenantMailSettings> TenantMailSettings => Set<TenantMailSettings>();
     public DbSet<RiskModelRun> RiskModels => Set<RiskModelRun>();

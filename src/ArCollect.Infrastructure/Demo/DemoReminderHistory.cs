@@ -3,6 +3,7 @@ using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Messaging;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Dunning;
+using ArCollect.Infrastructure.Replies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -11,16 +12,30 @@ namespace ArCollect.Infrastructure.Demo;
 
 /// <summary>
 /// Gives the demo tenant a collections history: the real reminder run replayed weekly over the past six weeks (past
-/// messages marked sent), then replies from some customers, a few of them out-of-office, threaded onto the messages.
+/// messages marked sent), then replies from some customers in four languages, a few of them out-of-office and a few
+/// frustrated or angry, threaded onto the messages and classified as captured replies are.
 /// </summary>
 public static class DemoReminderHistory
 {
+    // Replies in the four languages, a few of them frustrated or angry; each is classified by the real model when seeded.
     private static readonly string[] Replies =
     [
         "Thanks for the reminder, the payment is scheduled for Friday.",
+        "Hallo,\n\nwir haben die Rechnung bereits am Montag überwiesen, bitte prüfen Sie Ihr Konto.\n\nMit freundlichen Grüßen\nBuchhaltung",
+        "Bonjour,\n\npourriez-vous nous envoyer une copie de la facture ? Nous ne la trouvons pas.\n\nCordialement",
+        "Hola,\n\nla mercancía llegó dañada y no vamos a pagar la factura hasta que nos envíen un abono.\n\nSaludos",
+        "This is the third reminder we have received although we already explained the price was wrong. Please stop sending reminders until this is sorted.",
         "We have a question about one of the invoices, could you send a copy?",
+        "Zahlung erfolgt am Ende des Monats, die Freigabe liegt vor.\n\nAm Montag schrieb Demo Trading:\n> Ihre Rechnung ist überfällig.",
+        "Nous réglerons le solde la semaine prochaine. Désolé pour le retard.",
         "Payment was made yesterday, please check your account.",
+        "Esto es totalmente inaceptable. ¡Dejen de acosarnos con estos correos! Ya les dijimos que nunca recibimos el pedido.",
         "Our accounts payable team is on it, expect payment next week.",
+        "Die Lieferung war unvollständig, es fehlen zwei Kartons. Wir zahlen nur den gelieferten Teil.",
+        "C'est la troisième fois que nous vous écrivons : la facture est déjà payée !",
+        "Pagaremos la factura el viernes.",
+        "Your invoice charges the old price, not the one in our contract. We dispute it.",
+        "Please address future invoices to our new finance manager.",
     ];
 
     public static async Task<int> GenerateAsync(ArCollectDbContext db, ReminderTemplateEngine templates, DateTimeOffset now, CancellationToken ct)
@@ -44,13 +59,14 @@ public static class DemoReminderHistory
             .Select(m => new { m.Id, m.CustomerId, m.NotBefore, m.ToAddresses, m.Subject, m.IdempotencyKey })
             .ToListAsync(ct);
         var latest = sentReminders.GroupBy(m => m.CustomerId).Select(g => g.MaxBy(m => m.NotBefore)!).ToList();
+        var intake = new ReplyIntake(db, new ReplyClassifier(NullLogger<ReplyClassifier>.Instance), new FixedClock(now));
         var index = 0;
         foreach (var message in latest.OrderBy(m => m.IdempotencyKey, StringComparer.Ordinal).Where((_, i) => i % 5 == 0))
         {
             var away = index % 4 == 3;
             var received = message.NotBefore.AddDays(1);
             var from = message.ToAddresses.Split(',')[0].Trim();
-            db.InboundMessages.Add(new InboundMessage
+            var inbound = new InboundMessage
             {
                 Id = Guid.CreateVersion7(),
                 CustomerId = message.CustomerId,
@@ -58,11 +74,13 @@ public static class DemoReminderHistory
                 MessageId = $"demo-reply-{message.Id:N}@customer.example",
                 FromAddress = from,
                 Subject = away ? $"Automatic reply: {message.Subject}" : $"Re: {message.Subject}",
-                TextBody = away ? "I am out of the office until next Monday with limited access to email." : Replies[index % Replies.Length],
+                TextBody = away ? "I am out of the office until next Monday with limited access to email." : Replies[(index - ((index + 1) / 4)) % Replies.Length],
                 ReceivedAt = received,
                 IsAutoReply = away,
                 IsRead = received < now.AddDays(-3),
-            });
+            };
+            db.InboundMessages.Add(inbound);
+            await intake.ClassifyAsync(inbound, null, ct);
             db.Activities.Add(new Activity
             {
                 Id = Guid.CreateVersion7(),

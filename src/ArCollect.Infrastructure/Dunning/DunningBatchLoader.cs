@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Infrastructure.Dunning;
 
 /// <summary>
-/// Loads a batch of customers for the reminder run in nine queries whatever the batch size: customers with
+/// Loads a batch of customers for the reminder run in ten queries whatever the batch size: customers with
 /// contacts, open invoices, open promises, payments against them, reminder log, history, weekdays, contact history,
+/// replies waiting for acknowledgement,
 /// existing task keys. Raw SQL where aggregates are clearer in SQL (columns snake_case, as the naming convention maps them); row-level security applies to it as to EF.
 /// </summary>
 public static class DunningBatchLoader
@@ -74,6 +75,12 @@ public static class DunningBatchLoader
         // The payment-delay model's band, for steps that only apply to some bands.
         var bands = await db.CustomerScores.AsNoTracking().Where(s => ids.Contains(s.CustomerId))
             .Select(s => new { s.CustomerId, s.Band }).ToDictionaryAsync(s => s.CustomerId, s => s.Band.ToString(), ct);
+        var holds = (await db.ReplyClassifications.AsNoTracking()
+            .Where(r => r.CustomerId != null && ids.Contains(r.CustomerId.Value) && r.NeedsAcknowledgement && r.AcknowledgedAt == null)
+            .Join(db.InboundMessages, r => r.InboundMessageId, m => m.Id, (r, m) => new { r.CustomerId, r.Tone, m.ReceivedAt, r.NeedsAcknowledgement, r.AcknowledgedAt })
+            .ToListAsync(ct))
+            .GroupBy(r => r.CustomerId!.Value)
+            .ToDictionary(g => g.Key, g => ArCollect.Domain.Replies.ToneHold.Reason(g.Select(r => new ArCollect.Domain.Replies.ToneHold.PendingReply(r.Tone, r.ReceivedAt, r.NeedsAcknowledgement, r.AcknowledgedAt))));
         var taskKeys = await db.CollectionTasks.AsNoTracking().Where(t => ids.Contains(t.CustomerId)).Select(t => t.SourceKey).ToListAsync(ct);
 
         var historyById = history.ToDictionary(h => h.CustomerId, h => new PaymentHistory(h.Settled, h.OnTime, h.AverageDaysLate));
@@ -83,7 +90,7 @@ public static class DunningBatchLoader
                 new DunningCustomer(c.Id, c.Name, c.Segment, bands.GetValueOrDefault(c.Id), c.DoNotContact, c.IsKeyAccount,
                     c.Contacts.OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Email, StringComparer.Ordinal)
                         .Select(x => new DunningContact(x.Id, x.Name, x.Email, x.IsPrimary, x.Bounced)).ToList(),
-                    historyById.GetValueOrDefault(c.Id) ?? PaymentHistory.None),
+                    historyById.GetValueOrDefault(c.Id) ?? PaymentHistory.None, holds.GetValueOrDefault(c.Id)),
                 c.ReminderPolicyId, c.CollectorId, c.TimeZone, c.Language)).ToList(),
             Invoices = invoices.ToLookup(i => i.CustomerId, i => i.Item),
             OpenPromises = promises.ToLookup(p => p.CustomerId),

@@ -1,5 +1,6 @@
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Jobs;
+using ArCollect.Infrastructure.Replies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,9 @@ public static class DunningServiceCollectionExtensions
         services.TryAddSingleton<TenantJobRunner>();
         services.AddTransient<ReminderRunJob>();
         services.AddScoped<ReplyPoller>();
+        services.TryAddSingleton<ReplyClassifier>();
+        services.AddScoped<ReplyIntake>();
+        services.AddScoped<ReplyActions>();
         services.AddTransient<ReplyPollJob>();
         services.TryAddSingleton<MailSecrets>();
         return services;

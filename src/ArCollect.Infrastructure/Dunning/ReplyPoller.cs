@@ -3,6 +3,7 @@ using ArCollect.Domain.Activities;
 using ArCollect.Domain.Dunning;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
+using ArCollect.Infrastructure.Replies;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -15,9 +16,10 @@ namespace ArCollect.Infrastructure.Dunning;
 /// <summary>
 /// Reads new mail from the tenant's collections mailbox (IMAP) and threads each message onto a customer: by
 /// In-Reply-To/References naming an outbox Message-ID, else by the plus-address the reminder's Reply-To carried.
-/// Messages land unread on the timeline; automatic replies are marked and do not count as a response.
+/// Messages land unread on the timeline; automatic replies are marked and do not count as a response. Every message is
+/// classified (<see cref="ReplyIntake"/>); one matching no customer waits in the unmatched queue.
 /// </summary>
-public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secrets, TimeProvider time, IOptions<EmailOptions> options)
+public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secrets, TimeProvider time, IOptions<EmailOptions> options, ReplyIntake intake)
 {
     private const int MaxBodyLength = 20_000;
 
@@ -95,8 +97,9 @@ public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secre
             var customerId = thread?.CustomerId ?? PlusCustomers(message).FirstOrDefault(existingCustomers.Contains);
             var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? "(unknown sender)";
             var isAuto = AutoReplyRules.IsAutoReply(name => message.Headers[name], message.Subject);
-            var body = message.TextBody ?? message.HtmlBody ?? "";
-            db.InboundMessages.Add(new InboundMessage
+            var (text, html) = Bodies(message);
+            var body = text ?? (html is null ? "" : HtmlText.ToText(html));
+            var inbound = new InboundMessage
             {
                 Id = Guid.CreateVersion7(),
                 CustomerId = customerId == Guid.Empty ? null : customerId,
@@ -108,7 +111,9 @@ public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secre
                 ReceivedAt = now,
                 IsAutoReply = isAuto,
                 IsRead = false,
-            });
+            };
+            db.InboundMessages.Add(inbound);
+            await intake.ClassifyAsync(inbound, html, ct);
             if (customerId != Guid.Empty)
             {
                 db.Activities.Add(new Activity
@@ -126,6 +131,35 @@ public sealed partial class ReplyPoller(ArCollectDbContext db, MailSecrets secre
         }
 
         return stored;
+    }
+
+    /// <summary>
+    /// The first text and HTML parts. A part in a charset nobody knows is read as Latin-1 rather than refused: every
+    /// byte maps to a character, so the message is stored and classified on what can be read.
+    /// </summary>
+    private static (string? Text, string? Html) Bodies(MimeMessage message)
+    {
+        string? Read(TextPart? part)
+        {
+            if (part is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return part.Text;
+            }
+            catch (Exception ex) when (ex is NotSupportedException or ArgumentException)
+            {
+                return part.GetText(System.Text.Encoding.Latin1);
+            }
+        }
+
+        var parts = message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
+        var text = Read(parts.FirstOrDefault(p => p.IsPlain));
+        var html = Read(parts.FirstOrDefault(p => p.IsHtml));
+        return (text is null ? null : Cut(text, MaxBodyLength * 4), html);
     }
 
     private static string IdOf(MimeMessage message) =>

@@ -86,7 +86,7 @@ public sealed class MailHostGuardTests : IAsyncLifetime
     {
         await imap.DeliverAsync(Mail());
         await using var scope = db.ForTenant(tenant);
-        var poller = new ReplyPoller(scope.Db, scope.Services.GetRequiredService<MailSecrets>(), db.Time, Create(new EmailOptions()));
+        var poller = new ReplyPoller(scope.Db, scope.Services.GetRequiredService<MailSecrets>(), db.Time, Create(new EmailOptions()), scope.Services.GetRequiredService<ArCollect.Infrastructure.Replies.ReplyIntake>());
 
         var refused = await Assert.ThrowsAsync<MailHostRefusedException>(() => poller.PollAsync(CancellationToken.None));
 

@@ -1,0 +1,138 @@
+"""Writes train.csv and test.csv from pools.py. Each split draws only from its own half of every pool
+(sentences, tone lines, greetings, signatures, quote headers, fillers, slot formats), with its own seed.
+Run: python3 data/replies/generate.py   (deterministic; rewrites both files)"""
+import csv, os, random
+from pools import INTENT, TONE, GREETING, CLOSING, NAMES, COMPANIES, SIGNATURE_EXTRA, QUOTE_HEADER, QUOTED_REMINDER, FILLER, DAYS
+
+LANGS = ["en", "de", "fr", "es"]
+INTENT_WEIGHTS = {"dispute": 20, "promise": 20, "paid": 18, "info_request": 17, "out_of_office": 10, "other": 15}
+TONE_WEIGHTS = {"neutral": 62, "frustrated": 21, "angry": 17}
+
+SLOTS = {
+ "train": {
+  "inv": [lambda r: f"INV-2026-{r.randint(100, 9999):05d}", lambda r: f"RE-{r.randint(10000, 99999)}", lambda r: f"invoice no. {r.randint(1000, 9999)}"],
+  "amount": [lambda r: f"{r.randint(100, 20000):,}.{r.randint(0, 99):02d} EUR", lambda r: f"€{r.randint(50, 9000)}.00", lambda r: f"{r.randint(100, 5000)},{r.randint(0, 99):02d} €"],
+  "date": {"en": [lambda r: f"{r.choice(['December', 'January', 'March'])} {r.randint(1, 28)}", lambda r: f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/2026"],
+           "de": [lambda r: f"{r.randint(1, 28)}.{r.randint(1, 12)}.", lambda r: f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.2026"],
+           "fr": [lambda r: f"{r.randint(1, 28)} {r.choice(['décembre', 'janvier', 'mars'])}", lambda r: f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/2026"],
+           "es": [lambda r: f"{r.randint(1, 28)} de {r.choice(['diciembre', 'enero', 'marzo'])}", lambda r: f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/2026"]},
+  "ref": [lambda r: f"RF{r.randint(10, 99)}{r.randint(10**9, 10**10 - 1)}", lambda r: f"TRX-{r.randint(100000, 999999)}"],
+ },
+ "test": {
+  "inv": [lambda r: f"2026/{r.randint(1, 9999):04d}", lambda r: f"F-{r.randint(10000, 99999)}", lambda r: f"Nr. {r.randint(100000, 999999)}"],
+  "amount": [lambda r: f"EUR {r.randint(1, 30)}.{r.randint(100, 999)},{r.randint(0, 99):02d}", lambda r: f"${r.randint(100, 9000):,}", lambda r: f"{r.randint(100, 9000)} euros"],
+  "date": {"en": [lambda r: f"2026-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}", lambda r: f"{r.randint(1, 28)} {r.choice(['Feb', 'Nov', 'Oct'])}"],
+           "de": [lambda r: f"{r.randint(1, 28)}. {r.choice(['Februar', 'November', 'Oktober'])}", lambda r: f"2026-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}"],
+           "fr": [lambda r: f"{r.randint(1, 28)} {r.choice(['février', 'novembre', 'octobre'])} 2026", lambda r: f"{r.randint(1, 28)}.{r.randint(1, 12)}.2026"],
+           "es": [lambda r: f"{r.randint(1, 28)} de {r.choice(['febrero', 'noviembre', 'octubre'])} de 2026", lambda r: f"{r.randint(1, 28)}-{r.randint(1, 12)}-2026"]},
+  "ref": [lambda r: f"PAY/2026/{r.randint(1000, 9999)}", lambda r: f"E2E-{r.randint(10000, 99999)}"],
+ },
+}
+
+
+def pick(r, weights):
+    return r.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def fill(r, split, lang, text):
+    s = SLOTS[split]
+    for key in ("inv", "amount", "ref"):
+        while "{" + key + "}" in text:
+            text = text.replace("{" + key + "}", r.choice(s[key])(r), 1)
+    while "{date}" in text:
+        text = text.replace("{date}", r.choice(s["date"][lang])(r), 1)
+    while "{day}" in text:
+        text = text.replace("{day}", r.choice(DAYS[split][lang]), 1)
+    return text
+
+
+def typo(r, text, n):
+    chars = list(text)
+    for _ in range(n):
+        if len(chars) < 6:
+            break
+        i = r.randrange(1, len(chars) - 2)
+        if not chars[i].isalpha():
+            continue
+        op = r.randrange(4)
+        if op == 0:
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        elif op == 1:
+            del chars[i]
+        elif op == 2:
+            chars.insert(i, chars[i])
+        else:
+            chars[i] = r.choice("aeiounrst")
+    return "".join(chars)
+
+
+def message(r, split, lang, intent, tone):
+    core = [fill(r, split, lang, s) for s in r.sample(INTENT[split][lang][intent], k=1 if r.random() < 0.7 else 2)]
+    tones = [] if tone == "neutral" else r.sample(TONE[split][lang][tone], k=1 if r.random() < 0.7 else 2)
+    shape = r.random()
+    if shape < 0.12:  # very short: the point and nothing else
+        body = core[0] if not tones or r.random() < 0.5 else core[0] + " " + tones[0]
+        body = body.lower() if r.random() < 0.4 else body
+        return typo(r, body, r.randint(1, 2)) if r.random() < 0.3 else body
+    glang = lang
+    if r.random() < 0.15:  # mixed language: greeting and sign-off in another language
+        glang = r.choice([l for l in LANGS if l != lang])
+    parts = []
+    if r.random() < 0.85:
+        parts.append(r.choice(GREETING[split][glang]))
+        parts.append("")
+    lines = core + tones
+    if tone != "neutral":
+        r.shuffle(lines)
+    long = shape > 0.9
+    if long:
+        lines = [r.choice(FILLER[split][lang])] + lines + [fill(r, split, lang, r.choice(FILLER[split][lang]))]
+        lines += [fill(r, split, lang, s) for s in r.sample(INTENT[split][lang][intent], k=min(2, len(INTENT[split][lang][intent])))]
+    elif r.random() < 0.2:
+        lines.insert(0, r.choice(FILLER[split][lang]))
+    parts.append(" ".join(lines) if r.random() < 0.6 else "\n".join(lines))
+    if r.random() < 0.25:
+        parts[-1] = typo(r, parts[-1], r.randint(1, 4))
+    if r.random() < 0.8:
+        parts += ["", r.choice(CLOSING[split][glang]), r.choice(NAMES[split])]
+        if r.random() < 0.5:
+            parts += ["--", r.choice(COMPANIES[split]), r.choice(SIGNATURE_EXTRA[split])]
+    if r.random() < 0.4 or long:
+        qdate = f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.2026 09:{r.randint(10, 59)}"
+        quoted = fill(r, split, lang, QUOTED_REMINDER[split][lang])
+        if long:
+            quoted = " ".join([quoted] * r.randint(3, 8))
+        parts += ["", QUOTE_HEADER[split][lang].replace("{qdate}", qdate)]
+        parts += ["> " + q for q in quoted.split(". ")] if split == "train" or r.random() < 0.5 else [quoted]
+    return "\n".join(parts)
+
+
+def build(split, count, seed, avoid):
+    r = random.Random(seed)
+    rows, seen = [], set(avoid)
+    while len(rows) < count:
+        lang = LANGS[len(rows) % 4]
+        intent = pick(r, INTENT_WEIGHTS)
+        tone = "neutral" if intent == "out_of_office" else pick(r, TONE_WEIGHTS)
+        text = message(r, split, lang, intent, tone)
+        if text in seen:
+            continue
+        seen.add(text)
+        rows.append((text, intent, tone, lang))
+    return rows
+
+
+def write(path, rows):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "intent", "tone", "language"])
+        w.writerows(rows)
+
+
+if __name__ == "__main__":
+    here = os.path.dirname(os.path.abspath(__file__))
+    train = build("train", 3200, 20261202, set())
+    test = build("test", 800, 7, {t for t, *_ in train})
+    write(os.path.join(here, "train.csv"), train)
+    write(os.path.join(here, "test.csv"), test)
+    print(f"train.csv: {len(train)} rows, test.csv: {len(test)} rows")

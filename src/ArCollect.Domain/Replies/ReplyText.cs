@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace ArCollect.Domain.Replies;
+
+/// <summary>
+/// Cuts a reply down to what the customer wrote: quoted history (en/de/fr/es reply headers, forwarded-message
+/// separators, "&gt; " lines) and the signature ("-- " line, or a closing formula on its own line) go before classifying.
+/// </summary>
+public static partial class ReplyText
+{
+    /// <summary>Longest text handed to the classifier: a 5 MB reply is classified on its first part.</summary>
+    public const int MaxClassifiedLength = 4_000;
+
+    private static readonly string[] Closings =
+    [
+        "regards", "best regards", "kind regards", "best", "thanks", "thank you", "many thanks", "cheers", "sincerely", "yours sincerely",
+        "mit freundlichen grüßen", "mit freundlichen grüssen", "freundliche grüße", "viele grüße", "beste grüße", "liebe grüße", "grüße", "mfg", "lg", "vg",
+        "cordialement", "bien cordialement", "bien à vous", "salutations distinguées", "salutations", "bonne journée", "merci",
+        "saludos", "atentamente", "un cordial saludo", "un saludo", "saludos cordiales", "gracias",
+    ];
+
+    public static string Strip(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var source = text.Length > MaxClassifiedLength * 4 ? text[..(MaxClassifiedLength * 4)] : text;
+        var lines = source.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var kept = new List<string>();
+        foreach (var raw in lines)
+        {
+            var line = raw.TrimEnd();
+            var trimmed = line.Trim();
+            if (trimmed is "--" or "-- " or "__" || QuoteHeader().IsMatch(trimmed) || Separator().IsMatch(trimmed))
+            {
+                break;
+            }
+
+            if (trimmed.StartsWith('>'))
+            {
+                continue;
+            }
+
+            // A closing formula on its own line ends the message once something was said.
+            if (kept.Any(k => k.Length > 0) && IsClosing(trimmed))
+            {
+                break;
+            }
+
+            kept.Add(line);
+        }
+
+        var result = string.Join('\n', kept).Trim();
+        return result.Length > MaxClassifiedLength ? result[..MaxClassifiedLength] : result;
+    }
+
+    private static bool IsClosing(string line)
+    {
+        var bare = line.TrimEnd(',', '.', '!', ' ').ToLowerInvariant();
+        return bare.Length <= 40 && (Closings.Contains(bare) || Closings.Any(c => c.Length > 8 && bare.StartsWith(c + " ", StringComparison.Ordinal)));
+    }
+
+    [GeneratedRegex(@"^(On\s.{4,200}\bwrote:?|Am\s.{4,200}\bschrieb\b.*|Le\s.{4,200}\ba\s+écrit\s*:?|El\s.{4,200}\bescribió:?|From:\s.+|Von:\s.+|De\s?:\s.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuoteHeader();
+
+    [GeneratedRegex(@"^-{2,}\s*(Original Message|Forwarded message|Ursprüngliche Nachricht|Weitergeleitete Nachricht|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado)\s*-{2,}$", RegexOptions.IgnoreCase)]
+    private static partial Regex Separator();
+}

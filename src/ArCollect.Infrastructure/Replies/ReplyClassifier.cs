@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using ArCollect.Domain.Replies;
+using Microsoft.Extensions.Logging;
+
+namespace ArCollect.Infrastructure.Replies;
+
+/// <summary>
+/// The process's reply classifier: trained from the shipped corpus (data/replies/train.csv, embedded) on first use and
+/// cached for the life of the process. Training takes seconds and is deterministic, so every web and worker process
+/// ends with the same model without storing one. The held-out evaluation is computed once, on first request.
+/// </summary>
+public sealed class ReplyClassifier(ILogger<ReplyClassifier> logger)
+{
+    // Static: one model per process however many service providers (tests build one per class) ask for it.
+    private static readonly Lock Gate = new();
+    private static Lazy<Task<ReplyModel>>? model;
+    private static Lazy<Task<ReplyEvaluation>>? heldOut;
+
+    /// <summary>How long training the shipped model took in this process (null before it was trained).</summary>
+    public static TimeSpan? TrainingTime { get; private set; }
+
+    public Task<ReplyModel> ModelAsync()
+    {
+        lock (Gate)
+        {
+            model ??= new(() => Task.Run(() => TrainShipped(logger)));
+            return model.Value;
+        }
+    }
+
+    public async Task<ReplyPrediction> ClassifyAsync(string strippedText) => (await ModelAsync()).PredictStripped(strippedText);
+
+    /// <summary>Model and keyword baseline on the held-out data/replies/test.csv.</summary>
+    public Task<ReplyEvaluation> HeldOutAsync()
+    {
+        lock (Gate)
+        {
+            heldOut ??= new(async () => ReplyEvaluator.Evaluate(await ModelAsync(), ReplyCsvReader.ReadShipped("test.csv").Rows));
+            return heldOut.Value;
+        }
+    }
+
+    private static ReplyModel TrainShipped(ILogger logger)
+    {
+        var watch = Stopwatch.StartNew();
+        var rows = ReplyCsvReader.ReadShipped("train.csv").Rows;
+        var trained = ReplyModel.Train(rows);
+        TrainingTime = watch.Elapsed;
+        logger.LogInformation("Trained the reply classifier on {Examples} messages in {Milliseconds} ms", rows.Count, watch.ElapsedMilliseconds);
+        return trained;
+    }
+}

@@ -1,0 +1,44 @@
+using ArCollect.Domain.Replies;
+
+namespace ArCollect.Domain.Tests.Replies;
+
+public class ReplyTextTests
+{
+    [Theory]
+    [InlineData("We will pay on Friday.\n\nOn Mon, 30 Nov 2026 at 09:12, Demo Trading <ar@demo.example> wrote:\n> Invoice INV-1 is overdue.")]
+    [InlineData("We will pay on Friday.\n\nAm 30.11.2026 um 09:12 schrieb Demo Trading <ar@demo.example>:\n> Rechnung INV-1 ist überfällig.")]
+    [InlineData("We will pay on Friday.\n\nLe 30/11/2026 à 09:12, Demo Trading <ar@demo.example> a écrit :\n> La facture INV-1 est échue.")]
+    [InlineData("We will pay on Friday.\n\nEl 30/11/2026 a las 09:12, Demo Trading <ar@demo.example> escribió:\n> La factura INV-1 está vencida.")]
+    [InlineData("We will pay on Friday.\n-----Original Message-----\nFrom: Demo Trading\nSent: 30.11.2026\nInvoice INV-1 is overdue.")]
+    [InlineData("We will pay on Friday.\n> Invoice INV-1 is overdue.\n> Please pay.")]
+    [InlineData("We will pay on Friday.\n--\nAnna Schmidt\nAccounts payable, Acme GmbH")]
+    public void Quoted_history_and_signatures_are_cut_in_all_four_languages(string mail)
+    {
+        Assert.Equal("We will pay on Friday.", ReplyText.Strip(mail));
+    }
+
+    [Theory]
+    [InlineData("Zahlung erfolgt am 15.12.\n\nMit freundlichen Grüßen\nAnna Schmidt\nTel. 030 123", "Zahlung erfolgt am 15.12.")]
+    [InlineData("Bonjour,\n\nNous réglerons lundi.\n\nCordialement,\nPierre", "Bonjour,\n\nNous réglerons lundi.")]
+    [InlineData("Hola,\nPagaremos el viernes.\nSaludos,\nLucía", "Hola,\nPagaremos el viernes.")]
+    public void A_closing_formula_on_its_own_line_ends_the_message(string mail, string expected)
+    {
+        Assert.Equal(expected, ReplyText.Strip(mail));
+    }
+
+    [Fact]
+    public void A_huge_reply_is_cut_to_its_first_part()
+    {
+        var mail = "Invoice 4711 is wrong. " + new string('x', 5_000_000);
+        var stripped = ReplyText.Strip(mail);
+        Assert.Equal(ReplyText.MaxClassifiedLength, stripped.Length);
+        Assert.StartsWith("Invoice 4711 is wrong.", stripped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_reply_strips_to_nothing()
+    {
+        Assert.Equal("", ReplyText.Strip(null));
+        Assert.Equal("", ReplyText.Strip("> only quoted\n> text"));
+    }
+}
