@@ -2899,6 +2899,146 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("portal_settings", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Replies.ReplyClassification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("ClassifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("classified_at");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<Guid>("InboundMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inbound_message_id");
+
+                    b.Property<string>("Intent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("intent");
+
+                    b.Property<float>("IntentConfidence")
+                        .HasColumnType("real")
+                        .HasColumnName("intent_confidence");
+
+                    b.Property<string>("InvoiceNumbers")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("invoice_numbers");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<bool>("NeedsAcknowledgement")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_acknowledgement");
+
+                    b.Property<string>("PaymentReferences")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("payment_references");
+
+                    b.Property<DateOnly?>("PromisedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StrippedText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stripped_text");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("suggested_action");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tone");
+
+                    b.Property<float>("ToneConfidence")
+                        .HasColumnType("real")
+                        .HasColumnName("tone_confidence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reply_classifications");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_reply_classifications_customer_id");
+
+                    b.HasIndex("InboundMessageId")
+                        .HasDatabaseName("ix_reply_classifications_inbound_message_id");
+
+                    b.HasIndex("TenantId", "InboundMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reply_classifications_tenant_id_inbound_message_id");
+
+                    b.HasIndex("TenantId", "CustomerId", "NeedsAcknowledgement")
+                        .HasDatabaseName("ix_reply_classifications_tenant_id_customer_id_needs_acknowled");
+
+                    b.HasIndex("TenantId", "Status", "ClassifiedAt")
+                        .HasDatabaseName("ix_reply_classifications_tenant_id_status_classified_at");
+
+                    b.ToTable("reply_classifications", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Risk.CustomerScore", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -4099,6 +4239,22 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_portal_links_customers_customer_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Replies.ReplyClassification", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_reply_classifications_customers_customer_id");
+
+                    b.HasOne("ArCollect.Domain.Dunning.InboundMessage", null)
+                        .WithMany()
+                        .HasForeignKey("InboundMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_classifications_inbound_messages_inbound_message_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Risk.RiskModelRun", b =>
