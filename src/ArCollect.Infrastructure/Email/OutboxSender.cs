@@ -124,10 +124,12 @@ public sealed class OutboxSender(
             }
         }
 
-        var byId = batch.ToDictionary(r => r.MessageId);
+        // MimeKit reports a Message-ID without its angle brackets; some writers store it with them.
+        static string Bare(string messageId) => messageId.Trim().TrimStart('<').TrimEnd('>');
+        var byId = batch.ToDictionary(r => Bare(r.MessageId));
         async Task OnResult(DeliveryResult result)
         {
-            delivered += await recorder.RecordAsync(byId[result.MessageId], result) ? 1 : 0;
+            delivered += await recorder.RecordAsync(byId[Bare(result.MessageId)], result) ? 1 : 0;
             if (result.Unreachable)
             {
                 UnreachableError ??= result.Error;

@@ -128,7 +128,7 @@ public sealed class TenantProvisioning(
             ToAddresses = owner.Email!,
             Subject = subject,
             TextBody = $"Hello {owner.DisplayName},\n\n{body}\n\nYour account is unchanged. If this was not you, you can ignore this message.",
-            MessageId = $"<{Guid.CreateVersion7():N}@arcollect.accounts>",
+            MessageId = MessageComposer.NewMessageId("arcollect.accounts"),
             NotBefore = now,
             CreatedAt = now,
         }, cancellationToken);

@@ -1,9 +1,9 @@
 using System.Net;
 using ArCollect.IntegrationTests.Infrastructure;
 using ArCollect.Web.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 
 namespace ArCollect.Web.Tests.Hosting;
 

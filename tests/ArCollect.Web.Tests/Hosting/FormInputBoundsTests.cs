@@ -41,8 +41,13 @@ public sealed class FormInputBoundsTests(AppFixture app) : IClassFixture<AppFixt
         using var __ = session;
         var fields = new Dictionary<string, string>
         {
-            ["Input.Name"] = "Acme GmbH", ["Input.Currency"] = "EUR", ["Input.PaymentTermsDays"] = "30", ["Input.TimeZone"] = "Etc/UTC",
-            ["Input.ContactName"] = "AP", ["Input.ContactEmail"] = "ap@acme.example", ["Input.CreditLimit"] = "1000",
+            ["Input.Name"] = "Acme GmbH",
+            ["Input.Currency"] = "EUR",
+            ["Input.PaymentTermsDays"] = "30",
+            ["Input.TimeZone"] = "Etc/UTC",
+            ["Input.ContactName"] = "AP",
+            ["Input.ContactEmail"] = "ap@acme.example",
+            ["Input.CreditLimit"] = "1000",
         };
         fields[field] = value;
 
@@ -62,7 +67,10 @@ public sealed class FormInputBoundsTests(AppFixture app) : IClassFixture<AppFixt
         using var __ = session;
         var fields = new Dictionary<string, string>
         {
-            ["Input.Name"] = "Acme GmbH", ["Input.Currency"] = "EUR", ["Input.PaymentTermsDays"] = "30", ["Input.TimeZone"] = "Etc/UTC",
+            ["Input.Name"] = "Acme GmbH",
+            ["Input.Currency"] = "EUR",
+            ["Input.PaymentTermsDays"] = "30",
+            ["Input.TimeZone"] = "Etc/UTC",
         };
         fields[field] = "Key\0 value";
 

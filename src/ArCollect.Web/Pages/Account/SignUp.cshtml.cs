@@ -86,7 +86,7 @@ public sealed class SignUpModel(TenantProvisioning provisioning, UserManager<App
             Subject = "Confirm your email to start with ArCollect",
             TextBody = $"Hello {user.DisplayName},\n\nyour company's ArCollect account is ready. Confirm your email and sign in with this link:\n\n{link}\n\n" +
                 "If you did not sign up, ignore this message: nobody can sign in to the account until the link is followed.",
-            MessageId = $"<{Guid.CreateVersion7():N}@arcollect.accounts>",
+            MessageId = MessageComposer.NewMessageId("arcollect.accounts"),
             NotBefore = now,
             CreatedAt = now,
         }, cancellationToken);
