@@ -1,3 +1,4 @@
+using FluentValidation;
 using ArCollect.Domain.Tenancy;
 
 namespace ArCollect.Domain.Portal;
@@ -30,7 +31,7 @@ public sealed class PortalSettingsInput
     public string? PublicBaseUrl { get; set; }
 }
 
-public sealed class PortalSettingsInputValidator : FluentValidation.AbstractValidator<PortalSettingsInput>
+public sealed class PortalSettingsInputValidator : AbstractValidator<PortalSettingsInput>
 {
     public PortalSettingsInputValidator()
     {
