@@ -1,5 +1,5 @@
-using FluentValidation;
 using ArCollect.Domain.Tenancy;
+using FluentValidation;
 
 namespace ArCollect.Domain.Portal;
 
