@@ -12,7 +12,7 @@ public sealed class PortalActionsTests(AppFixture app) : IClassFixture<AppFixtur
 {
     private static readonly byte[] Pdf = [.. "%PDF-1.4\n% test\n"u8, .. new byte[64]];
 
-    private sealed record World(Guid TenantId, Guid Customer, Guid Invoice, Guid OtherCustomer, Guid OtherInvoice, Guid ForeignInvoice, string Link, DateOnly Today);
+    private sealed record World(TenantSeed.Company Company, Guid TenantId, Guid Customer, Guid Invoice, Guid OtherCustomer, Guid OtherInvoice, Guid ForeignInvoice, string Link, DateOnly Today);
 
     private async Task<World> SeedAsync()
     {
@@ -27,7 +27,7 @@ public sealed class PortalActionsTests(AppFixture app) : IClassFixture<AppFixtur
         var foreign = await LedgerSeed.AddCustomerAsync(app, other.TenantId, "Foreign Buyer");
         var foreignInvoice = await LedgerSeed.AddInvoiceAsync(app, other.TenantId, foreign, "FOREIGN-1", 700m, today.AddDays(-40), today.AddDays(-10));
         var link = await PortalSeed.LinkAsync(app, company.TenantId, customer);
-        return new World(company.TenantId, customer, invoice, neighbour, neighbourInvoice, foreignInvoice, link, today);
+        return new World(company, company.TenantId, customer, invoice, neighbour, neighbourInvoice, foreignInvoice, link, today);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class PortalActionsTests(AppFixture app) : IClassFixture<AppFixtur
             Assert.DoesNotContain("Neighbour", seen, StringComparison.Ordinal);
         }
 
-        Assert.Equal(0, await PortalSeed.AsCompanyAsync(app, w.TenantId, db => db.Promises.CountAsync() ));
+        Assert.Equal(0, await PortalSeed.AsCompanyAsync(app, w.TenantId, db => db.Promises.CountAsync()));
         Assert.Equal(0, await PortalSeed.AsCompanyAsync(app, w.TenantId, db => db.Disputes.CountAsync()));
         Assert.False(await PortalSeed.AsCompanyAsync(app, w.TenantId, db => db.Invoices.AnyAsync(i => i.IsDisputed)));
     }
@@ -199,5 +199,30 @@ public sealed class PortalActionsTests(AppFixture app) : IClassFixture<AppFixtur
 
         using var bad = await client.GetAsync($"{w.Link}?handler=Statement&From=2026-05-01&To=2026-04-01");
         Assert.Equal("The start date must be on or before the end date.", Html.FieldError(await bad.Content.ReadAsStringAsync(), "From"));
+    }
+
+    [Fact]
+    public async Task The_admins_promise_maximum_and_portal_address_apply_to_new_promises_and_links()
+    {
+        var w = await SeedAsync();
+        using var admin = app.NewClient();
+        await admin.SignInAsync(w.Company.AdminEmail, TenantSeed.Password);
+
+        using var invalid = await admin.SubmitAsync("/Settings/Portal", [new("Input.LinkLifetimeDays", "0"), new("Input.MaxPromiseDays", "10"), new("Input.PublicBaseUrl", "ftp://x")]);
+        var page = await invalid.Content.ReadAsStringAsync();
+        Assert.Equal("Links can last from 1 to 365 days.", Html.FieldError(page, "Input.LinkLifetimeDays"));
+        Assert.Equal("Enter an address such as https://pay.example.com, or leave it empty.", Html.FieldError(page, "Input.PublicBaseUrl"));
+        using var saved = await admin.SubmitAsync("/Settings/Portal", [new("Input.LinkLifetimeDays", "14"), new("Input.MaxPromiseDays", "10"), new("Input.PublicBaseUrl", "https://pay.seller.example/")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var client = app.NewClient();
+        using var promise = await client.SubmitAsync(w.Link + "/promise", [new("Input.Date", w.Today.AddDays(11).ToString("yyyy-MM-dd")), new("Input.Amount", "10")]);
+        Assert.StartsWith("The date can be at most 10 days ahead", Html.FieldError(await promise.Content.ReadAsStringAsync(), "Input.Date"), StringComparison.Ordinal);
+        using var clerk = app.NewClient();
+        await clerk.SignInAsync(w.Company.ClerkEmail, TenantSeed.Password);
+        using var issue = await clerk.SubmitAsync($"/Customers/PortalLinks/{w.Customer}?handler=Issue", [], formPage: $"/Customers/PortalLinks/{w.Customer}");
+        var links = await clerk.GetPageAsync($"/Customers/PortalLinks/{w.Customer}");
+        Assert.StartsWith("https://pay.seller.example/portal/", Html.Element(links, "id=\"new-link\""), StringComparison.Ordinal);
+        Assert.Contains(w.Today.AddDays(14).ToString("yyyy-MM-dd"), Html.Element(links, "id=\"links\""), StringComparison.Ordinal);
     }
 }
