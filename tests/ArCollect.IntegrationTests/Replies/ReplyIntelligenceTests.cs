@@ -110,7 +110,7 @@ public sealed class ReplyIntelligenceTests : IAsyncLifetime
     {
         var acme = await LedgerBuilder.AddCustomerAsync(db, tenant, "Acme GmbH");
         await AddOverdueAsync(db, tenant, acme, "INV-1001", 10, 100m);
-        var reply = await ReceiveAsync(acme, "Half of the delivery arrived damaged, so we won't pay INV-1001 in full until this is sorted.");
+        var reply = await ReceiveAsync(acme, "Please issue a credit note, the goods on INV-1001 were broken on arrival.");
         Assert.Equal(ReplyLabels.Dispute, reply.Intent);
         Assert.Equal(DisputeReason.DamagedGoods, reply.DisputeReason);
 
