@@ -81,6 +81,9 @@ public sealed class PortalText
             ["Reason_DuplicateBilling"] = "Billed twice",
             ["Reason_ServiceQuality"] = "Service quality",
             ["Reason_Other"] = "Something else",
+            ["Reason_AlreadyPaid"] = "Already paid",
+            ["Reason_Tax"] = "Wrong tax",
+            ["Reason_ShortPayment"] = "Paid less on purpose",
         },
         ["de"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -152,6 +155,9 @@ public sealed class PortalText
             ["Reason_DuplicateBilling"] = "Doppelt berechnet",
             ["Reason_ServiceQuality"] = "Qualität der Leistung",
             ["Reason_Other"] = "Anderer Grund",
+            ["Reason_AlreadyPaid"] = "Bereits bezahlt",
+            ["Reason_Tax"] = "Falsche Steuer",
+            ["Reason_ShortPayment"] = "Bewusst gekürzt",
         },
         ["fr"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -223,6 +229,9 @@ public sealed class PortalText
             ["Reason_DuplicateBilling"] = "Facturé deux fois",
             ["Reason_ServiceQuality"] = "Qualité du service",
             ["Reason_Other"] = "Autre motif",
+            ["Reason_AlreadyPaid"] = "Déjà payé",
+            ["Reason_Tax"] = "TVA erronée",
+            ["Reason_ShortPayment"] = "Paiement réduit volontairement",
         },
         ["es"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -294,6 +303,9 @@ public sealed class PortalText
             ["Reason_DuplicateBilling"] = "Facturado dos veces",
             ["Reason_ServiceQuality"] = "Calidad del servicio",
             ["Reason_Other"] = "Otro motivo",
+            ["Reason_AlreadyPaid"] = "Ya pagado",
+            ["Reason_Tax"] = "Impuesto incorrecto",
+            ["Reason_ShortPayment"] = "Pago reducido a propósito",
         },
     };
 

@@ -31,7 +31,7 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
 
     public sealed record PromiseRow(DateOnly Date, decimal Amount, string Currency, PromiseStatus Status, string? InvoiceNumber);
 
-    public sealed record DisputeRow(string InvoiceNumber, DisputeReason Reason, decimal Amount, string Currency, DisputeStatus Status, DateOnly OpenedOn);
+    public sealed record DisputeRow(string InvoiceNumber, DisputeReason Reason, decimal Amount, string Currency, DisputeStatus Status, DisputeOutcome? Outcome, DateOnly OpenedOn);
 
     public sealed record Bank(string Holder, string Iban, string? Bic);
 
@@ -141,15 +141,16 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
             .ToListAsync(ct);
         Disputes = await Db.Disputes.AsNoTracking().Where(d => d.CustomerId == customerId)
             .OrderByDescending(d => d.OpenedOn).Take(10)
-            .Join(Db.Invoices, d => d.InvoiceId, i => i.Id, (d, i) => new DisputeRow(i.Number, d.Reason, d.Amount, i.Currency, d.Status, d.OpenedOn))
+            .Join(Db.Invoices, d => d.InvoiceId, i => i.Id, (d, i) => new DisputeRow(i.Number, d.Reason, d.Amount, i.Currency, d.Status, d.Outcome, d.OpenedOn))
             .ToListAsync(ct);
         Account = await BankAsync(ct);
     }
 
-    public string DisputeState(DisputeStatus status) => status switch
+    /// <summary>The customer sees open (while the team works on it), rejected or resolved.</summary>
+    public string DisputeState(DisputeRow dispute) => dispute switch
     {
-        DisputeStatus.Open => T["Dispute_Open"],
-        DisputeStatus.Rejected => T["Dispute_Rejected"],
+        { Status: DisputeStatus.Open or DisputeStatus.InReview or DisputeStatus.WaitingOnCustomer } => T["Dispute_Open"],
+        { Outcome: DisputeOutcome.Rejected } => T["Dispute_Rejected"],
         _ => T["Dispute_Resolved"],
     };
 
