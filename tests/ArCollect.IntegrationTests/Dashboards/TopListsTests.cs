@@ -29,8 +29,13 @@ public sealed class TopListsTests : IAsyncLifetime
         {
             scope.Db.InvoiceScores.Add(new InvoiceScore
             {
-                InvoiceId = invoice.Id, CustomerId = customer, ProbabilityLate = 0.5, PredictedPayDate = db.Today, Band = RiskBand.High,
-                Reasons = "Pays late", ScoredAt = db.Time.GetUtcNow(),
+                InvoiceId = invoice.Id,
+                CustomerId = customer,
+                ProbabilityLate = 0.5,
+                PredictedPayDate = db.Today,
+                Band = RiskBand.High,
+                Reasons = "Pays late",
+                ScoredAt = db.Time.GetUtcNow(),
             });
         }
 

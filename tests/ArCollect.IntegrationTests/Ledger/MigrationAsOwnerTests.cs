@@ -27,7 +27,10 @@ public sealed class MigrationAsOwnerTests
         await ExecuteAsync(postgres, $"CREATE DATABASE {database} OWNER {owner}");
         var asOwner = new NpgsqlConnectionStringBuilder(admin.ConnectionString)
         {
-            Database = database, Username = owner, Password = "owner-password", Pooling = false,
+            Database = database,
+            Username = owner,
+            Password = "owner-password",
+            Pooling = false,
         }.ConnectionString;
 
         await using (var dataSource = new NpgsqlDataSourceBuilder(asOwner).Build())

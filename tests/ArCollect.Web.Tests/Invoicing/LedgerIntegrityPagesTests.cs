@@ -119,8 +119,14 @@ public sealed class LedgerIntegrityPagesTests(AppFixture app) : IClassFixture<Ap
             {
                 db.CollectionTasks.Add(new CollectionTask
                 {
-                    Id = Guid.CreateVersion7(), CustomerId = customer, Title = $"Task {i:00}", DueOn = today.AddDays(i), Status = CollectionTaskStatus.Open,
-                    Source = "test", SourceKey = $"task-{i}", CreatedAt = DateTimeOffset.UtcNow,
+                    Id = Guid.CreateVersion7(),
+                    CustomerId = customer,
+                    Title = $"Task {i:00}",
+                    DueOn = today.AddDays(i),
+                    Status = CollectionTaskStatus.Open,
+                    Source = "test",
+                    SourceKey = $"task-{i}",
+                    CreatedAt = DateTimeOffset.UtcNow,
                 });
             }
 
