@@ -64,15 +64,22 @@ public sealed class ApprovalsModel(ArCollectDbContext db, WriteOffApprovals appr
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var rows = from r in db.WriteOffRequests.AsNoTracking()
-                   join i in db.Invoices on r.InvoiceId equals i.Id
-                   join c in db.Customers on r.CustomerId equals c.Id
-                   select new RequestRow(
-                       r.Id, i.Id, i.Number, c.Id, c.Name, r.Amount, r.Currency, i.Balance, r.Reason,
-                       db.Users.Where(u => u.Id == r.RequestedBy).Select(u => u.DisplayName).FirstOrDefault(), r.RequestedAt, r.Status,
-                       db.Users.Where(u => u.Id == r.DecidedBy).Select(u => u.DisplayName).FirstOrDefault(), r.DecidedAt, r.DecisionReason);
-        Pending = await rows.Where(r => r.Status == WriteOffRequestStatus.Pending).OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToListAsync(ct);
-        Decided = await rows.Where(r => r.Status != WriteOffRequestStatus.Pending).OrderByDescending(r => r.DecidedAt).ThenBy(r => r.Id)
-            .Take(RecentCount).ToListAsync(ct);
+        var requests = from r in db.WriteOffRequests.AsNoTracking()
+                       join i in db.Invoices on r.InvoiceId equals i.Id
+                       join c in db.Customers on r.CustomerId equals c.Id
+                       select new { Request = r, i.Number, i.Balance, Customer = c.Name };
+        var pending = await requests.Where(x => x.Request.Status == WriteOffRequestStatus.Pending)
+            .OrderBy(x => x.Request.RequestedAt).ThenBy(x => x.Request.Id).ToListAsync(ct);
+        var decided = await requests.Where(x => x.Request.Status != WriteOffRequestStatus.Pending)
+            .OrderByDescending(x => x.Request.DecidedAt).ThenBy(x => x.Request.Id).Take(RecentCount).ToListAsync(ct);
+        var userIds = pending.Concat(decided).SelectMany(x => new[] { x.Request.RequestedBy, x.Request.DecidedBy })
+            .Where(id => id is not null).Select(id => id!.Value).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        string? Name(Guid? id) => id is { } known ? names.GetValueOrDefault(known) : null;
+        RequestRow Row(WriteOffRequest r, string number, decimal balance, string customer) => new(
+            r.Id, r.InvoiceId, number, r.CustomerId, customer, r.Amount, r.Currency.Trim(), balance, r.Reason, Name(r.RequestedBy), r.RequestedAt,
+            r.Status, Name(r.DecidedBy), r.DecidedAt, r.DecisionReason);
+        Pending = pending.Select(x => Row(x.Request, x.Number, x.Balance, x.Customer)).ToList();
+        Decided = decided.Select(x => Row(x.Request, x.Number, x.Balance, x.Customer)).ToList();
     }
 }
