@@ -94,7 +94,7 @@ public sealed class PortalActionsTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal((dispute.Id, "photos.pdf", "application/pdf"), (file.DisputeId, file.FileName, file.ContentType));
         Assert.Equal(Pdf, file.Content);
         Assert.True(await PortalSeed.AsCompanyAsync(app, w.TenantId, db => db.Invoices.Where(i => i.Id == w.Invoice).Select(i => i.IsDisputed).SingleAsync()));
-        var entry = await PortalSeed.AsCompanyAsync(app, w.TenantId, db => db.Activities.AsNoTracking().SingleAsync(a => a.Type == ActivityType.Dispute));
+        var entry = await PortalSeed.AsCompanyAsync(app, w.TenantId, db => db.Activities.AsNoTracking().SingleAsync(a => a.Type == ActivityType.Dispute && a.Summary.StartsWith("Customer disputed")));
         Assert.Contains("MAIN-1 (EUR 150.00)", entry.Summary, StringComparison.Ordinal);
         Assert.Contains("Attachments: photos.pdf", entry.Body, StringComparison.Ordinal);
         Assert.Contains("Being reviewed", Html.Element(await client.GetPageAsync(w.Link), "id=\"disputes\""), StringComparison.Ordinal);

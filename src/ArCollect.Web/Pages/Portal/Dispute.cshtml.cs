@@ -3,6 +3,7 @@ using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Invoices;
 using ArCollect.Domain.Portal;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Disputes;
 using ArCollect.Infrastructure.Portal;
 using ArCollect.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -12,12 +13,12 @@ namespace ArCollect.Web.Pages.Portal;
 
 /// <summary>
 /// The customer disputes part or all of one or more open invoices, with a reason, a message and up to five files
-/// (PDF, PNG, JPEG, read from their content). One dispute per invoice, on the existing dispute record, opens the
-/// dispute workflow; the invoice shows as disputed and the files stay with the dispute.
+/// (PDF, PNG, JPEG, read from their content). It opens a dispute in the workflow (routed, with its SLA) covering the
+/// chosen invoices, one per currency; the invoices show as disputed and the files stay with the dispute.
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, TimeProvider time)
+public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, DisputeService disputes, TimeProvider time)
     : PortalPageModel(db, session, time)
 {
     private const long MaxRequestBytes = (AttachmentRules.MaxFiles * (long)AttachmentRules.MaxBytes) + (1024 * 1024);
@@ -49,28 +50,37 @@ public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, T
             return Page();
         }
 
-        var today = Today;
+        // Through the dispute workflow, as a clerk's dispute: reason code, routing, SLA and timeline. One dispute per
+        // currency (a dispute covers one customer's invoices in one currency); the files stay with the first.
         var chosen = Input.Lines.Where(l => l.Amount is not null).ToList();
-        var disputes = chosen.Select(l => new Dispute
+        var disputeIds = new List<Guid>();
+        foreach (var group in chosen.GroupBy(l => Invoices.First(i => i.Id == l.InvoiceId).Currency))
         {
-            Id = Guid.CreateVersion7(),
-            CustomerId = CustomerId,
-            InvoiceId = l.InvoiceId,
-            Reason = Input.Reason!.Value,
-            Status = DisputeStatus.Open,
-            Amount = l.Amount!.Value,
-            OpenedOn = today,
-            Notes = Input.Message!.Trim(),
-        }).ToList();
-        Db.Disputes.AddRange(disputes);
+            var opened = await disputes.OpenAsync(new OpenDisputeInput
+            {
+                Items = group.Select(l => new DisputeItemInput { InvoiceId = l.InvoiceId, Amount = l.Amount }).ToList(),
+                ReasonCode = DisputeReasonCodes.DefaultCode(Input.Reason!.Value),
+                Notes = Input.Message!.Trim(),
+            }, ct);
+            if (!opened.Succeeded)
+            {
+                foreach (var (_, message) in opened.Errors)
+                {
+                    ModelState.AddModelError(nameof(Input.Lines), message);
+                }
 
-        // The files belong to the dispute as a whole; they are kept once, with its first invoice's record.
+                return Page();
+            }
+
+            disputeIds.Add(opened.Id!.Value);
+        }
+
         foreach (var (name, type, content) in attachments)
         {
             Db.DisputeAttachments.Add(new DisputeAttachment
             {
                 Id = Guid.CreateVersion7(),
-                DisputeId = disputes[0].Id,
+                DisputeId = disputeIds[0],
                 CustomerId = CustomerId,
                 FileName = name,
                 ContentType = type,
@@ -84,12 +94,7 @@ public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, T
         var files = attachments.Count == 0 ? "" : $"\nAttachments: {string.Join(", ", attachments.Select(a => a.Name))}";
         AddTimelineEntry(ActivityType.Dispute, $"Customer disputed in the portal ({Input.Reason}): {summary}", $"{Input.Message!.Trim()}{files}",
             chosen.Count == 1 ? chosen[0].InvoiceId : null);
-        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
         await Db.SaveChangesAsync(ct);
-        var ids = chosen.Select(l => l.InvoiceId).ToList();
-        await Db.Invoices.Where(i => ids.Contains(i.Id) && i.CustomerId == CustomerId)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.IsDisputed, true), ct);
-        await transaction.CommitAsync(ct);
         return BackHome(T["DisputeThanks"]);
     }
 
