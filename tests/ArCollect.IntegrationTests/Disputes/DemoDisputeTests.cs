@@ -1,4 +1,3 @@
-using ArCollect.Domain.Disputes;
 using ArCollect.Infrastructure.Demo;
 using ArCollect.Infrastructure.Disputes;
 using ArCollect.IntegrationTests.Infrastructure;
