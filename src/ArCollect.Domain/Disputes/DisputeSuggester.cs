@@ -45,7 +45,7 @@ public sealed record HoldoutResult(int Hits, int Suggested, int Holdout, int Bas
 /// </summary>
 public static class DisputeSuggester
 {
-    public const int Neighbours = 50;
+    public const int Neighbours = 25;
     public const int MinimumCases = 3;
     private static readonly decimal[] BandEdges = [100m, 500m, 1_000m, 5_000m, 20_000m];
 
