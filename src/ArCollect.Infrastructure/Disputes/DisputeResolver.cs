@@ -36,86 +36,86 @@ public sealed class DisputeResolver(ArCollectDbContext db, DisputeService disput
         switch (outcome)
         {
             case DisputeOutcome.CreditNote or DisputeOutcome.WriteOff:
-            {
-                var amount = input.Amount ?? dispute.Amount;
-                if (amount > dispute.Amount)
                 {
-                    return Rollback(DisputeResult.Fail("Amount", $"{dispute.Currency} {amount:N2} is more than the disputed {dispute.Currency} {dispute.Amount:N2}: enter at most {dispute.Currency} {dispute.Amount:N2}."));
+                    var amount = input.Amount ?? dispute.Amount;
+                    if (amount > dispute.Amount)
+                    {
+                        return Rollback(DisputeResult.Fail("Amount", $"{dispute.Currency} {amount:N2} is more than the disputed {dispute.Currency} {dispute.Amount:N2}: enter at most {dispute.Currency} {dispute.Amount:N2}."));
+                    }
+
+                    var left = amount;
+                    foreach (var (invoiceId, itemAmount) in items)
+                    {
+                        var part = Math.Min(left, itemAmount);
+                        if (part <= 0m)
+                        {
+                            break;
+                        }
+
+                        var adjustment = new AdjustmentInput { InvoiceId = invoiceId, Amount = part, Date = input.Date, Reason = $"Dispute: {label}" + (explanation is null ? "" : $" - {explanation}") };
+                        var result = outcome == DisputeOutcome.CreditNote
+                            ? await adjustments.CreditAsync(adjustment, cancellationToken)
+                            : await adjustments.WriteOffAsync(adjustment, cancellationToken);
+                        if (!result.Succeeded)
+                        {
+                            return Rollback(DisputeResult.Fail("Amount", result.Errors.Count > 0 ? result.Errors[0].Message : "The invoice is gone."));
+                        }
+
+                        if (outcome == DisputeOutcome.CreditNote)
+                        {
+                            dispute.CreditNoteId ??= result.Id;
+                        }
+                        else
+                        {
+                            dispute.WriteOffId ??= result.Id;
+                        }
+
+                        left -= part;
+                    }
+
+                    summary = outcome == DisputeOutcome.CreditNote
+                        ? $"Dispute resolved with a credit note of {dispute.Currency} {amount:N2}"
+                        : $"Dispute resolved: {dispute.Currency} {amount:N2} written off";
+                    break;
                 }
-
-                var left = amount;
-                foreach (var (invoiceId, itemAmount) in items)
-                {
-                    var part = Math.Min(left, itemAmount);
-                    if (part <= 0m)
-                    {
-                        break;
-                    }
-
-                    var adjustment = new AdjustmentInput { InvoiceId = invoiceId, Amount = part, Date = input.Date, Reason = $"Dispute: {label}" + (explanation is null ? "" : $" - {explanation}") };
-                    var result = outcome == DisputeOutcome.CreditNote
-                        ? await adjustments.CreditAsync(adjustment, cancellationToken)
-                        : await adjustments.WriteOffAsync(adjustment, cancellationToken);
-                    if (!result.Succeeded)
-                    {
-                        return Rollback(DisputeResult.Fail("Amount", result.Errors.Count > 0 ? result.Errors[0].Message : "The invoice is gone."));
-                    }
-
-                    if (outcome == DisputeOutcome.CreditNote)
-                    {
-                        dispute.CreditNoteId ??= result.Id;
-                    }
-                    else
-                    {
-                        dispute.WriteOffId ??= result.Id;
-                    }
-
-                    left -= part;
-                }
-
-                summary = outcome == DisputeOutcome.CreditNote
-                    ? $"Dispute resolved with a credit note of {dispute.Currency} {amount:N2}"
-                    : $"Dispute resolved: {dispute.Currency} {amount:N2} written off";
-                break;
-            }
 
             case DisputeOutcome.Rebill:
-            {
-                var invoice = await db.Invoices.Include(i => i.Lines).SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
-                if (invoice.AmountPaid > 0m || invoice.AmountCredited > 0m)
                 {
-                    return Rollback(DisputeResult.Fail("Outcome", $"Invoice {invoice.Number} is already partly paid or credited, so it cannot be replaced: resolve with a credit note instead."));
-                }
+                    var invoice = await db.Invoices.Include(i => i.Lines).SingleAsync(i => i.Id == dispute.InvoiceId, cancellationToken);
+                    if (invoice.AmountPaid > 0m || invoice.AmountCredited > 0m)
+                    {
+                        return Rollback(DisputeResult.Fail("Outcome", $"Invoice {invoice.Number} is already partly paid or credited, so it cannot be replaced: resolve with a credit note instead."));
+                    }
 
-                var cancel = await adjustments.CreditAsync(new AdjustmentInput { InvoiceId = invoice.Id, Date = input.Date, Reason = $"Cancelled for a corrected invoice (dispute: {label})" }, cancellationToken);
-                if (!cancel.Succeeded)
-                {
-                    return Rollback(DisputeResult.Fail("Outcome", cancel.Errors.Count > 0 ? cancel.Errors[0].Message : "The invoice is gone."));
-                }
+                    var cancel = await adjustments.CreditAsync(new AdjustmentInput { InvoiceId = invoice.Id, Date = input.Date, Reason = $"Cancelled for a corrected invoice (dispute: {label})" }, cancellationToken);
+                    if (!cancel.Succeeded)
+                    {
+                        return Rollback(DisputeResult.Fail("Outcome", cancel.Errors.Count > 0 ? cancel.Errors[0].Message : "The invoice is gone."));
+                    }
 
-                var corrected = CorrectedDraft(invoice, dispute, label, input.Date);
-                var (draft, error) = await drafts.CreateAsync(corrected, dueFromTerms: true, cancellationToken);
-                if (draft is null)
-                {
-                    return Rollback(DisputeResult.Fail("Outcome", error ?? "The corrected invoice could not be created."));
-                }
+                    var corrected = CorrectedDraft(invoice, dispute, label, input.Date);
+                    var (draft, error) = await drafts.CreateAsync(corrected, dueFromTerms: true, cancellationToken);
+                    if (draft is null)
+                    {
+                        return Rollback(DisputeResult.Fail("Outcome", error ?? "The corrected invoice could not be created."));
+                    }
 
-                dispute.CreditNoteId = cancel.Id;
-                dispute.RebillInvoiceId = draft.Id;
-                summary = $"Dispute resolved: invoice {invoice.Number} cancelled with credit note {cancel.Number}; corrected draft created for review";
-                break;
-            }
+                    dispute.CreditNoteId = cancel.Id;
+                    dispute.RebillInvoiceId = draft.Id;
+                    summary = $"Dispute resolved: invoice {invoice.Number} cancelled with credit note {cancel.Number}; corrected draft created for review";
+                    break;
+                }
 
             default:
-            {
-                if (await disputes.AddCommentAsync(dispute, explanation!, DisputeCommentKind.ToCustomer, cancellationToken) is null)
                 {
-                    return Rollback(DisputeResult.Fail("Explanation", "The customer has no contact with a deliverable email address, so the rejection cannot be explained to them: add one on the customer first."));
-                }
+                    if (await disputes.AddCommentAsync(dispute, explanation!, DisputeCommentKind.ToCustomer, cancellationToken) is null)
+                    {
+                        return Rollback(DisputeResult.Fail("Explanation", "The customer has no contact with a deliverable email address, so the rejection cannot be explained to them: add one on the customer first."));
+                    }
 
-                summary = "Dispute rejected; the explanation was emailed to the customer";
-                break;
-            }
+                    summary = "Dispute rejected; the explanation was emailed to the customer";
+                    break;
+                }
         }
 
         var now = time.GetUtcNow();

@@ -226,7 +226,7 @@ public sealed class DisputeService(ArCollectDbContext db, TenantContext tenant, 
                 ToAddresses = to,
                 Subject = $"Your dispute about invoice {number}",
                 TextBody = body,
-                MessageId = $"<{Guid.CreateVersion7():N}@arcollect.disputes>",
+                MessageId = MessageComposer.NewMessageId("arcollect.disputes"),
                 NotBefore = now,
                 CreatedAt = now,
             };

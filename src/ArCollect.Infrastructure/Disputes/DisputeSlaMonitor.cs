@@ -60,7 +60,7 @@ public sealed class DisputeSlaMonitor(ArCollectDbContext db, TimeProvider time)
                     ToAddresses = recipients,
                     Subject = subject,
                     TextBody = subject + ".\n\nOpen the dispute queue in ArCollect to reassign or resolve it.",
-                    MessageId = $"<{Guid.CreateVersion7():N}@arcollect.alerts>",
+                    MessageId = MessageComposer.NewMessageId("arcollect.alerts"),
                     NotBefore = now,
                     CreatedAt = now,
                 }, cancellationToken);

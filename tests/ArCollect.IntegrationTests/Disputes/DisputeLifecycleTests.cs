@@ -48,8 +48,10 @@ public sealed class DisputeLifecycleTests : IAsyncLifetime
         var dispute = await LoadAsync(db, tenant, id);
         Assert.Equal((DisputeStatus.Resolved, DisputeOutcome.Rejected), (dispute.Status, dispute.Outcome));
         Assert.Equal(db.Today, dispute.ResolvedOn);
+        Assert.Equal(1, await DeliverAsync(db, tenant));
         await using var check = db.ForTenant(tenant);
         var mail = Assert.Single(await check.Db.OutboxMessages.AsNoTracking().Where(m => m.Kind == MessageKind.Notification).ToListAsync());
+        Assert.Equal(OutboxStatus.Sent, mail.Status);
         Assert.Equal("ap@acme.example", mail.ToAddresses);
         Assert.Equal("Your dispute about invoice INV-1", mail.Subject);
         Assert.Contains("proof of delivery is signed", mail.TextBody, StringComparison.Ordinal);

@@ -89,12 +89,14 @@ public sealed class DisputeRoutingAndSlaTests : IAsyncLifetime
         Assert.Equal(1, await MonitorAsync());
         Assert.Equal(0, await MonitorAsync());
 
+        Assert.Equal(1, await DeliverAsync(db, tenant));
         var breached = await LoadAsync(db, tenant, id);
         Assert.Equal(db.Time.GetUtcNow(), breached.SlaBreachedAt);
         Assert.Equal(SlaState.Breached, DisputeSla.StateOf(breached.OpenedAt, breached.DueAt, null, true, db.Time.GetUtcNow()));
         await using var check = db.ForTenant(tenant);
         var alert = Assert.Single(await check.Db.OutboxMessages.AsNoTracking().Where(m => m.Kind == MessageKind.ManagerAlert).ToListAsync());
         Assert.Equal("maria@disputes.test", alert.ToAddresses);
+        Assert.Equal(OutboxStatus.Sent, alert.Status);
         Assert.StartsWith("Dispute SLA breached: Slow, invoice S-1 (pricing, EUR 80.00)", alert.Subject, StringComparison.Ordinal);
         Assert.Single(await check.Db.Activities.AsNoTracking().Where(a => a.Type == ActivityType.Alert).ToListAsync());
     }

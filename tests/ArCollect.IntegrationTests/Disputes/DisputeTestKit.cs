@@ -1,11 +1,14 @@
 using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Disputes;
+using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ArCollect.IntegrationTests.Disputes;
 
@@ -56,6 +59,27 @@ internal static class DisputeTestKit
         platform.Db.UserRoles.Add(new IdentityUserRole<Guid> { RoleId = roleRow.Id, UserId = user.Id });
         await platform.Db.SaveChangesAsync();
         return user.Id;
+    }
+
+    /// <summary>Delivers the tenant's due outbox messages to a throwaway pickup folder, as the sender job would; how many went out.</summary>
+    public static async Task<int> DeliverAsync(TestDatabase db, Guid tenant)
+    {
+        var pickup = Path.Combine(Path.GetTempPath(), $"arcollect-disputes-{Guid.NewGuid():N}");
+        try
+        {
+            await using var scope = db.ForTenant(tenant);
+            var options = Options.Create(new EmailOptions { PickupDirectory = pickup });
+            var sender = new OutboxSender(scope.Db, new PickupDirectoryTransport(options), new SmtpMailTransport(options),
+                scope.Services.GetRequiredService<MailSecrets>(), options, db.Time, NullLogger<OutboxSender>.Instance);
+            return await sender.SendDueAsync(CancellationToken.None);
+        }
+        finally
+        {
+            if (Directory.Exists(pickup))
+            {
+                Directory.Delete(pickup, recursive: true);
+            }
+        }
     }
 
     public static Task<Guid> AddClerkAsync(TestDatabase db, Guid tenant, string name) => AddUserAsync(db, tenant, name, Roles.Clerk);

@@ -48,7 +48,7 @@ public sealed class DisputePagesTests(AppFixture app) : IClassFixture<AppFixture
         using var clerk = app.NewClient();
         await clerk.SignInAsync(company.ClerkEmail, TenantSeed.Password);
         using var denied = await clerk.GetAsync("/Disputes/Analytics");
-        Assert.Contains("AccessDenied", denied.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("/Account/AccessDenied", denied.Headers.Location?.OriginalString ?? denied.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
 
         using var manager = app.NewClient();
         await manager.SignInAsync(company.ManagerEmail, TenantSeed.Password);
