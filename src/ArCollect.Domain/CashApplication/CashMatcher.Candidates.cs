@@ -37,7 +37,7 @@ public sealed partial class CashMatcher
     }
 
     /// <summary>A likely payer's invoices: the one asking the amount, else a combination summing to it, else money on account.</summary>
-    private void AddFromPayer(Dictionary<string, MatchCandidate> candidates, Receipt receipt, Guid customerId, PayerScore payer, HashSet<Guid> named)
+    private void AddFromPayer(Dictionary<string, MatchCandidate> candidates, Receipt receipt, Guid customerId, PayerScore payer, HashSet<Guid> named, bool searchCombinations)
     {
         var score = payer.Score;
         var all = byCustomer.GetValueOrDefault(customerId) ?? [];
@@ -70,6 +70,11 @@ public sealed partial class CashMatcher
                     WithNote([payer.Evidence, plan.Evidence, uniqueness], note)));
             }
 
+            return;
+        }
+
+        if (!searchCombinations)
+        {
             return;
         }
 

@@ -107,9 +107,11 @@ public sealed partial class CashMatcher
         }
 
         var named = references.Select(r => r.Invoice.InvoiceId).ToHashSet();
+        // When the text names invoices the amount pays exactly, searching combinations of the payer's other invoices adds nothing.
+        var settledByText = candidates.Values.Any(c => c.Kind == MatchKind.Exact);
         foreach (var (customerId, payer) in payerScores.Scores.Where(p => p.Value.Score > 0m))
         {
-            AddFromPayer(candidates, receipt, customerId, payer with { Score = payerScores.ScoreFor(customerId) }, named);
+            AddFromPayer(candidates, receipt, customerId, payer with { Score = payerScores.ScoreFor(customerId) }, named, searchCombinations: !settledByText && payer.Score >= 0.2m);
         }
 
         if (references.Count == 0)
