@@ -69,15 +69,26 @@ if (!speed)
     return;
 }
 
+var process = System.Diagnostics.Process.GetCurrentProcess();
+TimeSpan Cpu()
+{
+    process.Refresh();
+    return process.TotalProcessorTime;
+}
+
+Console.WriteLine($"Load average at start: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")} on {Environment.ProcessorCount} cores.");
 foreach (var file in new[] { "statement.xml", "statement.sta", "statement.csv" })
 {
     clock.Restart();
+    var cpu0 = Cpu();
     await using var stream = File.OpenRead(Path.Combine(output, file));
     var (parsed, format) = await StatementParsers.ParseAsync(stream, null, null, CancellationToken.None);
     var parseMs = clock.ElapsedMilliseconds;
+    var cpu1 = Cpu();
     clock.Restart();
     var matcher = await MatcherAsync();
     var loadMs = clock.ElapsedMilliseconds;
+    var cpu2 = Cpu();
     clock.Restart();
     var auto = 0;
     foreach (var line in parsed.Lines)
@@ -86,8 +97,10 @@ foreach (var file in new[] { "statement.xml", "statement.sta", "statement.csv" }
     }
 
     var matchMs = clock.ElapsedMilliseconds;
-    Console.WriteLine($"{format}: {parsed.Lines.Count} lines parsed in {parseMs} ms (the floor); matcher over {matcher.OpenInvoices} open invoices built in {loadMs} ms; "
-        + $"matched in {matchMs} ms ({auto} applied automatically); parse + build + match {parseMs + loadMs + matchMs} ms.");
+    var cpu3 = Cpu();
+    Console.WriteLine($"{format}: {parsed.Lines.Count} lines parsed in {parseMs} ms wall / {(cpu1 - cpu0).TotalMilliseconds:F0} ms CPU (the floor); "
+        + $"matcher over {matcher.OpenInvoices} open invoices built in {loadMs} ms wall / {(cpu2 - cpu1).TotalMilliseconds:F0} ms CPU; "
+        + $"matched in {matchMs} ms wall / {(cpu3 - cpu2).TotalMilliseconds:F0} ms CPU ({auto} applied automatically); total {parseMs + loadMs + matchMs} ms wall.");
 }
 
 async Task<CashMatcher> MatcherAsync()

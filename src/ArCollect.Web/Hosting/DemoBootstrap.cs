@@ -83,6 +83,8 @@ public static class DemoBootstrap
         var reminders = await DemoReminderHistory.GenerateAsync(
             db, services.GetRequiredService<ReminderTemplateEngine>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         Console.WriteLine($"Replayed six weeks of reminder runs: {reminders} reminders sent, in {started.Elapsed.TotalSeconds:F1} s.");
+        var (applied, waiting) = await DemoCashApplication.SeedAsync(services, tenantId, today, cancellationToken);
+        Console.WriteLine($"Imported three weekly bank statements: {applied} receipts applied themselves, {waiting} wait in the unapplied-cash queue.");
     }
 
     /// <summary>The demo opens with scores on every open invoice instead of waiting for the first night.</summary>
