@@ -37,7 +37,7 @@ public sealed partial class CashMatcher
     }
 
     /// <summary>A likely payer's invoices: the one asking the amount, else a combination summing to it, else money on account.</summary>
-    private void AddFromPayer(Dictionary<string, MatchCandidate> candidates, Receipt receipt, Guid customerId, PayerScore payer)
+    private void AddFromPayer(Dictionary<string, MatchCandidate> candidates, Receipt receipt, Guid customerId, PayerScore payer, HashSet<Guid> named, bool searchCombinations)
     {
         var score = payer.Score;
         var all = byCustomer.GetValueOrDefault(customerId) ?? [];
@@ -50,11 +50,11 @@ public sealed partial class CashMatcher
         var invoices = all.Where(i => i.Currency == currency).ToList();
         var tolerance = Tolerance(receipt, currency, amount);
         var day = receipt.ReceivedOn;
-        var singles = invoices.Where(i => i.DueOn(day) == amount).ToList();
+        var singles = invoices.Where(i => i.DueOn(day) == amount || i.OpenAmount == amount).ToList();
         var exact = singles.Count > 0;
         if (!exact)
         {
-            singles = invoices.Where(i => Math.Abs(i.DueOn(day) - amount) <= tolerance).ToList();
+            singles = invoices.Where(i => Math.Abs(i.DueOn(day) - amount) <= tolerance || Math.Abs(i.OpenAmount - amount) <= tolerance).ToList();
         }
 
         if (singles.Count > 0)
@@ -73,9 +73,21 @@ public sealed partial class CashMatcher
             return;
         }
 
+        if (!searchCombinations)
+        {
+            return;
+        }
+
         var window = invoices.Take(rules.SubsetSearchInvoices).ToList();
         var dues = window.Select(i => i.DueOn(day)).ToList();
-        var combinations = SubsetSum.Find(dues, amount, 0.005m, rules.SubsetSearchSize);
+        var opens = window.Select(i => i.OpenAmount).ToList();
+        var combinations = SubsetSum.Find(opens, amount, 0m, rules.SubsetSearchSize);
+        if (combinations.Count == 0 && !dues.SequenceEqual(opens))
+        {
+            combinations = SubsetSum.Find(dues, amount, 0m, rules.SubsetSearchSize);
+        }
+
+        var toTheCent = combinations.Count > 0;
         if (combinations.Count == 0)
         {
             combinations = SubsetSum.Find(dues, amount, tolerance, rules.SubsetSearchSize);
@@ -87,8 +99,17 @@ public sealed partial class CashMatcher
             var plan = Allocate(chosen, amount, day, tolerance, currency);
             var together = $"invoices {string.Join(", ", chosen.Select(i => i.Number))} add up to the amount"
                 + (combinations.Count > 1 ? $" (one of {combinations.Count} combinations that do)" : "");
+            // Some invoices named in the text and the rest found by the amount: the text backs the combination.
+            var namedIn = chosen.Count(i => named.Contains(i.InvoiceId));
+            var backing = namedIn > 0 ? NamedInCombination : 0m;
+            var evidence = new List<string> { payer.Evidence, together, plan.Evidence };
+            if (namedIn > 0)
+            {
+                evidence.Add($"{namedIn} of them named in the text");
+            }
+
             Upsert(candidates, new MatchCandidate(customerId, plan.Kind, plan.Allocations, amount, currency, plan.Unapplied,
-                score + (AmountCombination / combinations.Count), WithNote([payer.Evidence, together, plan.Evidence], note)));
+                score + ((toTheCent ? AmountCombinationToTheCent : AmountCombination) / combinations.Count) + backing, WithNote(evidence, note)));
         }
 
         if (combinations.Count == 0)
@@ -120,8 +141,15 @@ public sealed partial class CashMatcher
     private static Plan Allocate(List<OpenInvoiceItem> invoices, decimal amount, DateOnly day, decimal tolerance, string currency)
     {
         var dues = invoices.Select(i => i.DueOn(day)).ToList();
+        var full = invoices.Sum(i => i.OpenAmount);
+        if (Math.Abs(amount - full) < Math.Abs(amount - dues.Sum()))
+        {
+            // Paid in full although a discount was offered: the invoices ask their whole amounts.
+            dues = invoices.Select(i => i.OpenAmount).ToList();
+        }
+
         var total = dues.Sum();
-        var discounted = invoices.Any(i => i.DueOn(day) < i.OpenAmount);
+        var discounted = invoices.Where((i, n) => dues[n] < i.OpenAmount).Any();
         var asks = invoices.Count == 1 ? $"invoice {invoices[0].Number}" : $"the {invoices.Count} invoices";
         var allocations = new List<CandidateAllocation>();
         var remaining = amount;

@@ -30,7 +30,7 @@ public sealed partial class CashMatcher
 
         foreach (var (customerId, name, similarity) in payers.Similar(PayerNames.Normalize(receipt.PayerName), 80))
         {
-            var score = similarity >= 95 ? 0.30m : similarity >= 88 ? 0.20m : 0.10m;
+            var score = similarity >= 98 ? PayerAccount : similarity >= 95 ? 0.30m : similarity >= 88 ? 0.20m : 0.10m;
             var evidence = similarity >= 99 ? $"payer \"{receipt.PayerName}\" is {name}" : $"payer \"{receipt.PayerName}\" resembles {name} ({similarity}%)";
             if (scores.TryGetValue(customerId, out var known))
             {
@@ -75,7 +75,7 @@ public sealed partial class CashMatcher
         var unresolved = new List<FoundReference>();
         foreach (var found in ReferenceKeys.Find(text))
         {
-            if (byKey.TryGetValue(found.Key, out var exact) && exact.Count <= 3)
+            if ((byKey.TryGetValue(found.Key, out var exact) || byRawKey.TryGetValue(found.Raw, out exact) || byKey.TryGetValue(found.Raw, out exact)) && exact.Count <= 3)
             {
                 foreach (var invoice in exact)
                 {

@@ -20,7 +20,9 @@ public sealed partial class CashMatcher
     internal const decimal AmountApproximate = 0.05m;
     internal const decimal AmountOnlyUnique = 0.55m;
     internal const decimal AmountCombination = 0.45m;
+    internal const decimal AmountCombinationToTheCent = 0.50m;
     internal const decimal PayerAccount = 0.35m;
+    internal const decimal NamedInCombination = 0.15m;
     internal const decimal OtherPayersAccount = -0.30m;
     internal const decimal MaximumConfidence = 0.99m;
 
@@ -30,6 +32,7 @@ public sealed partial class CashMatcher
     private readonly MatchingRules rules;
     private readonly CurrencyConverter? rates;
     private readonly Dictionary<string, List<OpenInvoiceItem>> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OpenInvoiceItem>> byRawKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OpenInvoiceItem>> byAnagram = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpenInvoiceItem> byCreditorReference = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, List<OpenInvoiceItem>> byCustomer = [];
@@ -60,6 +63,11 @@ public sealed partial class CashMatcher
             {
                 Add(byKey, key, invoice);
                 Add(byAnagram, ReferenceKeys.Anagram(key), invoice);
+                var raw = ReferenceKeys.RawKeyOf(invoice.Number);
+                if (raw != key)
+                {
+                    Add(byRawKey, raw, invoice);
+                }
             }
 
             var creditor = invoice.CreditorReference is { Length: > 0 } given ? CreditorReference.Format(given) : CreditorReference.FromInvoiceNumber(invoice.Number);
@@ -84,6 +92,9 @@ public sealed partial class CashMatcher
 
     public MatchingRules Rules => rules;
 
+    /// <summary>How many open invoices the matcher knows.</summary>
+    public int OpenInvoices => keys.Count;
+
     public MatchResult Match(Receipt receipt)
     {
         var payerScores = Payers(receipt);
@@ -95,12 +106,15 @@ public sealed partial class CashMatcher
             AddReferenced(candidates, receipt, group.ToList(), payerScores);
         }
 
+        var named = references.Select(r => r.Invoice.InvoiceId).ToHashSet();
+        // When the text names invoices the amount pays exactly, searching combinations of the payer's other invoices adds nothing.
+        var settledByText = candidates.Values.Any(c => c.Kind == MatchKind.Exact);
         foreach (var (customerId, payer) in payerScores.Scores.Where(p => p.Value.Score > 0m))
         {
-            AddFromPayer(candidates, receipt, customerId, payer with { Score = payerScores.ScoreFor(customerId) });
+            AddFromPayer(candidates, receipt, customerId, payer with { Score = payerScores.ScoreFor(customerId) }, named, searchCombinations: !settledByText && payer.Score >= 0.2m);
         }
 
-        if (references.Count == 0 && !payerScores.Scores.Values.Any(p => p.Score > 0m))
+        if (references.Count == 0)
         {
             AddFromAmountOnly(candidates, receipt);
         }

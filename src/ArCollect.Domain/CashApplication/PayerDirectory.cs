@@ -40,21 +40,36 @@ internal sealed class PayerDirectory
             return known;
         }
 
-        var best = new Dictionary<Guid, (string Name, int Similarity)>();
-        foreach (var word in PayerNames.Words(normalizedPayer))
+        // Only names sharing most of the payer's words are compared: a fuzzy ratio of 80 or more needs that anyway,
+        // and it keeps a payer with a common word from being compared with hundreds of customers.
+        var words = PayerNames.Words(normalizedPayer).ToList();
+        var shared = new Dictionary<(Guid CustomerId, string Name, string Normalized), int>();
+        foreach (var word in words)
         {
-            if (!byWord.TryGetValue(word, out var list) || list.Count > 2_000)
+            if (!byWord.TryGetValue(word, out var list) || list.Count > 5_000)
             {
                 continue;
             }
 
-            foreach (var (customerId, name, normalized) in list)
+            foreach (var entry in list)
             {
-                var similarity = PayerNames.Similarity(normalizedPayer, normalized);
-                if (similarity >= minimum && (!best.TryGetValue(customerId, out var seen) || seen.Similarity < similarity))
-                {
-                    best[customerId] = (name, similarity);
-                }
+                shared[entry] = shared.GetValueOrDefault(entry) + 1;
+            }
+        }
+
+        var needed = Math.Min(2, words.Count);
+        var best = new Dictionary<Guid, (string Name, int Similarity)>();
+        foreach (var ((customerId, name, normalized), count) in shared)
+        {
+            if (count < needed && shared.Count > 50)
+            {
+                continue;
+            }
+
+            var similarity = PayerNames.Similarity(normalizedPayer, normalized);
+            if (similarity >= minimum && (!best.TryGetValue(customerId, out var seen) || seen.Similarity < similarity))
+            {
+                best[customerId] = (name, similarity);
             }
         }
 

@@ -5,7 +5,7 @@ using ArCollect.Domain.Common;
 namespace ArCollect.Domain.CashApplication;
 
 /// <summary>A reference found in remittance text: the text as written, and its comparable key.</summary>
-public sealed record FoundReference(string Text, string Key);
+public sealed record FoundReference(string Text, string Key, string Raw);
 
 /// <summary>
 /// Reads invoice numbers and RF creditor references out of remittance text, tolerating what people type: spaces,
@@ -30,6 +30,21 @@ public static partial class ReferenceKeys
         return key.ToString();
     }
 
+    /// <summary>All digits of the number-like tokens as written, zeros kept: "INV2026000719" typed without separators reads "2026000719".</summary>
+    public static string RawKeyOf(string text)
+    {
+        var key = new StringBuilder();
+        foreach (Match token in Token().Matches(text))
+        {
+            foreach (Match group in DigitGroup().Matches(Canonical(token.Value)))
+            {
+                key.Append(group.Value);
+            }
+        }
+
+        return key.ToString();
+    }
+
     /// <summary>
     /// The candidate keys in a remittance text: each run of one to three adjacent number-like tokens ("2026 00123"
     /// is one number typed with a space), so a number split by the payer's bank is still found.
@@ -47,6 +62,7 @@ public static partial class ReferenceKeys
         for (var start = 0; start < tokens.Count; start++)
         {
             var key = new StringBuilder();
+            var raw = new StringBuilder();
             var text = new StringBuilder();
             for (var length = 0; length < 3 && start + length < tokens.Count; length++)
             {
@@ -64,10 +80,15 @@ public static partial class ReferenceKeys
                 }
 
                 AppendDigitGroups(key, token.Canonical);
-                text.Append(token.Value).Append(' ');
-                if (key.Length >= MinimumKeyLength && seen.Add(key.ToString()))
+                foreach (Match group in DigitGroup().Matches(token.Canonical))
                 {
-                    found.Add(new FoundReference(text.ToString().Trim(), key.ToString()));
+                    raw.Append(group.Value);
+                }
+
+                text.Append(token.Value).Append(' ');
+                if (key.Length >= MinimumKeyLength && seen.Add(key + "|" + raw))
+                {
+                    found.Add(new FoundReference(text.ToString().Trim(), key.ToString(), raw.ToString()));
                 }
             }
         }

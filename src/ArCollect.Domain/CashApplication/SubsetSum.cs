@@ -6,7 +6,7 @@ namespace ArCollect.Domain.CashApplication;
 /// </summary>
 public static class SubsetSum
 {
-    private const int NodeBudget = 200_000;
+    private const int NodeBudget = 50_000;
 
     /// <summary>Up to <paramref name="limit"/> index sets of 2 to <paramref name="maxSize"/> amounts summing to <paramref name="target"/> within <paramref name="tolerance"/>.</summary>
     public static IReadOnlyList<int[]> Find(IReadOnlyList<decimal> amounts, decimal target, decimal tolerance, int maxSize, int limit = 3)

@@ -7,7 +7,7 @@ namespace ArCollect.Web.Hosting;
 /// <summary>
 /// Builds and runs the app: finds or starts the database, migrates it, seeds the demo tenant when asked,
 /// then serves. Verbs: <c>migrate</c> and <c>seed</c> prepare the database and exit; <c>operator grant|revoke EMAIL</c>
-/// manages platform operators; <c>ml evaluate</c> needs no database. Standard ASP.NET Core switches work with any verb.
+/// manages platform operators; <c>ml evaluate</c> and <c>cash evaluate</c> need no database. Standard ASP.NET Core switches work with any verb.
 /// </summary>
 public static class AppHost
 {
@@ -24,10 +24,15 @@ public static class AppHost
             return await MlCommand.RunAsync(args.SkipWhile(a => a != "ml").Skip(1).ToArray(), output, errors);
         }
 
+        if (verb == "cash")
+        {
+            return await CashCommand.RunAsync(args.SkipWhile(a => a != "cash").Skip(1).ToArray(), output, errors);
+        }
+
         if (verb is not (null or "migrate" or "seed" or "operator"))
         {
             await errors.WriteLineAsync($"arcollect: unknown command '{verb}'. Use no command to run the app, or 'migrate', 'seed', " +
-                $"'operator grant|revoke EMAIL' or 'ml evaluate --csv FILE'.");
+                $"'operator grant|revoke EMAIL', 'ml evaluate --csv FILE' or 'cash evaluate --invoices FILE --statement FILE --truth FILE'.");
             return 2;
         }
 

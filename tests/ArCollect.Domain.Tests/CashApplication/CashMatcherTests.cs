@@ -85,15 +85,27 @@ public sealed class CashMatcherTests
     }
 
     [Fact]
-    public void Payer_name_is_compared_without_accents_legal_forms_or_word_order_but_waits_for_a_clerk()
+    public void Payer_name_is_compared_without_accents_legal_forms_or_word_order()
     {
         var invoice = Invoice(Dupont, "INV-2026-00500", 300m);
 
         var result = Matcher([invoice, Invoice(Acme, "INV-2026-00501", 999m)]).Match(Receipt(300m, "FILS DUPONT SOCIETE SA", null));
 
-        Assert.False(result.AutoApply);
+        Assert.True(result.AutoApply);
         Assert.Equal(Dupont, result.Best!.CustomerId);
         Assert.Equal(invoice.InvoiceId, result.Best.Allocations.Single().InvoiceId);
+    }
+
+    [Fact]
+    public void A_name_that_only_resembles_a_customer_waits_for_a_clerk_with_the_suggestion_first()
+    {
+        var invoice = Invoice(Dupont, "INV-2026-00500", 300m);
+
+        var result = Matcher([invoice, Invoice(Acme, "INV-2026-00501", 999m)]).Match(Receipt(300m, "Societe Dupont Fils Lyon", null));
+
+        Assert.False(result.AutoApply);
+        Assert.Equal(invoice.InvoiceId, result.Best!.Allocations.Single().InvoiceId);
+        Assert.Contains(result.Best.Evidence, e => e.Contains("resembles", StringComparison.Ordinal));
     }
 
     [Fact]
