@@ -109,7 +109,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal(messages.Select(m => m.MessageId!).Order(), deliveries.Keys.Order()); // never a new Message-ID
         // Only the message in the window between the server's acceptance and the commit goes out again, same Message-ID.
         Assert.Equal(1, doubled);
-        Assert.Equal(2, deliveries[messages.OrderBy(m => m.IdempotencyKey).ElementAt(1).MessageId!]);
+        Assert.Single(deliveries.Values, n => n == 2); // which one depends on the sender's order, not on the keys' order
     }
 
     [Fact]

@@ -48,17 +48,28 @@ public sealed class RiskShapeGridTests(ITestOutputHelper output)
         Assert.Equal(report.ClassifierKept || report.RegressorKept, report.ModelBeatsHeuristic);
     }
 
+    /// <summary>
+    /// On shuffled targets there is nothing to learn. The keep rule is a 95% paired interval, so by chance alone a head
+    /// is kept about once in 20 shuffles (seed 7 keeps the classifier on today's demo generator: AUC +0.085
+    /// [+0.017, +0.158]); over five independent shuffles each head may be kept once at most, and the model as a whole
+    /// never more than once. A leak would keep it on every shuffle.
+    /// </summary>
     [Fact]
     public void Nothing_is_kept_on_shuffled_targets()
     {
         var options = new DemoOptions { Today = Today, Invoices = 3000, Customers = 100, CommonTermsDays = 30 };
+        var ledger = DemoLedgerGenerator.Generate(Guid.NewGuid(), [Guid.NewGuid()], options);
 
-        var report = Evaluate(Csv(DemoLedgerGenerator.Generate(Guid.NewGuid(), [Guid.NewGuid()], options), shuffle: true), graceDays: 0);
+        var reports = new[] { 7, 8, 9, 10, 11 }.Select(seed => Evaluate(Csv(ledger, shuffle: true, seed), graceDays: 0)).ToList();
 
-        output.WriteLine(RiskReportTable.Format(report));
-        Assert.False(report.ClassifierKept, report.Outcome);
-        Assert.False(report.RegressorKept, report.Outcome);
-        Assert.StartsWith("Model not kept", report.Outcome, StringComparison.Ordinal);
+        foreach (var report in reports)
+        {
+            output.WriteLine(RiskReportTable.Format(report));
+        }
+
+        Assert.True(reports.Count(r => r.ClassifierKept) <= 1, string.Join(" | ", reports.Select(r => r.Outcome)));
+        Assert.True(reports.Count(r => r.RegressorKept) <= 1, string.Join(" | ", reports.Select(r => r.Outcome)));
+        Assert.True(reports.Count(r => r.Outcome.StartsWith("Model not kept", StringComparison.Ordinal)) >= 4, string.Join(" | ", reports.Select(r => r.Outcome)));
     }
 
     private static RiskRunReport Evaluate(string csv, int graceDays)
@@ -72,13 +83,13 @@ public sealed class RiskShapeGridTests(ITestOutputHelper output)
     private static double HalfWidth(PairedInterval interval) => (interval.Upper - interval.Lower) / 2;
 
     /// <summary>The ledger as an outside system would export it; shuffled, every settled invoice gets another's delay.</summary>
-    private static string Csv(DemoLedger ledger, bool shuffle)
+    private static string Csv(DemoLedger ledger, bool shuffle, int seed = 7)
     {
         var settled = ledger.Invoices.Where(i => i.SettledOn is not null).ToList();
         var delays = settled.Select(i => i.SettledOn!.Value.DayNumber - i.DueDate.DayNumber).ToArray();
         if (shuffle)
         {
-            new Random(7).Shuffle(delays);
+            new Random(seed).Shuffle(delays);
         }
 
         var settledOn = settled.Select((i, k) => (i.Id, On: Max(i.IssueDate, i.DueDate.AddDays(delays[k])))).ToDictionary(x => x.Id, x => x.On);
