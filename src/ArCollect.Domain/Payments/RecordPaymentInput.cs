@@ -14,6 +14,9 @@ public sealed class RecordPaymentInput
     public PaymentMethod Method { get; set; } = PaymentMethod.BankTransfer;
     public List<AllocationRequest> Allocations { get; set; } = [];
 
+    /// <summary>Keep the whole amount on the customer's account as unapplied credit: no allocation, not even oldest first.</summary>
+    public bool KeepUnapplied { get; set; }
+
     /// <summary>Grant the early-payment discounts the invoices offer (the default); off, invoices paid in their window ask for their full amount.</summary>
     public bool GrantDiscounts { get; set; } = true;
 

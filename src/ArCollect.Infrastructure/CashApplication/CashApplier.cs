@@ -74,6 +74,8 @@ public sealed class CashApplier(ArCollectDbContext db, TenantContext tenant, Tim
             Reference = "BNK-" + entry.Id.ToString("N"),
             Method = PaymentMethod.BankTransfer,
             Allocations = request.Allocations.Where(a => a.Amount > 0m).ToList(),
+            // "Keep on account" names no invoice: the money waits as credit instead of going to the oldest invoices.
+            KeepUnapplied = request.Allocations.All(a => a.Amount <= 0m),
         };
         var recorded = await recorder.RecordAsync(input, cancellationToken);
         if (!recorded.Succeeded)

@@ -47,7 +47,9 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
             .ToListAsync(cancellationToken);
         var settings = await numbers.SettingsAsync(cancellationToken);
         var grant = new DiscountGrant(input.GrantDiscounts, settings.EarlyPaymentTolerance);
-        var outcome = new PaymentApplication(openInvoices, input.ReceivedOn, grant).Apply(input.Amount, input.Currency, input.Allocations);
+        var outcome = input.KeepUnapplied
+            ? new AppliedPayment([], input.Amount, [])
+            : new PaymentApplication(openInvoices, input.ReceivedOn, grant).Apply(input.Amount, input.Currency, input.Allocations);
         if (!outcome.Succeeded)
         {
             return new PaymentResult(null, outcome.Errors.Select(e => ("Allocations", e)).ToList());

@@ -112,6 +112,26 @@ public sealed class StatementImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Keeping_a_receipt_on_the_customers_account_leaves_every_invoice_open_and_the_money_unapplied()
+    {
+        await ImportAsync(StatementWriter.Camt053("S-7", OurIban, "EUR", [Credit("K1", 123.45m, "Acme Trading GmbH", "advance payment", AcmeIban)]));
+        var entry = await QueryAsync(d => d.BankEntries.SingleAsync());
+        var before = await QueryAsync(d => d.Invoices.Where(i => i.CustomerId == acme).OrderBy(i => i.Number).Select(i => i.Balance).ToListAsync());
+
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var keep = new ApplicationRequest(acme, 123.45m, "EUR", [], 0m, [], null, "kept on account by clerk");
+            var outcome = await scope.Services.GetRequiredService<CashApplier>().ApplyAsync(entry.Id, keep, ApplicationMode.Clerk, CancellationToken.None);
+            Assert.True(outcome.Succeeded, string.Join(" ", outcome.Errors));
+        }
+
+        Assert.Equal(before, await QueryAsync(d => d.Invoices.Where(i => i.CustomerId == acme).OrderBy(i => i.Number).Select(i => i.Balance).ToListAsync()));
+        var payment = await QueryAsync(d => d.Payments.Include(p => p.Allocations).SingleAsync());
+        Assert.Equal((123.45m, 0), (payment.UnappliedAmount, payment.Allocations.Count));
+        await LedgerAssert.ConsistentAsync(db, tenant);
+    }
+
+    [Fact]
     public async Task A_clerk_splits_a_receipt_the_payer_is_learned_and_the_next_receipt_from_that_account_applies_itself()
     {
         await ImportAsync(StatementWriter.Camt053("S-5", OurIban, "EUR", [Credit("D1", 650m, "AT Holding", "June", AcmeIban)]));
