@@ -19,7 +19,7 @@ namespace ArCollect.Infrastructure.Forecasting;
 /// </summary>
 /// <remarks>
 /// The history statistics (customer profiles and the collection curve) read every invoice settled in two years,
-/// most of the forecast's cost on a large ledger; they are kept per tenant and day for
+/// most of the forecast's cost on a large ledger; they are kept per tenant for today's forecast for
 /// <see cref="HistoryLifetime"/>. They are a prior over two years, which one more payment barely moves; the open
 /// invoices, the forecast's subject, are read on every call.
 /// </remarks>
@@ -92,6 +92,13 @@ public sealed class HistoryReceiptPredictor(ArCollectDbContext db, IMemoryCache 
 
     private async Task<History> HistoryAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
+        // Only today's forecast is asked for again and again (page views); a replayed past day is read once, so
+        // caching it would only hold a year of origins' profiles in memory.
+        if (asOf != DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        {
+            return await ReadHistoryAsync(asOf, cancellationToken);
+        }
+
         var key = (nameof(HistoryReceiptPredictor), db.CurrentTenantId, asOf);
         if (cache.TryGetValue(key, out History? cached) && cached is not null)
         {
