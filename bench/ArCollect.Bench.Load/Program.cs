@@ -14,8 +14,9 @@ using Npgsql;
 // N concurrent signed-in users cycling through worklist, customers, an invoice, aging, KPIs and recording a payment.
 // Prints throughput, p50/p95/p99 per page and errors, then checks every accepted payment is stored exactly once.
 // Usage: dotnet run -c Release --project bench/ArCollect.Bench.Load -- [--users 20,100] [--seconds 30]
-//        [--customers 500] [--invoices 25000] [--months 24]. ARCOLLECT_BENCH_CONNECTION selects a database;
-// otherwise a throwaway PostgreSQL cluster is started from the local binaries.
+//        [--customers 500] [--invoices 25000] [--months 24] [--data DIR]. ARCOLLECT_BENCH_CONNECTION selects a database;
+// otherwise a PostgreSQL cluster is started from the local binaries: in --data DIR when given (kept, and reused with
+// its demo tenant on later runs, e.g. the one-million-invoice cluster of bench/ArCollect.Bench), else a throwaway one.
 var users = Arg("--users", "20,100").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)).ToList();
 var seconds = int.Parse(Arg("--seconds", "30"), CultureInfo.InvariantCulture);
 var settings = new Dictionary<string, string?>
@@ -31,7 +32,8 @@ var settings = new Dictionary<string, string?>
 var connection = Environment.GetEnvironmentVariable("ARCOLLECT_BENCH_CONNECTION");
 if (string.IsNullOrWhiteSpace(connection))
 {
-    settings["LocalPostgres:DataDirectory"] = Directory.CreateTempSubdirectory("arcollect-load-").FullName;
+    var data = Arg("--data", "");
+    settings["LocalPostgres:DataDirectory"] = data.Length > 0 ? Path.GetFullPath(data) : Directory.CreateTempSubdirectory("arcollect-load-").FullName;
     settings["LocalPostgres:Port"] = FreePort().ToString(CultureInfo.InvariantCulture);
 }
 else

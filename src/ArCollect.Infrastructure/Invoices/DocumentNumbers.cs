@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ArCollect.Domain.Invoices;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Tenancy;
@@ -118,19 +120,35 @@ public sealed class DocumentNumbers(ArCollectDbContext db, TenantContext tenant)
         var settings = await db.InvoicingSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new InvoicingSettings();
         var pattern = PatternOf(settings, series);
         var table = Table(series);
-        var onlyImport = importId is null ? "" : " AND import_id = {3}";
+        var onlyImport = importId is null ? "" : " AND import_id = {2}";
+        var shape = InvoiceNumberPattern.ShapeRegex(pattern);
+        // PostgreSQL filters by the shape (fast without captures); the groups are read here, because regexp_match with
+        // capture groups costs about 15 µs a row in PostgreSQL (15 s for a million invoices) against under 1 µs in .NET.
         // Only the table name (from a fixed list) and a fixed condition are written into the text; values are parameters.
-        var sql = $"""
-            INSERT INTO document_counters (tenant_id, scope, last_value)
-            SELECT {"{0}"}, m[1] || {"{2}"} || m[3], max(m[2]::bigint)
-            FROM (SELECT regexp_match(number, {"{1}"}) AS m FROM {table} WHERE tenant_id = {"{0}"}{onlyImport}) found
-            WHERE m IS NOT NULL
-            GROUP BY m[1], m[3]
-            ON CONFLICT (tenant_id, scope) DO UPDATE SET last_value = GREATEST(document_counters.last_value, EXCLUDED.last_value)
-            """;
-        await db.Database.ExecuteSqlRawAsync(sql,
-            [tenantId, InvoiceNumberPattern.ShapeRegex(pattern), "{seq}", importId ?? Guid.Empty],
-            cancellationToken);
+        var sql = $"SELECT number AS \"Value\" FROM {table} WHERE tenant_id = {{0}} AND number ~ {{1}}{onlyImport}";
+        var numbers = db.Database.SqlQueryRaw<string>(sql, tenantId, shape, importId ?? Guid.Empty);
+        var regex = new Regex(shape, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var highest = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var number in numbers.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var match = regex.Match(number);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var scope = match.Groups[1].Value + "{seq}" + match.Groups[3].Value;
+            var sequence = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            highest[scope] = highest.TryGetValue(scope, out var known) ? Math.Max(known, sequence) : sequence;
+        }
+
+        foreach (var (scope, last) in highest)
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO document_counters (tenant_id, scope, last_value) VALUES ({0}, {1}, {2})
+                ON CONFLICT (tenant_id, scope) DO UPDATE SET last_value = GREATEST(document_counters.last_value, EXCLUDED.last_value)
+                """, [tenantId, scope, last], cancellationToken);
+        }
     }
 
     private static string Table(DocumentSeries series) => series == DocumentSeries.Invoice ? "invoices" : "credit_notes";
