@@ -41,6 +41,11 @@ public sealed class TenantProvisioning(
         await EnsureRolesAsync();
         if (await users.FindByEmailAsync(adminEmail) is { } existing)
         {
+            if (!emailConfirmed && await IsUnconfirmedSignUpAsync(existing))
+            {
+                return await ReclaimSignUpAsync(existing, companyName, baseCurrency, adminName, password, cancellationToken);
+            }
+
             users.PasswordHasher.HashPassword(Nobody, password);
             return new ProvisioningResult(null, null, []) { ExistingUser = existing };
         }
@@ -85,6 +90,46 @@ public sealed class TenantProvisioning(
         return result;
     }
 
+    /// <summary>
+    /// A self-service sign-up nobody has confirmed yet: the email's owner never followed the link, so whoever typed the
+    /// address may not own it. Such an account does not hold the address; see <see cref="ReclaimSignUpAsync"/>.
+    /// </summary>
+    private async Task<bool> IsUnconfirmedSignUpAsync(AppUser existing) =>
+        !existing.EmailConfirmed && await users.Users.CountAsync(u => u.TenantId == existing.TenantId) == 1;
+
+    /// <summary>
+    /// A new sign-up with the address of an unconfirmed one takes it over: the company's name and currency, the
+    /// Admin's name and password are the new sign-up's, and the security stamp changes, so every link sent for the
+    /// earlier attempt stops working. Whoever signed up first with someone else's address can therefore neither block
+    /// its owner nor, since confirming asks for the password chosen at sign-up, be let in by the owner's click.
+    /// </summary>
+    private async Task<ProvisioningResult> ReclaimSignUpAsync(
+        AppUser existing, string companyName, string baseCurrency, string adminName, string password, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var company = await db.Tenants.SingleAsync(t => t.Id == existing.TenantId, cancellationToken);
+            company.Name = companyName.Trim();
+            company.BaseCurrency = baseCurrency;
+            await db.SaveChangesAsync(cancellationToken);
+            existing.DisplayName = adminName.Trim();
+            var token = await users.GeneratePasswordResetTokenAsync(existing);
+            var reset = await users.ResetPasswordAsync(existing, token, password);
+            if (!reset.Succeeded)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return new ProvisioningResult(null, null, ToErrors(reset));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            tenant.Set(existing.TenantId, existing.Id);
+            return new ProvisioningResult(existing.TenantId, existing.Id, []);
+        });
+    }
+
     /// <summary>Creates a user in the current tenant with a role; without a password the user sets one through the invitation link.</summary>
     public async Task<(ProvisioningResult Result, AppUser? User)> AddUserAsync(string name, string email, string role, string? password)
     {
@@ -115,19 +160,28 @@ public sealed class TenantProvisioning(
     /// through the outbox of the owner's own company; the message never names who tried. At most one per reason and
     /// account per day, so repeated attempts cannot flood the owner's inbox.
     /// </summary>
-    public async Task NotifyExistingAccountAsync(AppUser owner, string reason, string subject, string body, CancellationToken cancellationToken)
+    public Task NotifyExistingAccountAsync(AppUser owner, string reason, string subject, string body, CancellationToken cancellationToken) =>
+        EmailAccountAsync(owner, $"account-notice:{reason}:{owner.Id}:{time.GetUtcNow().UtcDateTime:yyyy-MM-dd}", subject,
+            $"Hello {owner.DisplayName},\n\n{body}\n\nYour account is unchanged. If this was not you, you can ignore this message.", cancellationToken);
+
+    /// <summary>
+    /// Writes a message to an account's own address through the outbox of the account's company, whichever company
+    /// the request acts for. The idempotency key decides how often it can go out (a repeat under the same key is not
+    /// written again).
+    /// </summary>
+    public async Task EmailAccountAsync(AppUser user, string idempotencyKey, string subject, string textBody, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(owner.TenantId);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(user.TenantId);
         var ownerDb = scope.ServiceProvider.GetRequiredService<ArCollectDbContext>();
         var now = time.GetUtcNow();
         await OutboxWriter.EnqueueAsync(ownerDb, new OutboxMessage
         {
-            IdempotencyKey = $"account-notice:{reason}:{owner.Id}:{now.UtcDateTime:yyyy-MM-dd}",
+            IdempotencyKey = idempotencyKey,
             Kind = MessageKind.Notification,
-            ToAddresses = owner.Email!,
+            ToAddresses = user.Email!,
             Subject = subject,
-            TextBody = $"Hello {owner.DisplayName},\n\n{body}\n\nYour account is unchanged. If this was not you, you can ignore this message.",
+            TextBody = textBody,
             MessageId = MessageComposer.NewMessageId("arcollect.accounts"),
             NotBefore = now,
             CreatedAt = now,

@@ -57,6 +57,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
         services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();
         services.AddSingleton<IValidator<NoteInput>, NoteInputValidator>();
+        services.AddSingleton<AccountLinks>();
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
             {

@@ -53,7 +53,7 @@ public sealed class AuthenticationTests(AppFixture app) : IClassFixture<AppFixtu
         using var refused = await beforeConfirming.SubmitAsync("/Account/Login", [new("Input.Email", email), new("Input.Password", "a-long-enough-password")]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var confirm = await TenantSeed.EmailedLinkAsync(app, email, "/Account/ConfirmEmail");
-        using var confirmed = await client.SubmitAsync(confirm, [], formPage: confirm);
+        using var confirmed = await client.SubmitAsync(confirm, [new("Password", "a-long-enough-password")], formPage: confirm);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var users = await client.GetPageAsync("/Settings/Users");
         Assert.Contains(email, users, StringComparison.Ordinal);

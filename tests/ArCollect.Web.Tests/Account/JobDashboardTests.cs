@@ -70,7 +70,7 @@ public sealed class JobDashboardTests(AppFixture app) : IClassFixture<AppFixture
         ]);
         Assert.Equal(HttpStatusCode.Redirect, signUp.StatusCode);
         var confirm = await TenantSeed.EmailedLinkAsync(app, email, "/Account/ConfirmEmail");
-        (await client.SubmitAsync(confirm, [], formPage: confirm)).Dispose();
+        (await client.SubmitAsync(confirm, [new("Password", "a-long-enough-password")], formPage: confirm)).Dispose();
 
         using var invite = await client.SubmitAsync("/Settings/Users",
             [new("Invite.Name", "Ivo"), new("Invite.Email", $"ivo-{Guid.NewGuid():N}@operator.test"), new("Invite.Role", "operator")]);

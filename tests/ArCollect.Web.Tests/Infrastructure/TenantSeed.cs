@@ -54,7 +54,7 @@ public static class TenantSeed
         ]);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signUp.StatusCode);
         var confirm = await EmailedLinkAsync(app, email, "/Account/ConfirmEmail");
-        using var confirmed = await client.SubmitAsync(confirm, [], formPage: confirm);
+        using var confirmed = await client.SubmitAsync(confirm, [new("Password", password)], formPage: confirm);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, confirmed.StatusCode);
     }
 

@@ -4,6 +4,7 @@ using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Tenancy;
+using ArCollect.Web.Hosting;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,8 @@ namespace ArCollect.Web.Pages.Account;
 /// "check your inbox". A new Admin gets a confirmation link and signs in by following it; the owner of an existing
 /// account gets an email saying someone tried, so nobody can learn from this page which emails are registered.
 /// </summary>
-public sealed class SignUpModel(TenantProvisioning provisioning, UserManager<AppUser> users, ArCollectDbContext db, TimeProvider time) : PageModel
+public sealed class SignUpModel(
+    TenantProvisioning provisioning, UserManager<AppUser> users, ArCollectDbContext db, TimeProvider time, AccountLinks links) : PageModel
 {
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
@@ -51,7 +53,8 @@ public sealed class SignUpModel(TenantProvisioning provisioning, UserManager<App
         {
             await provisioning.NotifyExistingAccountAsync(owner, "sign-up", "Someone tried to sign up to ArCollect with your email",
                 $"someone tried to create a new company on ArCollect with your email address. You already have an account: " +
-                $"sign in at {Request.Scheme}://{Request.Host}/Account/Login.", cancellationToken);
+                $"sign in at {links.Absolute(Request, "/Account/Login")} (if you forgot your password, choose a new one at " +
+                $"{links.Absolute(Request, "/Account/ForgotPassword")}).", cancellationToken);
         }
         else if (!result.Succeeded)
         {
@@ -75,17 +78,18 @@ public sealed class SignUpModel(TenantProvisioning provisioning, UserManager<App
     private async Task EmailConfirmationAsync(AppUser user, CancellationToken cancellationToken)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = $"{Request.Scheme}://{Request.Host}/Account/ConfirmEmail?userId={user.Id}&token={Uri.EscapeDataString(token)}";
+        var link = links.Absolute(Request, $"/Account/ConfirmEmail?userId={user.Id}&token={Uri.EscapeDataString(token)}");
         var now = time.GetUtcNow();
         // The provisioning scope acts for the new tenant now, so the message lands in its own outbox.
         await OutboxWriter.EnqueueAsync(db, new OutboxMessage
         {
-            IdempotencyKey = $"sign-up-confirmation:{user.Id}",
+            // A repeated sign-up of an unconfirmed address changes the security stamp, so it gets its own message.
+            IdempotencyKey = $"sign-up-confirmation:{user.Id}:{user.SecurityStamp}",
             Kind = MessageKind.Notification,
             ToAddresses = user.Email!,
             Subject = "Confirm your email to start with ArCollect",
-            TextBody = $"Hello {user.DisplayName},\n\nyour company's ArCollect account is ready. Confirm your email and sign in with this link:\n\n{link}\n\n" +
-                "If you did not sign up, ignore this message: nobody can sign in to the account until the link is followed.",
+            TextBody = $"Hello {user.DisplayName},\n\nyour company's ArCollect account is ready. Confirm your email and sign in with this link and the password you chose when signing up:\n\n{link}\n\n" +
+                "If you did not sign up, ignore this message: nobody can sign in to the account without following the link with that password.",
             MessageId = MessageComposer.NewMessageId("arcollect.accounts"),
             NotBefore = now,
             CreatedAt = now,

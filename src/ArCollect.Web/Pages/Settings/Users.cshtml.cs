@@ -4,6 +4,7 @@ using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Tenancy;
+using ArCollect.Web.Hosting;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -62,7 +63,8 @@ public sealed class UsersModel(
             if (user is not null)
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
-                var link = $"{Request.Scheme}://{Request.Host}/Account/AcceptInvite?userId={user.Id}&token={Uri.EscapeDataString(token)}";
+                var link = HttpContext.RequestServices.GetRequiredService<AccountLinks>().Absolute(
+                    Request, $"/Account/AcceptInvite?userId={user.Id}&token={Uri.EscapeDataString(token)}");
                 await EmailInvitationAsync(user, link, cancellationToken);
                 return Invited(user.Email!);
             }
