@@ -33,6 +33,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenantJobRunner>();
         services.AddTransient<LateFeeJob>();
+        services.AddTransient<IdempotencyKeyCleanupJob>();
         return services;
     }
 }
