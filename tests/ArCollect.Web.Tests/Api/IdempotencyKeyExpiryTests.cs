@@ -76,7 +76,7 @@ public sealed class IdempotencyKeyExpiryTests(AppFixture app) : IClassFixture<Ap
         }
 
         await AgeKeyAsync(company.TenantId, old, 25);
-        await AgeKeyAsync(other.TenantId, othersOld, 1);
+        await AgeKeyAsync(other.TenantId, othersOld, 25);
         var job = app.Services.GetRequiredService<IdempotencyKeyCleanupJob>();
         var deleted = await job.RunAsync(company.TenantId, CancellationToken.None);
 
