@@ -92,7 +92,7 @@ public sealed class ApplyCreditModel(ArCollectDbContext db, UnappliedCashApplier
 
         (CustomerId, CustomerName) = (customer.Id, customer.Name);
         OnAccount = await applier.OnAccountAsync(id, cancellationToken);
-        Currency = string.IsNullOrWhiteSpace(Currency) ? OnAccount.FirstOrDefault()?.Currency : Currency.Trim().ToUpperInvariant();
+        Currency = string.IsNullOrWhiteSpace(Currency) ? (OnAccount.Count > 0 ? OnAccount[0].Currency : null) : Currency.Trim().ToUpperInvariant();
         var currency = Currency ?? "";
         OpenInvoices = await db.Invoices.AsNoTracking()
             .Where(i => i.CustomerId == id && i.Balance > 0 && i.Currency == currency)
