@@ -76,7 +76,7 @@ public sealed class AppRoleTests : IAsyncLifetime
     {
         await using var app = await ConnectAsAppAsync(tenantA);
 
-        Assert.Equal(["False", "False"], await StringsAsync(app, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user UNION ALL SELECT rolbypassrls::text FROM pg_roles WHERE rolname = current_user"));
+        Assert.Equal(["false", "false"], await StringsAsync(app, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user UNION ALL SELECT rolbypassrls::text FROM pg_roles WHERE rolname = current_user"));
         Assert.Equal(["A-1"], await StringsAsync(app, "SELECT number FROM invoices ORDER BY number"));
         Assert.Equal(["0"], await StringsAsync(app, $"SELECT count(*) FROM invoices WHERE tenant_id = '{tenantB}'"));
         Assert.Equal(["0"], await StringsAsync(app, $"WITH changed AS (UPDATE invoices SET notes = 'taken' WHERE tenant_id = '{tenantB}' RETURNING 1) SELECT count(*) FROM changed"));
