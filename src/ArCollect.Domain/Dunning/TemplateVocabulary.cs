@@ -19,6 +19,7 @@ public static class TemplateVocabulary
     {
         ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "open_amount_text", "currency", "payment_reference"],
         ["totals"] = ["currency", "amount", "amount_text"],
+        ["credits"] = ["currency", "amount", "amount_text"],
     };
 
     public static readonly IReadOnlyList<string> Scalars = ["greeting", "portal_url", "previous_reminder_date", "invoice_count", "today", "tone"];

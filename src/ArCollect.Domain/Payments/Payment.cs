@@ -40,4 +40,7 @@ public class PaymentAllocation : ITenantOwned
     public Guid PaymentId { get; set; }
     public Guid InvoiceId { get; set; }
     public decimal Amount { get; set; }
+
+    /// <summary>The day money kept on the account was applied later to the invoice; null when applied as the payment was recorded.</summary>
+    public DateOnly? AppliedOn { get; set; }
 }

@@ -31,12 +31,12 @@ public static class DefaultTemplates
             Tone = tone,
             Language = language,
             Subject = tw.Subject,
-            HtmlBody = Html(w, tw, Portal.PortalText.For(language)["PortalLine"]),
-            TextBody = Text(w, tw, Portal.PortalText.For(language)["PortalLine"]),
+            HtmlBody = Html(w, tw, Portal.PortalText.For(language)["PortalLine"], ReminderCreditWording.For(language)),
+            TextBody = Text(w, tw, Portal.PortalText.For(language)["PortalLine"], ReminderCreditWording.For(language)),
         };
     }
 
-    private static string Html(TemplateWording w, ToneWording tw, string portalLine) => $$$"""
+    private static string Html(TemplateWording w, ToneWording tw, string portalLine, string creditLine) => $$$"""
         <p>{{ greeting }}</p>
         <p>{{{tw.Opening}}}</p>
         <table class="invoices" style="border-collapse:collapse" cellpadding="6">
@@ -46,6 +46,7 @@ public static class DefaultTemplates
           {% endfor %}</tbody>
           <tfoot>{% for total in totals %}<tr><th colspan="4" align="left">{{{w.TotalLabel}}}</th><th align="right">{{{w.TotalAmountHtml}}}</th></tr>{% endfor %}</tfoot>
         </table>
+        {% for credit in credits %}<p class="credit">{{{creditLine}}}</p>{% endfor %}
         {% if previous_reminder_date %}<p>{{{w.PreviousReminder}}}</p>{% endif %}
         {% if payment.iban and payment.account_holder %}<p>{{{w.PaymentInstructions}}}</p>{% endif %}
         {% if portal_url %}<p>{{{portalLine}}} <a href="{{ portal_url }}">{{ portal_url }}</a></p>{% endif %}
@@ -53,7 +54,7 @@ public static class DefaultTemplates
         <p>{{{tw.SignOff}}}<br>{{{w.Signature}}}</p>
         """;
 
-    private static string Text(TemplateWording w, ToneWording tw, string portalLine) => $$$"""
+    private static string Text(TemplateWording w, ToneWording tw, string portalLine, string creditLine) => $$$"""
         {{ greeting }}
 
         {{{tw.Opening}}}
@@ -61,6 +62,8 @@ public static class DefaultTemplates
         {% for invoice in invoices %}{{{w.TextLine}}}
         {% endfor %}
         {% for total in totals %}{{{w.TotalLabel}}}: {{{w.TotalAmountText}}}
+        {% endfor %}{% for credit in credits %}
+        {{{creditLine}}}
         {% endfor %}{% if previous_reminder_date %}
         {{{w.PreviousReminder}}}
         {% endif %}{% if payment.iban and payment.account_holder %}

@@ -15,6 +15,9 @@ public sealed class DunningBatch
     public required IReadOnlyDictionary<Guid, ContactHistory> Contacts { get; init; }
     public required IReadOnlySet<string> ExistingTaskKeys { get; init; }
 
+    /// <summary>Money on each customer's account (unapplied parts of payments) per currency, netted against its open invoices.</summary>
+    public ILookup<Guid, (string Currency, decimal Amount)> Credits { get; init; } = Array.Empty<(Guid, string, decimal)>().ToLookup(c => c.Item1, c => (c.Item2, c.Item3));
+
     /// <summary>Salutation and names of the batch's contacts by contact id, for greetings.</summary>
     public IReadOnlyDictionary<Guid, ContactPerson> People { get; init; } = new Dictionary<Guid, ContactPerson>();
 }

@@ -31,13 +31,24 @@ public static class DunningBatchLoader
             .ToListAsync(ct);
         var invoiceIds = invoices.Select(i => i.Item.Id).ToArray();
         var promises = await db.Promises.Where(p => ids.Contains(p.CustomerId) && p.Status == PromiseStatus.Open).ToListAsync(ct);
+        // A promise is kept only by money applied to its invoice (or, for an account promise, to the customer's
+        // invoices in its currency) on or after the day it was made: money left unapplied on the account or paid to
+        // another invoice does not keep it. Money applied later from the account counts on the day it was applied.
         var paid = await db.Database.SqlQuery<PromisePaid>($"""
-            SELECT p.id AS promise_id, coalesce(sum(pay.amount), 0) AS paid
+            SELECT p.id AS promise_id, coalesce(sum(a.amount), 0) AS paid
             FROM promises p
-            LEFT JOIN payments pay ON pay.tenant_id = p.tenant_id AND pay.customer_id = p.customer_id AND pay.currency = p.currency
-                AND pay.received_on >= (p.created_at AT TIME ZONE 'UTC')::date
+            LEFT JOIN invoices i ON i.tenant_id = p.tenant_id AND i.customer_id = p.customer_id AND i.currency = p.currency
+                AND (p.invoice_id IS NULL OR i.id = p.invoice_id)
+            LEFT JOIN payment_allocations a ON a.tenant_id = i.tenant_id AND a.invoice_id = i.id
+            LEFT JOIN payments pay ON pay.tenant_id = a.tenant_id AND pay.id = a.payment_id
             WHERE p.tenant_id = {tenantId} AND p.status = 'Open' AND p.customer_id = ANY({idArray})
+                AND (a.id IS NULL OR coalesce(a.applied_on, pay.received_on) >= (p.created_at AT TIME ZONE 'UTC')::date)
             GROUP BY p.id
+            """).ToListAsync(ct);
+        var credits = await db.Database.SqlQuery<CreditRow>($"""
+            SELECT customer_id, currency, sum(unapplied_amount) AS amount FROM payments
+            WHERE tenant_id = {tenantId} AND customer_id = ANY({idArray}) AND unapplied_amount > 0
+            GROUP BY customer_id, currency
             """).ToListAsync(ct);
         var reached = await db.ReminderLog.AsNoTracking()
             .Where(r => invoiceIds.Contains(r.InvoiceId))
@@ -95,6 +106,7 @@ public static class DunningBatchLoader
             Invoices = invoices.ToLookup(i => i.CustomerId, i => i.Item),
             OpenPromises = promises.ToLookup(p => p.CustomerId),
             PaidSincePromise = paid.ToDictionary(p => p.PromiseId, p => p.Paid),
+            Credits = credits.ToLookup(c => c.CustomerId, c => (c.Currency.Trim(), c.Amount)),
             Reached = reached.ToLookup(r => r.CustomerId, r => new ReachedStep(r.InvoiceId, r.StepId)),
             History = historyById,
             ResponseDays = weekdays.ToLookup(w => w.CustomerId, w => ((DayOfWeek)w.Day, w.Count)),
@@ -105,6 +117,8 @@ public static class DunningBatchLoader
     }
 
     private sealed record PromisePaid(Guid PromiseId, decimal Paid);
+
+    private sealed record CreditRow(Guid CustomerId, string Currency, decimal Amount);
 
     private sealed record HistoryRow(Guid CustomerId, int Settled, int OnTime, decimal AverageDaysLate);
 

@@ -1,6 +1,7 @@
 using ArCollect.Domain.Activities;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Messaging;
+using ArCollect.Domain.Payments;
 using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
@@ -22,6 +23,7 @@ public sealed class ReminderBatchWriter(
     private readonly List<CollectionTask> tasks = [];
     private readonly List<Activity> activities = [];
     private readonly HashSet<Guid> creditHolds = [];
+    private readonly Dictionary<Guid, IReadOnlyList<(string Currency, decimal Amount)>> netCredits = [];
     private readonly Dictionary<string, IssuedPortalLink> portalLinks = new(StringComparer.Ordinal);
     private readonly PortalLinks links = new(db, options, TimeProvider.System);
     private HashSet<string> taskKeys = [];
@@ -33,6 +35,7 @@ public sealed class ReminderBatchWriter(
         tasks.Clear();
         activities.Clear();
         creditHolds.Clear();
+        netCredits.Clear();
         portalLinks.Clear();
         taskKeys = batch.ExistingTaskKeys.ToHashSet(StringComparer.Ordinal);
         foreach (var row in batch.Customers)
@@ -85,7 +88,7 @@ public sealed class ReminderBatchWriter(
     private async Task DecideAsync(CustomerRow row, DunningBatch batch)
     {
         var customer = row.Customer;
-        var invoices = batch.Invoices[customer.Id].ToList();
+        var invoices = NetOfCredit(batch.Invoices[customer.Id].ToList(), batch.Credits[customer.Id].ToList(), customer.Id);
         var active = new List<DunningPromise>();
         var broken = new List<DunningPromise>();
         foreach (var promise in batch.OpenPromises[customer.Id])
@@ -139,7 +142,11 @@ public sealed class ReminderBatchWriter(
         var model = new ReminderModel(tenant.Name, decision.Customer.Name, decision.Customer.Segment, first.Name, first.Email, decision.Due, runDate,
             history.LastReminderAt is { } last ? DateOnly.FromDateTime(last.UtcDateTime) : null,
             portal.Url, tone)
-        { Person = person, Payment = PaymentAccount.From(setup.Company, tenant.Name) };
+        {
+            Person = person,
+            Payment = PaymentAccount.From(setup.Company, tenant.Name),
+            Credits = netCredits.GetValueOrDefault(decision.Customer.Id)?.Where(c => decision.Due.Any(d => d.Invoice.Currency == c.Currency)).ToList() ?? [],
+        };
         var (rendered, failure) = await templates.RenderAsync(setup.TemplateFor(tone, language), model);
         return new OutboxMessage
         {
@@ -282,6 +289,28 @@ public sealed class ReminderBatchWriter(
                 CreatedAt = now,
             });
         }
+    }
+
+    /// <summary>
+    /// The customer's open invoices less what its unapplied cash of the same currency covers (oldest due first, see
+    /// <see cref="UnappliedCredit"/>): a fully covered invoice is neither reminded nor escalated, a partly covered one
+    /// asks only for the rest. The credit used is kept for the reminder to show.
+    /// </summary>
+    private List<DunningInvoice> NetOfCredit(List<DunningInvoice> invoices, List<(string Currency, decimal Amount)> credits, Guid customerId)
+    {
+        if (credits.Count == 0)
+        {
+            return invoices;
+        }
+
+        var covered = UnappliedCredit.Cover(
+            invoices.Select(i => new CreditableInvoice(i.Id, i.Number, i.DueDate, i.Currency, i.ChaseableAmount)),
+            credits.GroupBy(c => c.Currency, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount), StringComparer.Ordinal));
+        netCredits[customerId] = credits;
+        return invoices
+            .Select(i => covered.TryGetValue(i.Id, out var amount) ? i with { OpenAmount = i.OpenAmount - amount } : i)
+            .Where(i => !covered.ContainsKey(i.Id) || i.ChaseableAmount > 0m)
+            .ToList();
     }
 
     /// <summary>The timeline entry of a promise the run found kept or broken.</summary>

@@ -23,6 +23,9 @@ public sealed record ReminderModel(
     /// <summary>The account to pay into; null when the tenant has not entered one (instructions are then left out).</summary>
     public PaymentAccount? Payment { get; init; }
 
+    /// <summary>Money on the customer's account not yet applied, per currency, already taken off the amounts the reminder asks for.</summary>
+    public IReadOnlyList<(string Currency, decimal Amount)> Credits { get; init; } = [];
+
     /// <summary>The values in the template's language: dates, amounts and due wording follow its culture.</summary>
     public Dictionary<string, object?> ToLiquid(string? language)
     {
@@ -56,6 +59,9 @@ public sealed record ReminderModel(
             ["totals"] = Invoices.GroupBy(i => i.Invoice.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (Currency: g.Key, Amount: g.Sum(i => i.Invoice.OpenAmount)))
                 .Select(t => new Dictionary<string, object?> { ["currency"] = t.Currency, ["amount"] = f.Amount(t.Amount), ["amount_text"] = f.Money(t.Amount, t.Currency) })
+                .ToList(),
+            ["credits"] = Credits.OrderBy(c => c.Currency, StringComparer.Ordinal)
+                .Select(c => new Dictionary<string, object?> { ["currency"] = c.Currency, ["amount"] = f.Amount(c.Amount), ["amount_text"] = f.Money(c.Amount, c.Currency) })
                 .ToList(),
             ["invoice_count"] = Invoices.Count,
             ["today"] = f.Date(Today),

@@ -26,6 +26,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<Imports.CustomerCsvImporter>();
         services.AddScoped<Imports.PaymentCsvImporter>();
         services.AddScoped<PaymentRecorder>();
+        services.AddScoped<UnappliedCashApplier>();
         services.AddScoped<Common.IdempotentRequests>();
         services.AddScoped<CashApplication.CashApplier>();
         services.AddScoped<CashApplication.StatementImporter>();
@@ -33,6 +34,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenantJobRunner>();
         services.AddTransient<LateFeeJob>();
+        services.AddTransient<IdempotencyKeyCleanupJob>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using ArCollect.Domain.Common;
 using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ namespace ArCollect.Infrastructure.Invoices;
 /// <summary>
 /// Adds this period's late fee, as its own line, to each of the tenant's overdue issued invoices. A unique index on
 /// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice. The disputed part of an invoice (all of it when disputed in full) and invoices under an
-/// open promise to pay (for the invoice or the whole account) are not charged, and "today" is the tenant's local date,
+/// open promise to pay (for the invoice or the whole account) are not charged, nor what the customer's unapplied cash
+/// of the same currency covers (oldest due first), and "today" is the tenant's local date,
 /// as for reminders. Flat amounts and caps are taken per currency (<see cref="InvoicingSettings.LateFeesFor"/>); each
 /// fee line carries the day it was charged, and the invoice the sum of its fees, so the daily facts book the fee then.
 /// </summary>
@@ -46,6 +48,7 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TenantNight.Zone(timeZone)).DateTime);
+        var covered = await CoveredByCreditAsync(cancellationToken);
         var lateFrom = today.AddDays(-policy.GraceDays);
         var charged = 0;
         Guid? after = null;
@@ -64,7 +67,7 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 
             foreach (var invoice in batch)
             {
-                if (Charge(invoice, PolicyFor(invoice.Currency.Trim()), today, now) is { } line)
+                if (Charge(invoice, PolicyFor(invoice.Currency.Trim()), today, now, covered.GetValueOrDefault(invoice.Id)) is { } line)
                 {
                     // Added explicitly: a new line with its id already set would otherwise be taken for an existing row.
                     db.InvoiceLines.Add(line);
@@ -78,13 +81,46 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
         }
     }
 
-    private static InvoiceLine? Charge(Invoice invoice, LateFeePolicy policy, DateOnly today, DateTimeOffset now)
+    /// <summary>
+    /// How much of each open invoice the customers' unapplied cash covers, by the rule reminders use
+    /// (<see cref="UnappliedCredit"/>: same currency, oldest due first): no fee is charged on money already on account.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, decimal>> CoveredByCreditAsync(CancellationToken cancellationToken)
+    {
+        var credits = await db.Payments.AsNoTracking().Where(p => p.UnappliedAmount > 0m)
+            .GroupBy(p => new { p.CustomerId, p.Currency })
+            .Select(g => new { g.Key.CustomerId, g.Key.Currency, Amount = g.Sum(p => p.UnappliedAmount) })
+            .ToListAsync(cancellationToken);
+        if (credits.Count == 0)
+        {
+            return new Dictionary<Guid, decimal>();
+        }
+
+        var customerIds = credits.Select(c => c.CustomerId).Distinct().ToList();
+        var invoices = await db.Invoices.AsNoTracking().Where(i => customerIds.Contains(i.CustomerId) && i.Balance > 0)
+            .Select(i => new { i.Id, i.CustomerId, i.Number, i.DueDate, i.Currency, i.Balance, i.DisputedAmount, i.IsDisputed })
+            .ToListAsync(cancellationToken);
+        var covered = new Dictionary<Guid, decimal>();
+        foreach (var customer in invoices.GroupBy(i => i.CustomerId))
+        {
+            var credit = credits.Where(c => c.CustomerId == customer.Key).ToDictionary(c => c.Currency.Trim(), c => c.Amount, StringComparer.Ordinal);
+            var items = customer.Select(i => new CreditableInvoice(i.Id, i.Number, i.DueDate, i.Currency.Trim(), DisputedBalance.Chaseable(i.Balance, i.DisputedAmount, i.IsDisputed)));
+            foreach (var (id, amount) in UnappliedCredit.Cover(items, credit))
+            {
+                covered[id] = amount;
+            }
+        }
+
+        return covered;
+    }
+
+    private static InvoiceLine? Charge(Invoice invoice, LateFeePolicy policy, DateOnly today, DateTimeOffset now, decimal coveredByCredit)
     {
         var fees = invoice.Lines.Where(l => l.LateFeePeriod != null).ToList();
         var principal = invoice.Lines.Where(l => l.LateFeePeriod == null).Sum(l => l.NetAmount + l.TaxAmount);
-        // Only the undisputed part of the principal is late.
-        var principalOpen = DisputedBalance.Chaseable(
-            principal - invoice.AmountPaid - invoice.AmountCredited - invoice.AmountWrittenOff, invoice.DisputedAmount, invoice.IsDisputed);
+        // Only the undisputed part not covered by money on account is late.
+        var principalOpen = Math.Max(0m, DisputedBalance.Chaseable(
+            principal - invoice.AmountPaid - invoice.AmountCredited - invoice.AmountWrittenOff, invoice.DisputedAmount, invoice.IsDisputed) - coveredByCredit);
         var charge = policy.ChargeOn(today, invoice.DueDate, principalOpen, fees.Sum(l => l.NetAmount),
             fees.Select(l => l.LateFeePeriod!).ToHashSet(StringComparer.Ordinal));
         if (charge is null)

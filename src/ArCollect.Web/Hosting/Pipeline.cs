@@ -63,6 +63,7 @@ public static class Pipeline
             recurring.AddOrUpdate<DisputeSlaJob>(DisputeSlaJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), "*/15 * * * *");
             recurring.AddOrUpdate<LateFeeJob>(LateFeeJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(1));
             recurring.AddOrUpdate<LedgerFactsCheckJob>(LedgerFactsCheckJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(2, 30));
+            recurring.AddOrUpdate<IdempotencyKeyCleanupJob>(IdempotencyKeyCleanupJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Hourly(17));
         }
 
         return app;

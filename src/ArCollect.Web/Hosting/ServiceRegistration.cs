@@ -56,6 +56,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();
         services.AddSingleton<IValidator<RecordPaymentInput>, RecordPaymentInputValidator>();
+        services.AddSingleton<IValidator<ApplyUnappliedCashInput>, ApplyUnappliedCashInputValidator>();
         services.AddSingleton<IValidator<NoteInput>, NoteInputValidator>();
         services.AddSingleton<AccountLinks>();
 

@@ -4,6 +4,7 @@ using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Payments;
 using ArCollect.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static ArCollect.IntegrationTests.Dunning.DunningTestData;
 
 namespace ArCollect.IntegrationTests.Dunning;
@@ -92,8 +93,15 @@ public sealed class ReminderStopAndEscalationTests : IAsyncLifetime
                 Status = PromiseStatus.Open,
                 CreatedAt = db.Time.GetUtcNow(),
             });
-            scope.Db.Payments.Add(new Payment { Id = Guid.CreateVersion7(), CustomerId = acme.Id, ReceivedOn = db.Today.AddDays(1), Amount = 200m, Currency = "EUR", UnappliedAmount = 200m, CreatedAt = db.Time.GetUtcNow() });
             await scope.Db.SaveChangesAsync();
+        }
+
+        // Money applied to the customer's invoices after the promise keeps it (money left on account would not).
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var paid = await scope.Services.GetRequiredService<ArCollect.Infrastructure.Payments.PaymentRecorder>().RecordAsync(
+                new RecordPaymentInput { CustomerId = acme.Id, ReceivedOn = db.Today.AddDays(1), Amount = 200m, Currency = "EUR" }, CancellationToken.None);
+            Assert.True(paid.Succeeded);
         }
 
         db.Time.Advance(TimeSpan.FromDays(3));

@@ -36,6 +36,11 @@ public sealed class CustomerOverview
     public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
     public required DateOnly Today { get; init; }
 
+    /// <summary>Money on account per currency (unapplied parts of payments), to be applied later.</summary>
+    public IReadOnlyList<CurrencyAmount> OnAccount { get; init; } = [];
+
+    public sealed record CurrencyAmount(string Currency, decimal Amount);
+
     public IReadOnlyList<CurrencyTotal> Totals =>
         OpenInvoices.GroupBy(i => i.Currency)
             .OrderBy(g => g.Key != Customer.Currency).ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -95,8 +100,15 @@ public sealed class CustomerOverview
             .Select(a => new TimelineEntry(a.At, a.Type, a.Summary, a.Body, a.UserId, a.InvoiceId))
             .ToListAsync(cancellationToken);
 
+        var onAccount = await db.Payments.AsNoTracking()
+            .Where(p => p.CustomerId == customerId && p.UnappliedAmount > 0m)
+            .GroupBy(p => p.Currency)
+            .Select(g => new CurrencyAmount(g.Key, g.Sum(p => p.UnappliedAmount)))
+            .ToListAsync(cancellationToken);
+
         return new CustomerOverview
         {
+            OnAccount = onAccount.OrderBy(c => c.Currency, StringComparer.Ordinal).ToList(),
             Customer = header,
             Contacts = contacts,
             OpenInvoices = open,
