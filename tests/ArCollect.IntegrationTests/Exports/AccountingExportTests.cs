@@ -37,12 +37,20 @@ public sealed class AccountingExportTests : IAsyncLifetime
         var payments = scope.Services.GetRequiredService<PaymentRecorder>();
         Assert.Empty((await payments.RecordAsync(new RecordPaymentInput
         {
-            CustomerId = customer.Id, Amount = 250m, Currency = "EUR", ReceivedOn = new DateOnly(2026, 6, 10), Reference = "BANK-881",
+            CustomerId = customer.Id,
+            Amount = 250m,
+            Currency = "EUR",
+            ReceivedOn = new DateOnly(2026, 6, 10),
+            Reference = "BANK-881",
             Allocations = [new AllocationRequest(invoice.Id, 250m)],
         }, CancellationToken.None)).Errors);
         Assert.Empty((await payments.RecordAsync(new RecordPaymentInput
         {
-            CustomerId = customer.Id, Amount = 99m, Currency = "EUR", ReceivedOn = new DateOnly(2026, 7, 2), Reference = "JULY",
+            CustomerId = customer.Id,
+            Amount = 99m,
+            Currency = "EUR",
+            ReceivedOn = new DateOnly(2026, 7, 2),
+            Reference = "JULY",
         }, CancellationToken.None)).Errors);
         var credit = await scope.Services.GetRequiredService<InvoiceAdjustments>().CreditAsync(
             new AdjustmentInput { InvoiceId = invoice.Id, Amount = 50m, Reason = "Damaged chairs", Date = new DateOnly(2026, 6, 12) }, CancellationToken.None);

@@ -19,7 +19,7 @@ public sealed class WebhooksModel(ArCollectDbContext db, WebhookAdmin admin) : P
     public IReadOnlyList<EndpointRow> Endpoints { get; private set; } = [];
 
     [BindProperty]
-    public string? Url { get; set; }
+    public new string? Url { get; set; }
 
     [BindProperty]
     public string? Description { get; set; }
