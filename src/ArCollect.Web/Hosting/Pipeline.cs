@@ -56,6 +56,7 @@ public static class Pipeline
         {
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<OutboxSendJob>(OutboxSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<WebhookSendJob>(WebhookSendJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<ReminderRunJob>(ReminderRunJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), Cron.Daily(5));
             recurring.AddOrUpdate<ReplyPollJob>(ReplyPollJob.RecurringId, job => job.RunAllAsync(CancellationToken.None), "*/5 * * * *");
             recurring.AddOrUpdate<RiskModelJob>(RiskModelJob.RecurringId, job => job.RunDueAsync(CancellationToken.None), RiskModelJob.Schedule);

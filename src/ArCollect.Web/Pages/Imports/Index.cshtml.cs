@@ -1,6 +1,8 @@
+using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Imports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Web.Pages.Imports;
 
@@ -10,7 +12,8 @@ namespace ArCollect.Web.Pages.Imports;
 /// </summary>
 [RequestSizeLimit(ImportLimits.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxFileBytes)]
-public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter customers, PaymentCsvImporter payments) : PageModel
+public sealed class IndexModel(
+    InvoiceCsvImporter invoices, CustomerCsvImporter customers, PaymentCsvImporter payments, AccountingFileImport accounting, ArCollectDbContext db) : PageModel
 {
     public enum ImportKind
     {
@@ -45,6 +48,16 @@ public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter 
     [BindProperty]
     public bool ReportAsCsv { get; set; }
 
+    /// <summary>Whose layout the file is in; a QuickBooks Online or Xero export is read with that system's column names (invoices and customers).</summary>
+    [BindProperty]
+    public AccountingLayout Layout { get; set; } = AccountingLayout.ArCollect;
+
+    /// <summary>The order of day and month in an accounting system's dates; by default that system's usual one.</summary>
+    [BindProperty]
+    public DateOrder? Dates { get; set; }
+
+    public bool OffersLayouts => Kind is ImportKind.Invoices or ImportKind.Customers;
+
     public ImportReport? Report { get; private set; }
 
     public void OnGet()
@@ -60,12 +73,17 @@ public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter 
         }
 
         await using var stream = file.OpenReadStream();
-        Report = Kind switch
+        if (OffersLayouts && Layout != AccountingLayout.ArCollect)
         {
-            ImportKind.Customers => await customers.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
-            ImportKind.Payments => await payments.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
-            _ => await invoices.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
-        };
+            var currency = await db.Tenants.AsNoTracking().Where(t => t.Id == db.CurrentTenantId).Select(t => t.BaseCurrency).SingleAsync(HttpContext.RequestAborted);
+            Report = await accounting.ImportAsync(stream, Kind == ImportKind.Invoices ? AccountingFileImport.FileKind.Invoices : AccountingFileImport.FileKind.Customers,
+                Layout, Dates ?? AccountingLayouts.DefaultDateOrder(Layout), currency, Mode, HttpContext.RequestAborted);
+        }
+        else
+        {
+            Report = await ImportOwnLayoutAsync(stream);
+        }
+
         if (ReportAsCsv)
         {
             Response.ContentType = "text/csv; charset=utf-8";
@@ -76,4 +94,12 @@ public sealed class IndexModel(InvoiceCsvImporter invoices, CustomerCsvImporter 
 
         return Page();
     }
+
+    private async Task<ImportReport> ImportOwnLayoutAsync(Stream stream) =>
+        Kind switch
+        {
+            ImportKind.Customers => await customers.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
+            ImportKind.Payments => await payments.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
+            _ => await invoices.ImportAsync(stream, Mode, Mapping, HttpContext.RequestAborted),
+        };
 }
