@@ -83,7 +83,7 @@ public sealed class FollowUpSender(ArCollectDbContext db, TenantContext tenant, 
             Type = ActivityType.Email,
             At = now,
             UserId = tenant.UserId,
-            Summary = $"Follow-up sent to {to}: {(subject.Length > 400 ? subject[..397] + "..." : subject)}",
+            Summary = $"Follow-up queued for {to}: {(subject.Length > 400 ? subject[..397] + "..." : subject)}",
             Body = body,
         });
         await db.SaveChangesAsync(ct);
