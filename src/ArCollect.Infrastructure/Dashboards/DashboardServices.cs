@@ -11,6 +11,7 @@ public static class DashboardServices
     public static IServiceCollection AddArCollectDashboards(this IServiceCollection services)
     {
         services.AddScoped<AgingQuery>();
+        services.AddScoped<DisputedAgingQuery>();
         services.AddScoped<KpiFactsQuery>();
         services.AddScoped<WorkflowQuery>();
         services.AddScoped<ExchangeRateImporter>();

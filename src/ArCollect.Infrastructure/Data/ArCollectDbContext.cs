@@ -86,6 +86,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<BankEntry> BankEntries => Set<BankEntry>();
     public DbSet<PayerAccount> PayerAccounts => Set<PayerAccount>();
     public DbSet<CashApplicationSettings> CashApplicationSettings => Set<CashApplicationSettings>();
+    public DbSet<ArCollect.Domain.Drafting.DraftingSettings> DraftingSettings => Set<ArCollect.Domain.Drafting.DraftingSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

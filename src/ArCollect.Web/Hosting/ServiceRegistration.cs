@@ -7,6 +7,7 @@ using ArCollect.Domain.Tenancy;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Disputes;
+using ArCollect.Infrastructure.Drafting;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
@@ -52,6 +53,9 @@ public static class ServiceRegistration
         services.AddArCollectDisputes();
         services.AddArCollectWebhooks(builder.Configuration);
         services.AddArCollectAccountingFiles();
+        services.AddArCollectDrafting(builder.Configuration);
+        services.AddSingleton<IValidator<ArCollect.Domain.Drafting.FollowUpInput>, ArCollect.Domain.Drafting.FollowUpInputValidator>();
+        services.AddSingleton<IValidator<ArCollect.Domain.Drafting.DraftingSettingsInput>, ArCollect.Domain.Drafting.DraftingSettingsInputValidator>();
         services.AddSingleton<IValidator<OpenDisputeInput>, OpenDisputeInputValidator>();
         services.AddSingleton<IValidator<ResolveDisputeInput>, ResolveDisputeInputValidator>();
         services.AddSingleton<IValidator<DisputeCommentInput>, DisputeCommentInputValidator>();

@@ -1321,6 +1321,62 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("dispute_teams", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Drafting.DraftingSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApiKeyProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("api_key_protected");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("LastFacts")
+                        .HasColumnType("text")
+                        .HasColumnName("last_facts");
+
+                    b.Property<string>("LastInstructions")
+                        .HasColumnType("text")
+                        .HasColumnName("last_instructions");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sent_at");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<bool>("UseLanguageModel")
+                        .HasColumnType("boolean")
+                        .HasColumnName("use_language_model");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drafting_settings");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drafting_settings_tenant_id");
+
+                    b.ToTable("drafting_settings", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Dunning.CollectionTask", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArCollect.Domain.Narratives;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Exports;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ArCollect.Web.Pages.Dashboards;
 
 /// <summary>Open receivables by aging bucket, grouped by a dimension, as of today or a past day, in the base currency.</summary>
-public sealed class AgingModel(ArCollectDbContext db, AgingQuery query, TimeProvider time) : PageModel
+public sealed class AgingModel(ArCollectDbContext db, AgingQuery query, DisputedAgingQuery disputed, TimeProvider time) : PageModel
 {
     public const int TopCount = 20;
     public const int RowsShown = 100;
@@ -22,6 +23,9 @@ public sealed class AgingModel(ArCollectDbContext db, AgingQuery query, TimeProv
     public AgingReport Report { get; private set; } = null!;
     public IReadOnlyList<AgingRow> Top { get; private set; } = [];
     public DateOnly Date => Report.AsOf;
+
+    /// <summary>The sentences the page opens with: from the tables below, plus today's disputed amounts.</summary>
+    public IReadOnlyList<NarrativeSentence> Sentences { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -66,5 +70,24 @@ public sealed class AgingModel(ArCollectDbContext db, AgingQuery query, TimeProv
         Top = GroupBy == AgingGroupBy.Customer
             ? Report.TopByOldest(TopCount)
             : AgingReport.Build(await query.CellsAsync(asOf, buckets, AgingGroupBy.Customer, cancellationToken), asOf, buckets, converter).TopByOldest(TopCount);
+        // Disputed amounts are today's: a past day's aging says nothing about them rather than something wrong.
+        var disputedCells = asOf == today ? DisputedCells.From(await disputed.TodayAsync(cancellationToken), asOf, buckets, converter) : null;
+        Sentences = AgingNarrative.Compose(
+            new AgingNarrativeInput(
+                Report.Buckets.Labels,
+                Line(Report.Totals),
+                Report.Totals.Counts,
+                GroupBy.ToString(),
+                GroupBy == AgingGroupBy.Customer,
+                Report.Rows.Select(Line).ToList(),
+                Top.Select(Line).ToList(),
+                disputedCells,
+                Report.BaseCurrency),
+            new AgingNarrativeLinks(
+                CellLink,
+                (customer, bucket) => $"/Dashboards/AgingInvoices?asOf={Date:yyyy-MM-dd}&groupBy={AgingGroupBy.Customer}&key={Uri.EscapeDataString(customer)}&bucket={bucket}&all=false",
+                _ => "/Disputes"));
     }
+
+    private static AgingLine Line(AgingRow row) => new(row.Key, row.Label, row.Amounts);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArCollect.Domain.Kpis;
+using ArCollect.Domain.Narratives;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Exports;
@@ -51,6 +52,11 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
     public WorkflowReport Workflow { get; private set; } = new([], [], []);
     public DateOnly ResolvedFrom { get; private set; }
     public string BaseCurrency { get; private set; } = "";
+
+    /// <summary>The sentences the page opens with, from the trend and workflow tables above (no reads of their own).</summary>
+    public IReadOnlyList<NarrativeSentence> Sentences { get; private set; } = [];
+
+    public static string RowId(KpiSnapshot k) => $"kpi-{k.PeriodStart:yyyy-MM-dd}";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -126,6 +132,18 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
         BaseCurrency = converter.BaseCurrency;
         Workflow = WorkflowReport.Build(await workflowCells, today, converter);
         MissingRates = ledger.MissingRates.Union(Workflow.MissingRates).Order(StringComparer.Ordinal).ToList();
+        Sentences = KpiNarrative.Compose(
+            new KpiNarrativeInput(
+                Trend,
+                !Weekly,
+                Target,
+                Workflow.States.Select(s => new StateOverdue(s.State, s.Count, s.Overdue)).ToList(),
+                Workflow.Collectors.Select(c => new CollectorOverdue(c.Key, c.Name, c.Overdue)).ToList(),
+                BaseCurrency),
+            new KpiNarrativeLinks(
+                k => $"#{RowId(k)}",
+                s => s == WorkflowState.Disputed ? "/Disputes" : "#state-table",
+                c => Guid.TryParse(c, out var id) ? $"/Invoices?collector={id}&status=Overdue" : "#collector-table"));
     }
 
     private async Task<List<WorkflowCell>> WorkflowCellsAsync(DateOnly resolvedFrom, DateOnly today, CancellationToken cancellationToken)

@@ -1,0 +1,60 @@
+using System.Net;
+using ArCollect.Web.Tests.Infrastructure;
+
+namespace ArCollect.Web.Tests.Dashboards;
+
+public sealed class NarrativePagesTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_aging_page_opens_with_sentences_linked_to_the_invoices_behind_them()
+    {
+        // Open today: 300 current (N-1), 700 more than 90 days past due (N-2, 100 days): 1000 open, 70 % overdue.
+        var company = await TenantSeed.CreateCompanyAsync(app, "Narrative Co");
+        var today = LedgerSeed.Today(app);
+        var id = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Old Debt AG");
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, id, "N-1", 300m, today.AddDays(-5), today.AddDays(25));
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, id, "N-2", 700m, today.AddDays(-130), today.AddDays(-100));
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ManagerEmail, TenantSeed.Password);
+
+        var page = await client.GetPageAsync("/Dashboards/Aging");
+        var narrative = Sentences(page);
+
+        Assert.Equal(
+            [
+                "One customer holds 100 % of 90+: Old Debt AG (EUR 700.00).",
+                "EUR 700.00 (70 %) is 90+ days past due, in 1 invoice.",
+                "70 % of open receivables (EUR 700.00 of EUR 1,000.00) is overdue; the largest overdue bucket is 90+ days with EUR 700.00.",
+            ],
+            narrative);
+        Assert.Contains("/Dashboards/AgingInvoices?", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_KPI_page_opens_with_sentences_about_the_last_complete_period()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Narrative KPI Co");
+        var today = LedgerSeed.Today(app);
+        var id = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Steady Buyer");
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, id, "K-1", 500m, lastMonth.AddDays(2), lastMonth.AddDays(32));
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ManagerEmail, TenantSeed.Password);
+
+        var page = await client.GetPageAsync("/Dashboards/Kpis");
+        var narrative = Sentences(page);
+        var month = lastMonth.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Last month: sales 500, closing 500, so DSO = 500 / 500 x days in the month; the month before had no sales (no DSO).
+        var days = DateTime.DaysInMonth(lastMonth.Year, lastMonth.Month);
+        Assert.Contains($"DSO was {days}.0 days in {month}.", narrative);
+        Assert.Contains($"href=\"#kpi-{lastMonth:yyyy-MM-dd}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"id=\"kpi-{lastMonth:yyyy-MM-dd}\"", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each sentence as a reader sees it: the text of its parts, links included, joined without added spaces.</summary>
+    private static List<string> Sentences(string page) =>
+        System.Text.RegularExpressions.Regex.Matches(page, "<li data-sentence=\"[^\"]*\">(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")))
+            .ToList();
+}
