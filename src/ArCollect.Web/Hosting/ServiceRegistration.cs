@@ -12,6 +12,7 @@ using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Risk;
+using ArCollect.Infrastructure.Sms;
 using ArCollect.Infrastructure.Tenancy;
 using ArCollect.Web.Api;
 using FluentValidation;
@@ -41,6 +42,7 @@ public static class ServiceRegistration
         services.AddArCollectData(connectionString);
         services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
         services.AddArCollectDunning(builder.Configuration);
+        services.AddArCollectSms(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "sms"));
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<PlatformOperators>();
         services.AddOptions<PlatformOptions>().Bind(builder.Configuration.GetSection(PlatformOptions.Section));
