@@ -39,7 +39,7 @@ public static class CallScript
 
         foreach (var i in facts.Invoices)
         {
-            text.AppendLine(string.Create(c, $"- {i.Number}, due {i.DueDate:yyyy-MM-dd}, {i.DaysOverdue} days overdue: {i.Currency} {i.Amount:N2}"));
+            text.AppendLine(string.Create(c, $"- {i.Number}, due {i.DueDate:yyyy-MM-dd}, {i.DaysOverdue} {(i.DaysOverdue == 1 ? "day" : "days")} overdue: {i.Currency} {i.Amount:N2}"));
         }
 
         text.AppendLine(facts.Promises.Count == 0 ? "Promises: none so far."
