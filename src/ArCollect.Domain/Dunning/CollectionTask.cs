@@ -34,4 +34,15 @@ public class CollectionTask : ITenantOwned
     public required string SourceKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>For a call task: what to say (amounts, days overdue, promises, disputes, last reply); null for other tasks.</summary>
+    public string? CallScript { get; set; }
+
+    /// <summary>For a call task: the invoices the call is about (a "dispute" outcome disputes them).</summary>
+    public List<Guid>? InvoiceIds { get; set; }
+
+    /// <summary>For a call task: the outcome recorded in one click.</summary>
+    public CallOutcome? CallOutcome { get; set; }
+
+    public bool IsCall => CallScript is not null;
 }

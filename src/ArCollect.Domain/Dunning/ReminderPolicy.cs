@@ -20,6 +20,12 @@ public enum StepActions
     CollectorTask = 2,
     ManagerNotification = 4,
     CreditHold = 8,
+
+    /// <summary>A short SMS to contacts with a mobile number and consent, through the outbox like email.</summary>
+    Sms = 16,
+
+    /// <summary>A call task on the worklist with a script of the reminder's facts and one-click outcomes.</summary>
+    CallTask = 32,
 }
 
 /// <summary>A tenant's dunning sequence. Exactly one policy per tenant is the default; customers may name another.</summary>

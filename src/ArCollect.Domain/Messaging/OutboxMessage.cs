@@ -18,6 +18,13 @@ public enum OutboxStatus
     DeadLetter,
 }
 
+/// <summary>How a message travels: email through SMTP or the pickup folder, SMS through Twilio.</summary>
+public enum MessageChannel
+{
+    Email,
+    Sms,
+}
+
 public enum MessageKind
 {
     Reminder,
@@ -37,6 +44,9 @@ public class OutboxMessage : ITenantOwned
     public required string IdempotencyKey { get; set; }
     public MessageKind Kind { get; set; }
     public Guid? CustomerId { get; set; }
+    public MessageChannel Channel { get; set; }
+
+    /// <summary>Email: mailbox list. SMS: one number in E.164.</summary>
     public required string ToAddresses { get; set; }
     public string? FromAddress { get; set; }
     public string? ReplyTo { get; set; }
@@ -62,6 +72,12 @@ public class OutboxMessage : ITenantOwned
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The provider's id of an SMS (Twilio's Message SID), recorded when Twilio accepts it.</summary>
+    public string? ProviderMessageId { get; set; }
+
+    /// <summary>The latest delivery status the provider reported (queued, sent, delivered, undelivered, failed).</summary>
+    public string? ProviderStatus { get; set; }
 
     public List<OutboxAttachment> Attachments { get; set; } = [];
 }

@@ -66,6 +66,8 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<ArCollect.Domain.Replies.ReplyClassification> ReplyClassifications => Set<ArCollect.Domain.Replies.ReplyClassification>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<TenantMailSettings> TenantMailSettings => Set<TenantMailSettings>();
+    public DbSet<ArCollect.Infrastructure.Sms.TenantSmsSettings> TenantSmsSettings => Set<ArCollect.Infrastructure.Sms.TenantSmsSettings>();
+    public DbSet<ArCollect.Infrastructure.Sms.SmsTemplate> SmsTemplates => Set<ArCollect.Infrastructure.Sms.SmsTemplate>();
     public DbSet<RiskModelRun> RiskModels => Set<RiskModelRun>();
     public DbSet<InvoiceScore> InvoiceScores => Set<InvoiceScore>();
     public DbSet<CustomerScore> CustomerScores => Set<CustomerScore>();

@@ -20,6 +20,9 @@ public sealed class DunningBatch
 
     /// <summary>Salutation and names of the batch's contacts by contact id, for greetings.</summary>
     public IReadOnlyDictionary<Guid, ContactPerson> People { get; init; } = new Dictionary<Guid, ContactPerson>();
+
+    /// <summary>Mobile numbers, phones and SMS consent of the batch's contacts by customer, for SMS steps and call scripts.</summary>
+    public ILookup<Guid, ArCollect.Domain.Messaging.SmsContact> Phones { get; init; } = Array.Empty<(Guid, ArCollect.Domain.Messaging.SmsContact)>().ToLookup(x => x.Item1, x => x.Item2);
 }
 
 public sealed record CustomerRow(DunningCustomer Customer, Guid? PolicyId, Guid? CollectorId, string TimeZone, string? Language);

@@ -113,6 +113,8 @@ public static class DunningBatchLoader
             Contacts = contacts.ToDictionary(c => c.CustomerId, c => new ContactHistory(c.LastResponseAt, c.RemindersSinceResponse, c.LastReminderAt)),
             ExistingTaskKeys = taskKeys.ToHashSet(StringComparer.Ordinal),
             People = customers.SelectMany(c => c.Contacts).ToDictionary(c => c.Id, c => new ContactPerson(c.Salutation, c.FirstName, c.LastName)),
+            Phones = customers.SelectMany(c => c.Contacts).ToLookup(c => c.CustomerId, c => new ArCollect.Domain.Messaging.SmsContact(
+                c.Id, c.Name, c.IsPrimary, c.Mobile, c.Phone, c.SmsConsentAt, c.SmsOptedOutAt, c.WrongNumberAt)),
         };
     }
 

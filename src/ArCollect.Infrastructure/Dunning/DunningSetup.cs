@@ -20,6 +20,12 @@ public sealed record DunningSetup(
     /// <summary>The tenant as seller: bank account for payment instructions, whether reminders attach invoice PDFs.</summary>
     public CompanyProfile? Company { get; init; }
 
+    /// <summary>Twilio account and quiet hours; null when the tenant has not set SMS up (messages are then parked as not configured).</summary>
+    public ArCollect.Infrastructure.Sms.TenantSmsSettings? Sms { get; init; }
+
+    /// <summary>The tenant's own SMS texts by tone and language; the shipped ones fill the gaps.</summary>
+    public IReadOnlyDictionary<(ReminderTone, string), ArCollect.Infrastructure.Sms.SmsTemplate> SmsTemplates { get; init; } =
+        new Dictionary<(ReminderTone, string), ArCollect.Infrastructure.Sms.SmsTemplate>();
 
     public ReminderPolicy PolicyFor(Guid? policyId) => policyId is { } id && Policies.TryGetValue(id, out var p) ? p : DefaultPolicy;
 
@@ -90,6 +96,8 @@ public sealed record DunningSetup(
             .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
         var mail = await db.TenantMailSettings.AsNoTracking().FirstOrDefaultAsync(ct);
         var company = await db.CompanyProfiles.AsNoTracking().FirstOrDefaultAsync(ct);
+        var sms = await db.TenantSmsSettings.AsNoTracking().FirstOrDefaultAsync(ct);
+        var smsTemplates = await db.SmsTemplates.AsNoTracking().ToListAsync(ct);
         return new DunningSetup(
             policies.ToDictionary(p => p.Id),
             policies.FirstOrDefault(p => p.IsDefault) ?? policies.First(),
@@ -98,6 +106,6 @@ public sealed record DunningSetup(
             defaultLanguage,
             managers,
             mail)
-        { Company = company };
+        { Company = company, Sms = sms, SmsTemplates = smsTemplates.ToDictionary(t => (t.Tone, t.Language)) };
     }
 }

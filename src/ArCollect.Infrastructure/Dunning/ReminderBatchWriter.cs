@@ -7,6 +7,7 @@ using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Pdf;
 using ArCollect.Infrastructure.Portal;
+using ArCollect.Infrastructure.Sms;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
@@ -26,6 +27,8 @@ public sealed class ReminderBatchWriter(
     private readonly Dictionary<Guid, IReadOnlyList<(string Currency, decimal Amount)>> netCredits = [];
     private readonly Dictionary<string, IssuedPortalLink> portalLinks = new(StringComparer.Ordinal);
     private readonly PortalLinks links = new(db, options, TimeProvider.System);
+    private readonly Dictionary<string, SmsDecision> smsDecisions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> callScripts = new(StringComparer.Ordinal);
     private HashSet<string> taskKeys = [];
 
     public async Task<BatchWriteResult> WriteAsync(DunningBatch batch, CancellationToken ct)
@@ -37,6 +40,8 @@ public sealed class ReminderBatchWriter(
         creditHolds.Clear();
         netCredits.Clear();
         portalLinks.Clear();
+        smsDecisions.Clear();
+        callScripts.Clear();
         taskKeys = batch.ExistingTaskKeys.ToHashSet(StringComparer.Ordinal);
         foreach (var row in batch.Customers)
         {
@@ -67,6 +72,10 @@ public sealed class ReminderBatchWriter(
 
             parked += message?.Status == OutboxStatus.Parked ? 1 : 0;
             Record(row, decision, message, sendReason);
+            if (smsDecisions.TryGetValue(decision.IdempotencyKey, out var sms) && (sms.Message is null || inserted.Contains(sms.Message.IdempotencyKey)))
+            {
+                activities.Add(SmsReminders.Timeline(decision.Customer.Id, sms, now, ZoneOf(row.TimeZone)));
+            }
         }
 
         // A policy step's manager notification is only known once its reminder is recorded: its alert email goes
@@ -130,8 +139,62 @@ public sealed class ReminderBatchWriter(
             messages.Add(message);
         }
 
+        if (decision.Actions.HasFlag(StepActions.Sms))
+        {
+            var key = SmsReminders.KeyFor(decision);
+            // The email's link when there is one; a link of its own otherwise, dropped with the SMS if it is not written.
+            var shared = portalLinks.GetValueOrDefault(decision.IdempotencyKey);
+            var portal = shared ?? await links.IssueAsync(customer.Id, "SMS reminder", null, CancellationToken.None, now);
+            if (shared is null)
+            {
+                portalLinks[key] = portal;
+            }
+
+            var sms = await SmsReminders.ComposeAsync(templates, setup, options, decision, batch.Phones[customer.Id].ToList(),
+                ModelFor(decision, contactHistory, portal.Url, null, null), row.TimeZone, row.Language, now);
+            smsDecisions[decision.IdempotencyKey] = sms;
+            if (sms.Message is not null)
+            {
+                messages.Add(sms.Message);
+            }
+        }
+
+        if (decision.Actions.HasFlag(StepActions.CallTask))
+        {
+            callScripts[decision.IdempotencyKey] = CallScript.Write(CallFactsFor(decision, batch, active.Concat(broken).ToList(), contactHistory));
+        }
+
         decisions.Add((row, decision, message, sendReason));
     }
+
+    private CallFacts CallFactsFor(CustomerDecision decision, DunningBatch batch, IReadOnlyList<DunningPromise> promises, ContactHistory history)
+    {
+        var customerId = decision.Customer.Id;
+        var phones = batch.Phones[customerId].Where(c => c.WrongNumberAt is null).OrderByDescending(c => c.IsPrimary).ToList();
+        var callee = phones.FirstOrDefault(c => c.Mobile is not null || c.Phone is not null) ?? phones.FirstOrDefault();
+        var currency = batch.Invoices[customerId].Select(i => i.Currency).FirstOrDefault() ?? "";
+        return new CallFacts(
+            decision.Customer.Name,
+            callee?.Name,
+            callee?.Phone ?? callee?.Mobile,
+            decision.Due.Select(d => (d.Invoice.Number, d.Invoice.DueDate, d.DaysOverdue, d.Invoice.OpenAmount, d.Invoice.Currency)).ToList(),
+            promises.Select(p => (p.PromisedDate, p.Amount, currency, p.Status)).ToList(),
+            batch.Invoices[customerId].Where(i => i.IsDisputed || i.DisputedAmount > 0m)
+                .Select(i => ($"invoice {i.Number}", i.DisputedAmount > 0m ? i.DisputedAmount : i.OpenAmount, i.Currency, "open")).ToList(),
+            history.LastResponseAt);
+    }
+
+    private static TimeZoneInfo ZoneOf(string timeZone) => TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private ReminderModel ModelFor(CustomerDecision decision, ContactHistory history, string portalUrl, DunningContact? first, ContactPerson? person) =>
+        new ReminderModel(tenant.Name, decision.Customer.Name, decision.Customer.Segment, first?.Name, first?.Email, decision.Due, runDate,
+            history.LastReminderAt is { } last ? DateOnly.FromDateTime(last.UtcDateTime) : null,
+            portalUrl, decision.Tone!.Tone)
+        {
+            Person = person,
+            Payment = PaymentAccount.From(setup.Company, tenant.Name),
+            Credits = netCredits.GetValueOrDefault(decision.Customer.Id)?.Where(c => decision.Due.Any(d => d.Invoice.Currency == c.Currency)).ToList() ?? [],
+        };
 
     private async Task<OutboxMessage> ComposeAsync(CustomerDecision decision, ContactHistory history, DateTimeOffset sendAt, string? language, ContactPerson? person)
     {
@@ -139,14 +202,7 @@ public sealed class ReminderBatchWriter(
         var first = decision.Recipients[0];
         var portal = await links.IssueAsync(decision.Customer.Id, "Reminder", null, CancellationToken.None, now);
         portalLinks[decision.IdempotencyKey] = portal;
-        var model = new ReminderModel(tenant.Name, decision.Customer.Name, decision.Customer.Segment, first.Name, first.Email, decision.Due, runDate,
-            history.LastReminderAt is { } last ? DateOnly.FromDateTime(last.UtcDateTime) : null,
-            portal.Url, tone)
-        {
-            Person = person,
-            Payment = PaymentAccount.From(setup.Company, tenant.Name),
-            Credits = netCredits.GetValueOrDefault(decision.Customer.Id)?.Where(c => decision.Due.Any(d => d.Invoice.Currency == c.Currency)).ToList() ?? [],
-        };
+        var model = ModelFor(decision, history, portal.Url, first, person);
         var (rendered, failure) = await templates.RenderAsync(setup.TemplateFor(tone, language), model);
         return new OutboxMessage
         {
@@ -236,6 +292,13 @@ public sealed class ReminderBatchWriter(
             AddTask(row, TaskAssignee.Collector, $"Call {customer.Name} about {decision.Due.Count} open invoice(s)", $"Policy step: {decision.LeadStep!.Label}. Invoices: {numbers}.", "Policy", "call:" + key);
         }
 
+        if (callScripts.TryGetValue(key, out var script))
+        {
+            var overdue = string.Join(", ", decision.Due.GroupBy(d => d.Invoice.Currency).Select(g => $"{g.Key} {g.Sum(d => d.Invoice.OpenAmount):N2}"));
+            AddTask(row, TaskAssignee.Collector, $"Call {customer.Name}: {overdue} overdue", $"Policy step: {decision.LeadStep!.Label}. Invoices: {numbers}.", "Call", "calltask:" + key,
+                script, decision.Due.Select(d => d.Invoice.Id).ToList());
+        }
+
         if (decision.Actions.HasFlag(StepActions.ManagerNotification))
         {
             AddTask(row, TaskAssignee.Manager, $"Review {customer.Name}: final reminder sent", $"Policy step: {decision.LeadStep!.Label}. Invoices: {numbers}.", "Policy", "manager:" + key);
@@ -252,7 +315,8 @@ public sealed class ReminderBatchWriter(
         }
     }
 
-    private void AddTask(CustomerRow row, TaskAssignee assignee, string title, string details, string source, string sourceKey)
+    private void AddTask(CustomerRow row, TaskAssignee assignee, string title, string details, string source, string sourceKey,
+        string? callScript = null, List<Guid>? invoiceIds = null)
     {
         if (!taskKeys.Add(sourceKey))
         {
@@ -272,6 +336,8 @@ public sealed class ReminderBatchWriter(
             Source = source,
             SourceKey = sourceKey,
             CreatedAt = now,
+            CallScript = callScript,
+            InvoiceIds = invoiceIds,
         });
         if (assignee == TaskAssignee.Manager && setup.ManagerEmails.Count > 0)
         {

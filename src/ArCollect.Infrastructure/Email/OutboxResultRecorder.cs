@@ -69,7 +69,7 @@ internal sealed class OutboxResultRecorder(ArCollectDbContext db, Guid token, Ti
 
                     if (result.Bounced.Count == 0)
                     {
-                        AddActivity(row, now, $"Email not delivered: {row.Subject}", $"{error}\nRequeue it from the customer page or the Outbox once the cause is fixed.");
+                        AddActivity(row, now, $"{Word(row)} not delivered: {row.Subject}", $"{error}\nRequeue it from the customer page or the Outbox once the cause is fixed.");
                     }
                 });
             return false;
@@ -94,7 +94,7 @@ internal sealed class OutboxResultRecorder(ArCollectDbContext db, Guid token, Ti
             .SetProperty(m => m.Attempts, m => m.Attempts - 1)
             .SetProperty(m => m.LastError, error), () =>
             {
-                AddActivity(row, time.GetUtcNow(), $"Email parked: {row.Subject}", $"{error}\nRequeue it from the customer page or the Outbox once the cause is fixed.");
+                AddActivity(row, time.GetUtcNow(), $"{Word(row)} parked: {row.Subject}", $"{error}\nRequeue it from the customer page or the Outbox once the cause is fixed.");
                 return Task.CompletedTask;
             });
     }
@@ -151,8 +151,12 @@ internal sealed class OutboxResultRecorder(ArCollectDbContext db, Guid token, Ti
     }
 
     private void AddSentActivity(OutboxMessage row, DateTimeOffset now) =>
-        AddActivity(row, now, $"Sent: {row.Subject}", $"Message-ID <{row.MessageId}> to {row.ToAddresses}. Open: /Outbox/Message?id={row.Id}"
+        AddActivity(row, now, $"Sent: {row.Subject}", (row.Channel == MessageChannel.Sms
+                ? $"SMS to {row.ToAddresses}, Twilio SID {row.ProviderMessageId}. Open: /Outbox/Message?id={row.Id}"
+                : $"Message-ID <{row.MessageId}> to {row.ToAddresses}. Open: /Outbox/Message?id={row.Id}")
             + (row.LastError is null ? "" : $"\n{row.LastError}"));
+
+    private static string Word(OutboxMessage row) => row.Channel == MessageChannel.Sms ? "SMS" : "Email";
 
     // The customer's timeline shows what actually went out (with the Message-ID replies will refer to) and what did not.
     private void AddActivity(OutboxMessage row, DateTimeOffset now, string summary, string body)
@@ -166,7 +170,7 @@ internal sealed class OutboxResultRecorder(ArCollectDbContext db, Guid token, Ti
         {
             Id = Guid.CreateVersion7(),
             CustomerId = customerId,
-            Type = ActivityType.Email,
+            Type = row.Channel == MessageChannel.Sms ? ActivityType.Sms : ActivityType.Email,
             At = now,
             Summary = ColumnText.Fit(summary, 500),
             Body = body,

@@ -74,31 +74,8 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(Guid token, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var claimUntil = now + Hold;
-        var tenantId = db.CurrentTenantId;
-        var size = options.Value.BatchSize;
-        var ids = await db.Database.SqlQuery<Guid>($"""
-            UPDATE outbox_messages SET status = 'Sending', claimed_until = {claimUntil}, claim_token = {token}, attempts = attempts + 1
-            WHERE id IN (
-                SELECT id FROM outbox_messages
-                WHERE tenant_id = {tenantId} AND attempts < {RetryPolicy.MaxAttempts}
-                  AND ((status = 'Pending' AND next_attempt_at <= {now} AND not_before <= {now})
-                    OR (status = 'Sending' AND claimed_until < {now}))
-                ORDER BY next_attempt_at
-                LIMIT {size}
-                FOR UPDATE SKIP LOCKED)
-            RETURNING id AS "Value"
-            """).ToListAsync(cancellationToken);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        return await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(cancellationToken);
-    }
+    private Task<List<OutboxMessage>> ClaimAsync(Guid token, CancellationToken cancellationToken) =>
+        OutboxClaims.ClaimAsync(db, token, time.GetUtcNow(), Hold, options.Value.BatchSize, MessageChannel.Email, cancellationToken);
 
     private async Task<int> DeliverAsync(List<OutboxMessage> batch, Guid token, CancellationToken cancellationToken)
     {

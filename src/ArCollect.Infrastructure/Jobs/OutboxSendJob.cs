@@ -1,5 +1,6 @@
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Email;
+using ArCollect.Infrastructure.Sms;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,15 @@ public sealed class OutboxSendJob(TenantJobRunner runner, ILogger<OutboxSendJob>
 
                 try
                 {
-                    return (await sender.SendDueAsync(cancellationToken), sender.UnreachableError);
+                    var sent = await sender.SendDueAsync(cancellationToken);
+                    var unreachable = sender.UnreachableError;
+                    if (sp.GetService<SmsSender>() is { } sms)
+                    {
+                        sent += await sms.SendDueAsync(cancellationToken);
+                        unreachable ??= sms.UnreachableError;
+                    }
+
+                    return (sent, unreachable);
                 }
                 finally
                 {

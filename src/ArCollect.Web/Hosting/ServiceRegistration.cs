@@ -14,6 +14,7 @@ using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Imports;
 using ArCollect.Infrastructure.Invoices;
 using ArCollect.Infrastructure.Risk;
+using ArCollect.Infrastructure.Sms;
 using ArCollect.Infrastructure.Tenancy;
 using ArCollect.Infrastructure.Webhooks;
 using ArCollect.Web.Api;
@@ -44,6 +45,7 @@ public static class ServiceRegistration
         services.AddArCollectData(connectionString);
         services.AddArCollectEmail(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "mail"));
         services.AddArCollectDunning(builder.Configuration);
+        services.AddArCollectSms(builder.Configuration, Path.Combine(DatabaseBootstrap.DataFolder(builder.Environment.ContentRootPath), "sms"));
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<PlatformOperators>();
         services.AddOptions<PlatformOptions>().Bind(builder.Configuration.GetSection(PlatformOptions.Section));

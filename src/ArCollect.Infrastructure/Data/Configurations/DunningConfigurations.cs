@@ -52,6 +52,7 @@ internal sealed class CollectionTaskConfiguration : IEntityTypeConfiguration<Col
         b.Property(x => x.Details).HasMaxLength(2000);
         b.Property(x => x.Source).HasMaxLength(60);
         b.Property(x => x.SourceKey).HasMaxLength(200);
+        b.Property(x => x.CallScript).HasMaxLength(4000);
         b.HasIndex(x => new { x.TenantId, x.SourceKey }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.Status, x.DueOn });
         b.HasIndex(x => new { x.TenantId, x.CustomerId });

@@ -50,7 +50,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(x => x.Phone).HasMaxLength(40);
         b.Property(x => x.FirstName).HasMaxLength(100);
         b.Property(x => x.LastName).HasMaxLength(100);
+        b.Property(x => x.Mobile).HasMaxLength(16);
+        b.Property(x => x.SmsConsentSource).HasMaxLength(200);
         b.HasIndex(x => new { x.TenantId, x.CustomerId });
+        b.HasIndex(x => new { x.TenantId, x.Mobile });
     }
 }
 

@@ -16,7 +16,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.MessageId).HasMaxLength(320);
         b.Property(x => x.InReplyTo).HasMaxLength(320);
         b.Property(x => x.LastError).HasMaxLength(2000);
+        b.Property(x => x.ProviderMessageId).HasMaxLength(64);
+        b.Property(x => x.ProviderStatus).HasMaxLength(40);
         b.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.ProviderMessageId });
         b.HasIndex(x => x.MessageId).IsUnique();
         b.HasIndex(x => x.ClaimToken);
         b.HasIndex(x => new { x.TenantId, x.Status, x.NextAttemptAt });

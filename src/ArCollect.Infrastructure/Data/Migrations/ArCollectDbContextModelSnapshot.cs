@@ -472,6 +472,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
 
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mobile");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -488,9 +493,26 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("salutation");
 
+                    b.Property<DateTimeOffset?>("SmsConsentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_consent_at");
+
+                    b.Property<string>("SmsConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sms_consent_source");
+
+                    b.Property<DateTimeOffset?>("SmsOptedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_opted_out_at");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("WrongNumberAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("wrong_number_at");
 
                     b.HasKey("Id")
                         .HasName("pk_contacts");
@@ -500,6 +522,9 @@ namespace ArCollect.Infrastructure.Data.Migrations
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_contacts_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "Mobile")
+                        .HasDatabaseName("ix_contacts_tenant_id_mobile");
 
                     b.ToTable("contacts", (string)null);
                 });
@@ -1394,6 +1419,16 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("assignee");
 
+                    b.Property<string>("CallOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("call_outcome");
+
+                    b.Property<string>("CallScript")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("call_script");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -1414,6 +1449,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
+
+                    b.PrimitiveCollection<List<Guid>>("InvoiceIds")
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("invoice_ids");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -2561,6 +2600,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uuid")
                         .HasColumnName("claim_token");
@@ -2622,6 +2667,16 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("not_before");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<string>("ProviderStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider_status");
+
                     b.Property<string>("ReplyTo")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
@@ -2675,6 +2730,9 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_tenant_id_idempotency_key");
+
+                    b.HasIndex("TenantId", "ProviderMessageId")
+                        .HasDatabaseName("ix_outbox_messages_tenant_id_provider_message_id");
 
                     b.HasIndex("TenantId", "CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_tenant_id_customer_id_created_at");
@@ -3994,6 +4052,96 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_job_runs_tenant_id_job_started_at");
 
                     b.ToTable("job_runs", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Infrastructure.Sms.SmsTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_templates");
+
+                    b.HasIndex("TenantId", "Tone", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sms_templates_tenant_id_tone_language");
+
+                    b.ToTable("sms_templates", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Infrastructure.Sms.TenantSmsSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_sid");
+
+                    b.Property<string>("AuthTokenProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("auth_token_protected");
+
+                    b.Property<string>("FromNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_number");
+
+                    b.Property<TimeOnly>("QuietEnd")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_end");
+
+                    b.Property<TimeOnly>("QuietStart")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_start");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenant_sms_settings");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_sms_settings_tenant_id");
+
+                    b.ToTable("tenant_sms_settings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
