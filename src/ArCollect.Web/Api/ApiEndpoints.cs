@@ -10,7 +10,8 @@ public static class ApiEndpoints
     public static WebApplication MapArCollectApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policy);
-        api.MapCustomersApi().MapInvoicesApi().MapPaymentsApi().MapAdjustmentsApi().MapImportsApi().MapCashApplicationApi();
+        api.MapCustomersApi().MapInvoicesApi().MapPaymentsApi().MapAdjustmentsApi().MapImportsApi().MapCashApplicationApi()
+            .MapDisputesApi();
         // Unknown API paths answer as the API does, not with the HTML error page.
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such API endpoint; see /openapi/v1.json."))
             .AllowAnonymous().ExcludeFromDescription();
