@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 
 namespace ArCollect.Web.Tests.Browser;
 
-/// <summary>A clerk on the demo tenant works the /Replies queue: accepts a suggested promise, and acknowledges a frustrated reply.</summary>
+/// <summary>A clerk on the demo tenant works the /Replies queue: accepts a suggested promise.</summary>
 public sealed class ReplyQueueBrowserTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
     [Fact]
@@ -41,37 +41,5 @@ public sealed class ReplyQueueBrowserTests(DemoAppFixture app) : IClassFixture<D
         Assert.Contains(promises, p => p.PromisedDate == promised && p.Amount == 250.00m && p.Status == PromiseStatus.Open);
         await page.GotoAsync("/Replies?view=open");
         await Assertions.Expect(page.Locator($"#replies a[href='/Replies/Details/{reply.Id}']")).ToHaveCountAsync(0);
-    }
-
-    [Fact]
-    public async Task A_clerk_acknowledges_a_frustrated_reply_and_reminders_to_that_customer_resume()
-    {
-        var tenant = await app.DemoTenantAsync();
-        var reply = await app.WithDbAsync(tenant, db => db.ReplyClassifications.AsNoTracking()
-            .Where(r => r.NeedsAcknowledgement && r.AcknowledgedAt == null && r.CustomerId != null)
-            .OrderBy(r => r.Id).Select(r => new { r.Id, r.InboundMessageId, r.Tone }).FirstAsync());
-        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
-        var page = browser.Page;
-        await browser.SignInAsync(DemoBootstrap.Logins[2].Email, DemoBootstrap.Password);
-
-        await page.GotoAsync("/Replies?view=attention");
-        var row = page.Locator("#replies tr", new() { Has = page.Locator($"a[href='/Replies/Details/{reply.Id}']") });
-        await Assertions.Expect(row).ToContainTextAsync("reminders paused");
-        await row.Locator($"a[href='/Replies/Details/{reply.Id}']").ClickAsync();
-        await Assertions.Expect(page.Locator("#tone-hold")).ToContainTextAsync($"This reply reads {reply.Tone}");
-        await browser.ScreenshotAsync("reply-tone-hold");
-        await page.Locator("#acknowledge").ClickAsync();
-
-        await Assertions.Expect(page.Locator("#reply-notice")).ToHaveTextAsync("Acknowledged; automated reminders to this customer resume.");
-        await Assertions.Expect(page.Locator("#tone-hold")).ToHaveCountAsync(0);
-        await browser.ScreenshotAsync("reply-acknowledged");
-        var key = $"reply-tone:{reply.InboundMessageId:N}";
-        var (acknowledged, task) = await app.WithDbAsync(tenant, async db => (
-            await db.ReplyClassifications.AsNoTracking().Where(r => r.Id == reply.Id).Select(r => r.AcknowledgedAt).SingleAsync(),
-            await db.CollectionTasks.AsNoTracking().Where(t => t.SourceKey == key).Select(t => t.Status).SingleAsync()));
-        Assert.NotNull(acknowledged);
-        Assert.Equal(CollectionTaskStatus.Done, task);
-        await page.GotoAsync("/Replies?view=attention");
-        await Assertions.Expect(page.Locator($"a[href='/Replies/Details/{reply.Id}']")).ToHaveCountAsync(0);
     }
 }
