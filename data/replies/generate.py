@@ -3,6 +3,19 @@
 Run: python3 data/replies/generate.py   (deterministic; rewrites both files)"""
 import csv, os, random
 from pools import INTENT, TONE, GREETING, CLOSING, NAMES, COMPANIES, SIGNATURE_EXTRA, QUOTE_HEADER, QUOTED_REMINDER, FILLER, DAYS
+import fresh_pools
+
+# The fresh held-out split draws only from fresh_pools.py.
+for _pool, _fresh in ((INTENT, fresh_pools.INTENT), (TONE, fresh_pools.TONE), (GREETING, fresh_pools.GREETING), (CLOSING, fresh_pools.CLOSING),
+                      (NAMES, fresh_pools.NAMES), (COMPANIES, fresh_pools.COMPANIES), (SIGNATURE_EXTRA, fresh_pools.SIGNATURE_EXTRA),
+                      (QUOTE_HEADER, fresh_pools.QUOTE_HEADER), (QUOTED_REMINDER, fresh_pools.QUOTED_REMINDER), (FILLER, fresh_pools.FILLER),
+                      (DAYS, fresh_pools.DAYS)):
+    _pool["fresh"] = _fresh
+for _pool in (INTENT, TONE):
+    for _lang in ("en", "de", "fr", "es"):
+        _fresh = {s for group in _pool["fresh"][_lang].values() for s in group}
+        _old = {s for split in ("train", "test") for group in _pool[split][_lang].values() for s in group}
+        assert not (_fresh & _old), _fresh & _old
 
 LANGS = ["en", "de", "fr", "es"]
 INTENT_WEIGHTS = {"dispute": 20, "promise": 20, "paid": 18, "info_request": 17, "out_of_office": 10, "other": 15}
@@ -26,6 +39,15 @@ SLOTS = {
            "fr": [lambda r: f"{r.randint(1, 28)} {r.choice(['février', 'novembre', 'octobre'])} 2026", lambda r: f"{r.randint(1, 28)}.{r.randint(1, 12)}.2026"],
            "es": [lambda r: f"{r.randint(1, 28)} de {r.choice(['febrero', 'noviembre', 'octubre'])} de 2026", lambda r: f"{r.randint(1, 28)}-{r.randint(1, 12)}-2026"]},
   "ref": [lambda r: f"PAY/2026/{r.randint(1000, 9999)}", lambda r: f"E2E-{r.randint(10000, 99999)}"],
+ },
+ "fresh": {
+  "inv": [lambda r: f"Invoice #{r.randint(100, 99999)}", lambda r: f"FA{r.randint(2026000, 2026999)}"],
+  "amount": [lambda r: f"EUR {r.randint(1, 40)} {r.randint(100, 999)},{r.randint(0, 99):02d}", lambda r: f"{r.randint(100, 9000)}.{r.randint(0, 9)}0 EUR", lambda r: f"€ {r.randint(50, 900)}"],
+  "date": {"en": [lambda r: f"the {r.randint(1, 28)}th of {r.choice(['April', 'May', 'June'])}", lambda r: f"{r.randint(1, 12)}/{r.randint(1, 28)}"],
+           "de": [lambda r: f"{r.randint(1, 28)}. {r.choice(['April', 'Mai', 'Juni'])} 2026", lambda r: f"{r.randint(1, 28)}.{r.randint(1, 12)}.26"],
+           "fr": [lambda r: f"{r.randint(1, 28)} {r.choice(['avril', 'mai', 'juin'])}", lambda r: f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.26"],
+           "es": [lambda r: f"{r.randint(1, 28)} de {r.choice(['abril', 'mayo', 'junio'])}", lambda r: f"{r.randint(1, 28)}/{r.randint(1, 12)}/26"]},
+  "ref": [lambda r: f"SEPA-{r.randint(1000000, 9999999)}", lambda r: f"{r.randint(100, 999)}-{r.randint(1000, 9999)}-X"],
  },
 }
 
@@ -66,9 +88,12 @@ def typo(r, text, n):
     return "".join(chars)
 
 
-def message(r, split, lang, intent, tone):
-    core = [fill(r, split, lang, s) for s in r.sample(INTENT[split][lang][intent], k=1 if r.random() < 0.7 else 2)]
+def message(r, split, lang, intent, tone, used):
+    cores = r.sample(INTENT[split][lang][intent], k=1 if r.random() < 0.7 else 2)
+    core = [fill(r, split, lang, s) for s in cores]
     tones = [] if tone == "neutral" else r.sample(TONE[split][lang][tone], k=1 if r.random() < 0.7 else 2)
+    used += [f"{lang}/{intent}/{INTENT[split][lang][intent].index(s)}" for s in cores]
+    used += [f"{lang}/{tone}/{TONE[split][lang][tone].index(s)}" for s in tones]
     shape = r.random()
     if shape < 0.12:  # very short: the point and nothing else
         body = core[0] if not tones or r.random() < 0.5 else core[0] + " " + tones[0]
@@ -87,7 +112,9 @@ def message(r, split, lang, intent, tone):
     long = shape > 0.9
     if long:
         lines = [r.choice(FILLER[split][lang])] + lines + [fill(r, split, lang, r.choice(FILLER[split][lang]))]
-        lines += [fill(r, split, lang, s) for s in r.sample(INTENT[split][lang][intent], k=min(2, len(INTENT[split][lang][intent])))]
+        more = r.sample(INTENT[split][lang][intent], k=min(2, len(INTENT[split][lang][intent])))
+        used += [f"{lang}/{intent}/{INTENT[split][lang][intent].index(s)}" for s in more]
+        lines += [fill(r, split, lang, s) for s in more]
     elif r.random() < 0.2:
         lines.insert(0, r.choice(FILLER[split][lang]))
     parts.append(" ".join(lines) if r.random() < 0.6 else "\n".join(lines))
@@ -114,25 +141,28 @@ def build(split, count, seed, avoid):
         lang = LANGS[len(rows) % 4]
         intent = pick(r, INTENT_WEIGHTS)
         tone = "neutral" if intent == "out_of_office" else pick(r, TONE_WEIGHTS)
-        text = message(r, split, lang, intent, tone)
+        used = []
+        text = message(r, split, lang, intent, tone, used)
         if text in seen:
             continue
         seen.add(text)
-        rows.append((text, intent, tone, lang))
+        rows.append((text, intent, tone, lang, "|".join(sorted(set(used)))))
     return rows
 
 
-def write(path, rows):
+def write(path, rows, templates=False):
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["text", "intent", "tone", "language"])
-        w.writerows(rows)
+        w.writerow(["text", "intent", "tone", "language"] + (["templates"] if templates else []))
+        w.writerows(row if templates else row[:4] for row in rows)
 
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     train = build("train", 3200, 20261202, set())
     test = build("test", 800, 7, {t for t, *_ in train})
-    write(os.path.join(here, "train.csv"), train)
+    fresh = build("fresh", 400, 20261203, {t for t, *_ in train + test})
+    write(os.path.join(here, "train.csv"), train, templates=True)
     write(os.path.join(here, "test.csv"), test)
-    print(f"train.csv: {len(train)} rows, test.csv: {len(test)} rows")
+    write(os.path.join(here, "fresh.csv"), fresh)
+    print(f"train.csv: {len(train)} rows, test.csv: {len(test)} rows, fresh.csv: {len(fresh)} rows")

@@ -18,6 +18,29 @@ public static class KeywordBaseline
     private static readonly string[] AngryWords = ["unacceptable", "!!", "harass", "disgrace", "lawyer", "inakzeptabel", "belästig", "zumutung", "anwalt", "inacceptable", "harceler", "avocat", "inaceptable", "acosar", "abogado"];
     private static readonly string[] FrustratedWords = ["again", "third time", "already explained", "still", "schon wieder", "dritte mal", "bereits erklärt", "immer noch", "encore", "troisième fois", "déjà expliqué", "otra vez", "tercera vez", "ya se lo", "todavía"];
 
+    /// <summary>How many values <see cref="Signals"/> returns.</summary>
+    public static readonly int SignalCount = IntentWords.Length + 2;
+
+    /// <summary>
+    /// The baseline's evidence as numbers, for a model to weigh instead of obeying the fixed order: per intent in
+    /// <see cref="IntentWords"/> order, then angry and frustrated, how many of its keywords occur in the text.
+    /// </summary>
+    public static float[] Signals(string strippedText)
+    {
+        var text = strippedText.ToLowerInvariant();
+        var signals = new float[SignalCount];
+        for (var i = 0; i < IntentWords.Length; i++)
+        {
+            signals[i] = Hits(text, IntentWords[i].Words);
+        }
+
+        signals[IntentWords.Length] = Hits(text, AngryWords);
+        signals[IntentWords.Length + 1] = Hits(text, FrustratedWords);
+        return signals;
+    }
+
+    private static int Hits(string text, string[] words) => words.Count(w => text.Contains(w, StringComparison.Ordinal));
+
     public static (string Intent, string Tone) Classify(string strippedText)
     {
         var text = strippedText.ToLowerInvariant();

@@ -34,7 +34,8 @@ public sealed class DisputeService(ArCollectDbContext db, TenantContext tenant, 
             return DisputeResult.Fail("ReasonCode", $"\"{input.ReasonCode}\" is not one of your reason codes: choose one from the list.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins a caller's transaction (an API request claiming its Idempotency-Key) instead of opening a second one.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var ids = input.Items.Select(i => i.InvoiceId).Distinct().ToArray();
         var invoices = await db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = ANY({ids}) FOR UPDATE")
             .Include(i => i.Lines).ToDictionaryAsync(i => i.Id, cancellationToken);
@@ -114,7 +115,11 @@ public sealed class DisputeService(ArCollectDbContext db, TenantContext tenant, 
         Timeline(dispute, $"Dispute opened on {numbers}: {code.Label} ({dispute.Currency} {total:N2}), routed to {dispute.RoutedBy ?? "nobody"}", dispute.Notes);
         await db.SaveChangesAsync(cancellationToken);
         await RecomputeAsync(ids, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new DisputeResult(id, []);
     }
 

@@ -24,6 +24,7 @@ public static class DunningServiceCollectionExtensions
         services.AddScoped<ReplyPoller>();
         services.TryAddSingleton<ReplyClassifier>();
         services.AddScoped<ReplyIntake>();
+        services.AddScoped<PortalMessages>();
         services.AddScoped<ReplyActions>();
         services.AddTransient<ReplyPollJob>();
         services.TryAddSingleton<MailSecrets>();

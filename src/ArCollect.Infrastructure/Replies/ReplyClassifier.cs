@@ -14,7 +14,10 @@ public sealed class ReplyClassifier(ILogger<ReplyClassifier> logger)
     // Static: one model per process however many service providers (tests build one per class) ask for it.
     private static readonly Lock Gate = new();
     private static Lazy<Task<ReplyModel>>? model;
-    private static Lazy<Task<ReplyEvaluation>>? heldOut;
+    private static readonly Dictionary<string, Lazy<Task<ReplyEvaluation>>> HeldOut = [];
+
+    /// <summary>The shipped held-out sets: fresh.csv was never used for any choice; test.csv chose earlier defaults.</summary>
+    public static readonly IReadOnlyList<string> HeldOutSets = ["fresh.csv", "test.csv"];
 
     /// <summary>How long training the shipped model took in this process (null before it was trained).</summary>
     public static TimeSpan? TrainingTime { get; private set; }
@@ -30,13 +33,23 @@ public sealed class ReplyClassifier(ILogger<ReplyClassifier> logger)
 
     public async Task<ReplyPrediction> ClassifyAsync(string strippedText) => (await ModelAsync()).PredictStripped(strippedText);
 
-    /// <summary>Model and keyword baseline on the held-out data/replies/test.csv.</summary>
-    public Task<ReplyEvaluation> HeldOutAsync()
+    /// <summary>Model and keyword baseline on one of <see cref="HeldOutSets"/> (data/replies/fresh.csv or test.csv).</summary>
+    public Task<ReplyEvaluation> HeldOutAsync(string set = "fresh.csv")
     {
+        if (!HeldOutSets.Contains(set))
+        {
+            throw new ArgumentOutOfRangeException(nameof(set), set, "Not a shipped held-out set.");
+        }
+
         lock (Gate)
         {
-            heldOut ??= new(async () => ReplyEvaluator.Evaluate(await ModelAsync(), ReplyCsvReader.ReadShipped("test.csv").Rows));
-            return heldOut.Value;
+            if (!HeldOut.TryGetValue(set, out var evaluation))
+            {
+                evaluation = new(async () => ReplyEvaluator.Evaluate(await ModelAsync(), ReplyCsvReader.ReadShipped(set).Rows));
+                HeldOut[set] = evaluation;
+            }
+
+            return evaluation.Value;
         }
     }
 

@@ -3,8 +3,12 @@ using CsvHelper;
 
 namespace ArCollect.Infrastructure.Replies;
 
-/// <summary>One labelled reply: the raw text as received, its intent and tone, and its language when given.</summary>
-public sealed record LabelledReply(string Text, string Intent, string Tone, string Language);
+/// <summary>
+/// One labelled reply: the raw text as received, its intent and tone, and its language when given. Templates (optional
+/// column <c>templates</c>, only in the shipped train.csv) names the phrase-pool sentences the message was built from,
+/// so cross-validation can keep a fold's sentences out of its training half.
+/// </summary>
+public sealed record LabelledReply(string Text, string Intent, string Tone, string Language, string Templates = "");
 
 /// <summary>A labelled CSV read for training or evaluation, and what was wrong with the rows left out.</summary>
 public sealed record ReplyCsv(IReadOnlyList<LabelledReply> Rows, int BadRows, IReadOnlyList<string> Problems);
@@ -61,13 +65,13 @@ public static class ReplyCsvReader
                 continue;
             }
 
-            rows.Add(new LabelledReply(Field("text"), intent, tone, language.Length == 0 ? "unknown" : language));
+            rows.Add(new LabelledReply(Field("text"), intent, tone, language.Length == 0 ? "unknown" : language, Field("templates").Trim()));
         }
 
         return new ReplyCsv(rows, bad, problems);
     }
 
-    /// <summary>The corpus shipped in data/replies (train.csv or test.csv), embedded in this assembly.</summary>
+    /// <summary>The corpus shipped in data/replies (train.csv, test.csv or fresh.csv), embedded in this assembly.</summary>
     public static ReplyCsv ReadShipped(string name)
     {
         using var stream = typeof(ReplyCsvReader).Assembly.GetManifestResourceStream($"ArCollect.Infrastructure.Replies.{name}")

@@ -13,6 +13,7 @@ public static class ApiEndpoints
         api.MapCustomersApi().MapInvoicesApi().MapPaymentsApi().MapAdjustmentsApi().MapImportsApi().MapCashApplicationApi();
         api.MapUnappliedCashApi();
         api.MapWebhooksApi();
+        api.MapDisputesApi();
         // Unknown API paths answer as the API does, not with the HTML error page.
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such API endpoint; see /openapi/v1.json."))
             .AllowAnonymous().ExcludeFromDescription();

@@ -5,6 +5,7 @@ using ArCollect.Domain.Portal;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Disputes;
 using ArCollect.Infrastructure.Portal;
+using ArCollect.Infrastructure.Replies;
 using ArCollect.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace ArCollect.Web.Pages.Portal;
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, DisputeService disputes, TimeProvider time)
+public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, DisputeService disputes, PortalMessages portalMessages, TimeProvider time)
     : PortalPageModel(db, session, time)
 {
     private const long MaxRequestBytes = (AttachmentRules.MaxFiles * (long)AttachmentRules.MaxBytes) + (1024 * 1024);
@@ -94,6 +95,8 @@ public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, D
         var files = attachments.Count == 0 ? "" : $"\nAttachments: {string.Join(", ", attachments.Select(a => a.Name))}";
         AddTimelineEntry(ActivityType.Dispute, $"Customer disputed in the portal ({Input.Reason}): {summary}", $"{Input.Message!.Trim()}{files}",
             chosen.Count == 1 ? chosen[0].InvoiceId : null);
+        // The customer's words are classified like an emailed reply: tone holds reminders, other intents are suggested.
+        await portalMessages.ClassifyAsync(CustomerId, $"Portal dispute: {summary}", Input.Message!.Trim(), $"dispute:{disputeIds[0]:N}", disputeOpened: true, ct);
         await Db.SaveChangesAsync(ct);
         return BackHome(T["DisputeThanks"]);
     }
