@@ -16,6 +16,7 @@ public enum ActivityType
     Reply,
     Task,
     Alert,
+    PaymentPlan,
 }
 
 /// <summary>One entry on a customer's timeline.</summary>

@@ -1,4 +1,5 @@
 using ArCollect.Domain.Dunning;
+using ArCollect.Infrastructure.PaymentPlans;
 
 namespace ArCollect.Infrastructure.Dunning;
 
@@ -14,6 +15,9 @@ public sealed class DunningBatch
     public required ILookup<Guid, (DayOfWeek Day, int Count)> ResponseDays { get; init; }
     public required IReadOnlyDictionary<Guid, ContactHistory> Contacts { get; init; }
     public required IReadOnlySet<string> ExistingTaskKeys { get; init; }
+
+    /// <summary>The batch's active payment plans (tracked: the run completes or breaches them), by customer.</summary>
+    public ILookup<Guid, ActivePlan> Plans { get; init; } = Array.Empty<ActivePlan>().ToLookup(p => p.Plan.CustomerId);
 
     /// <summary>Salutation and names of the batch's contacts by contact id, for greetings.</summary>
     public IReadOnlyDictionary<Guid, ContactPerson> People { get; init; } = new Dictionary<Guid, ContactPerson>();

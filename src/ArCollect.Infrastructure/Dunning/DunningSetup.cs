@@ -20,6 +20,9 @@ public sealed record DunningSetup(
     /// <summary>The tenant as seller: bank account for payment instructions, whether reminders attach invoice PDFs.</summary>
     public CompanyProfile? Company { get; init; }
 
+    /// <summary>Grace days for promises and payment plans (portal settings; defaults when the tenant saved none).</summary>
+    public Domain.Portal.PortalSettings? Portal { get; init; }
+
 
     public ReminderPolicy PolicyFor(Guid? policyId) => policyId is { } id && Policies.TryGetValue(id, out var p) ? p : DefaultPolicy;
 
@@ -90,6 +93,7 @@ public sealed record DunningSetup(
             .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
         var mail = await db.TenantMailSettings.AsNoTracking().FirstOrDefaultAsync(ct);
         var company = await db.CompanyProfiles.AsNoTracking().FirstOrDefaultAsync(ct);
+        var portal = await db.PortalSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? Domain.Portal.PortalSettings.Defaults(tenantId);
         return new DunningSetup(
             policies.ToDictionary(p => p.Id),
             policies.FirstOrDefault(p => p.IsDefault) ?? policies.First(),
@@ -98,6 +102,6 @@ public sealed record DunningSetup(
             defaultLanguage,
             managers,
             mail)
-        { Company = company };
+        { Company = company, Portal = portal };
     }
 }

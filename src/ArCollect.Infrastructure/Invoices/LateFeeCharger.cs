@@ -10,7 +10,8 @@ namespace ArCollect.Infrastructure.Invoices;
 /// <summary>
 /// Adds this period's late fee, as its own line, to each of the tenant's overdue issued invoices. A unique index on
 /// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice. The disputed part of an invoice (all of it when disputed in full) and invoices under an
-/// open promise to pay (for the invoice or the whole account) are not charged, and "today" is the tenant's local date,
+/// open promise to pay (for the invoice or the whole account) are not charged, an invoice on an active payment plan
+/// is late from its instalment date, and "today" is the tenant's local date,
 /// as for reminders. Flat amounts and caps are taken per currency (<see cref="InvoicingSettings.LateFeesFor"/>); each
 /// fee line carries the day it was charged, and the invoice the sum of its fees, so the daily facts book the fee then.
 /// </summary>
@@ -47,6 +48,8 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TenantNight.Zone(timeZone)).DateTime);
         var lateFrom = today.AddDays(-policy.GraceDays);
+        // An invoice on an active payment plan is late only once its instalment date (plus the fee's grace) has passed.
+        var planned = await PaymentPlans.PlanStandings.DueDatesAsync(db, cancellationToken);
         var charged = 0;
         Guid? after = null;
         while (true)
@@ -64,7 +67,8 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 
             foreach (var invoice in batch)
             {
-                if (Charge(invoice, PolicyFor(invoice.Currency.Trim()), today, now) is { } line)
+                var due = planned.TryGetValue(invoice.Id, out var plan) ? plan.DueDate : invoice.DueDate;
+                if (due < lateFrom && Charge(invoice, PolicyFor(invoice.Currency.Trim()), today, now, due) is { } line)
                 {
                     // Added explicitly: a new line with its id already set would otherwise be taken for an existing row.
                     db.InvoiceLines.Add(line);
@@ -78,14 +82,14 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
         }
     }
 
-    private static InvoiceLine? Charge(Invoice invoice, LateFeePolicy policy, DateOnly today, DateTimeOffset now)
+    private static InvoiceLine? Charge(Invoice invoice, LateFeePolicy policy, DateOnly today, DateTimeOffset now, DateOnly dueDate)
     {
         var fees = invoice.Lines.Where(l => l.LateFeePeriod != null).ToList();
         var principal = invoice.Lines.Where(l => l.LateFeePeriod == null).Sum(l => l.NetAmount + l.TaxAmount);
         // Only the undisputed part of the principal is late.
         var principalOpen = DisputedBalance.Chaseable(
             principal - invoice.AmountPaid - invoice.AmountCredited - invoice.AmountWrittenOff, invoice.DisputedAmount, invoice.IsDisputed);
-        var charge = policy.ChargeOn(today, invoice.DueDate, principalOpen, fees.Sum(l => l.NetAmount),
+        var charge = policy.ChargeOn(today, dueDate, principalOpen, fees.Sum(l => l.NetAmount),
             fees.Select(l => l.LateFeePeriod!).ToHashSet(StringComparer.Ordinal));
         if (charge is null)
         {
