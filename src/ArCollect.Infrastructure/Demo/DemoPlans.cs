@@ -61,11 +61,12 @@ public static class DemoPlans
         return (2, promises);
     }
 
-    private static Task<List<(Guid Id, DateOnly Due, decimal Balance)>> OpenAsync(ArCollectDbContext db, Guid customerId, string currency, CancellationToken ct) =>
-        db.Invoices.AsNoTracking()
+    private static async Task<List<(Guid Id, DateOnly Due, decimal Balance)>> OpenAsync(ArCollectDbContext db, Guid customerId, string currency, CancellationToken ct) =>
+        (await db.Invoices.AsNoTracking()
             .Where(i => i.CustomerId == customerId && i.State == InvoiceState.Issued && i.Balance > 0 && !i.IsDisputed && i.Currency == currency)
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number)
-            .Select(i => ValueTuple.Create(i.Id, i.DueDate, i.Balance)).ToListAsync(ct);
+            .Select(i => new { i.Id, i.DueDate, i.Balance }).ToListAsync(ct))
+        .Select(i => (i.Id, i.DueDate, i.Balance)).ToList();
 
     private static void AddPlan(ArCollectDbContext db, Guid customerId, string currency, List<(Guid Id, DateOnly Due, decimal Balance)> invoices, DateOnly first, DateOnly madeOn, PaymentPlanStatus status)
     {

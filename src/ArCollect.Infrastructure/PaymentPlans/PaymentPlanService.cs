@@ -176,7 +176,7 @@ public sealed class PaymentPlanService(ArCollectDbContext db, TenantContext tena
     {
         var today = await TodayAsync(ct);
         var grace = (await SettingsAsync(ct)).PlanGraceDays;
-        var plans = await db.PaymentPlans.AsNoTracking().Include(p => p.Instalments).Include(p => p.Invoices)
+        var plans = await db.PaymentPlans.AsNoTracking().Include(p => p.Instalments).Include(p => p.Invoices).AsSplitQuery()
             .Where(p => p.CustomerId == customerId).OrderByDescending(p => p.CreatedAt).Take(take).ToListAsync(ct);
         var invoiceIds = plans.SelectMany(p => p.Invoices).Select(i => i.InvoiceId).Distinct().ToList();
         var invoices = await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id))

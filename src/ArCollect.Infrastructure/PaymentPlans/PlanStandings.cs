@@ -34,7 +34,7 @@ public static class PlanStandings
             query = query.Where(p => customerIds.Contains(p.CustomerId));
         }
 
-        var plans = await query.Include(p => p.Instalments).Include(p => p.Invoices).OrderBy(p => p.Id).ToListAsync(ct);
+        var plans = await query.Include(p => p.Instalments).Include(p => p.Invoices).AsSplitQuery().OrderBy(p => p.Id).ToListAsync(ct);
         if (plans.Count == 0)
         {
             return [];
