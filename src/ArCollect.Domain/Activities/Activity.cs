@@ -17,6 +17,7 @@ public enum ActivityType
     Task,
     Alert,
     Sms,
+    PaymentPlan,
 }
 
 /// <summary>One entry on a customer's timeline.</summary>

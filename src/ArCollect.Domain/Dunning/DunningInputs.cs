@@ -37,8 +37,11 @@ public sealed record DunningInvoice(
     public int DaysOverdueOn(DateOnly day) => day.DayNumber - DueDate.DayNumber;
 }
 
-/// <summary>A promise to pay; <see cref="InvoiceId"/> null means the whole account.</summary>
-public sealed record DunningPromise(Guid Id, Guid? InvoiceId, DateOnly PromisedDate, decimal Amount, PromiseStatus Status);
+/// <summary>
+/// A promise to pay; <see cref="InvoiceId"/> null means the whole account. Reminders stay paused until the promised
+/// date plus <see cref="GraceDays"/>.
+/// </summary>
+public sealed record DunningPromise(Guid Id, Guid? InvoiceId, DateOnly PromisedDate, decimal Amount, PromiseStatus Status, int GraceDays = 0);
 
 /// <summary>A step already reached for an invoice (from the reminder log).</summary>
 public sealed record ReachedStep(Guid InvoiceId, Guid StepId);

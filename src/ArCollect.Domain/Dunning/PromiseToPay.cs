@@ -28,10 +28,10 @@ public class PromiseToPay : ITenantOwned
 public static class PromiseRules
 {
     /// <summary>
-    /// Kept once payments since the promise was made cover its amount; broken once the promised day has passed
-    /// without that; open otherwise. A settled promise never changes again.
+    /// Kept once payments since the promise was made cover its amount; broken once the promised day plus
+    /// <paramref name="graceDays"/> has passed without that; open otherwise. A settled promise never changes again.
     /// </summary>
-    public static PromiseStatus Evaluate(PromiseStatus current, DateOnly promisedDate, decimal amount, decimal paidSincePromise, DateOnly today)
+    public static PromiseStatus Evaluate(PromiseStatus current, DateOnly promisedDate, decimal amount, decimal paidSincePromise, DateOnly today, int graceDays = 0)
     {
         if (current != PromiseStatus.Open)
         {
@@ -43,6 +43,6 @@ public static class PromiseRules
             return PromiseStatus.Kept;
         }
 
-        return today > promisedDate ? PromiseStatus.Broken : PromiseStatus.Open;
+        return today > promisedDate.AddDays(graceDays) ? PromiseStatus.Broken : PromiseStatus.Open;
     }
 }

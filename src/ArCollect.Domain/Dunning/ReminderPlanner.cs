@@ -122,7 +122,7 @@ public static class ReminderPlanner
         }
 
         var promise = promises
-            .Where(p => p.Status == PromiseStatus.Open && p.PromisedDate >= runDate && (p.InvoiceId is null || p.InvoiceId == invoice.Id))
+            .Where(p => p.Status == PromiseStatus.Open && p.PromisedDate.AddDays(p.GraceDays) >= runDate && (p.InvoiceId is null || p.InvoiceId == invoice.Id))
             .OrderByDescending(p => p.PromisedDate)
             .FirstOrDefault();
         if (promise is not null)

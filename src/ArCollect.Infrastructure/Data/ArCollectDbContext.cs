@@ -83,6 +83,11 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<PortalLink> PortalLinks => Set<PortalLink>();
     public DbSet<PortalSettings> PortalSettings => Set<PortalSettings>();
     public DbSet<DisputeAttachment> DisputeAttachments => Set<DisputeAttachment>();
+    public DbSet<ArCollect.Domain.PaymentPlans.PaymentPlan> PaymentPlans => Set<ArCollect.Domain.PaymentPlans.PaymentPlan>();
+    public DbSet<ArCollect.Domain.PaymentPlans.PaymentPlanInstalment> PaymentPlanInstalments => Set<ArCollect.Domain.PaymentPlans.PaymentPlanInstalment>();
+    public DbSet<ArCollect.Domain.PaymentPlans.PaymentPlanInvoice> PaymentPlanInvoices => Set<ArCollect.Domain.PaymentPlans.PaymentPlanInvoice>();
+    public DbSet<ArCollect.Domain.PaymentPlans.PaymentPlanCurrencyRule> PaymentPlanCurrencyRules => Set<ArCollect.Domain.PaymentPlans.PaymentPlanCurrencyRule>();
+    public DbSet<PortalCode> PortalCodes => Set<PortalCode>();
     public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
     public DbSet<BankStatement> BankStatements => Set<BankStatement>();
     public DbSet<BankEntry> BankEntries => Set<BankEntry>();

@@ -207,6 +207,44 @@ public sealed class DisputeService(ArCollectDbContext db, TenantContext tenant, 
         return new DisputeResult(comment.Id, []);
     }
 
+    /// <summary>
+    /// The customer's answer in the portal to one of their own disputes: a message from the customer on the dispute
+    /// and on the timeline. A dispute waiting on the customer goes back to review.
+    /// </summary>
+    public async Task<DisputeResult> CustomerMessageAsync(Guid disputeId, Guid customerId, string? body, CancellationToken cancellationToken)
+    {
+        var text = body?.Trim() ?? "";
+        var validation = await new DisputeCommentInputValidator().ValidateAsync(new DisputeCommentInput { Body = text }, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return DisputeResult.Fail("Body", validation.Errors[0].ErrorMessage);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dispute = await LockAsync(disputeId, cancellationToken);
+        if (dispute is null || dispute.CustomerId != customerId)
+        {
+            return DisputeResult.Missing;
+        }
+
+        if (dispute.Status is DisputeStatus.Resolved or DisputeStatus.Withdrawn)
+        {
+            return DisputeResult.Fail("Body", "This dispute is closed; raise a new one if something is still wrong.");
+        }
+
+        var now = time.GetUtcNow();
+        db.DisputeComments.Add(new DisputeComment { Id = Guid.CreateVersion7(), DisputeId = dispute.Id, Kind = DisputeCommentKind.FromCustomer, Body = text, At = now });
+        if (dispute.Status == DisputeStatus.WaitingOnCustomer)
+        {
+            dispute.Status = DisputeStatus.InReview;
+        }
+
+        Timeline(dispute, "Customer answered in the portal about the dispute", text);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new DisputeResult(dispute.Id, []);
+    }
+
     /// <summary>Adds the comment (and for the customer its outbox email) to the unit of work; null when the customer cannot be emailed.</summary>
     internal async Task<DisputeComment?> AddCommentAsync(Dispute dispute, string body, DisputeCommentKind kind, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using ArCollect.Domain.Dunning;
+using ArCollect.Infrastructure.PaymentPlans;
 
 namespace ArCollect.Infrastructure.Dunning;
 
@@ -17,6 +18,8 @@ public sealed class DunningBatch
 
     /// <summary>Money on each customer's account (unapplied parts of payments) per currency, netted against its open invoices.</summary>
     public ILookup<Guid, (string Currency, decimal Amount)> Credits { get; init; } = Array.Empty<(Guid, string, decimal)>().ToLookup(c => c.Item1, c => (c.Item2, c.Item3));
+    /// <summary>The batch's active payment plans (tracked: the run completes or breaches them), by customer.</summary>
+    public ILookup<Guid, ActivePlan> Plans { get; init; } = Array.Empty<ActivePlan>().ToLookup(p => p.Plan.CustomerId);
 
     /// <summary>Salutation and names of the batch's contacts by contact id, for greetings.</summary>
     public IReadOnlyDictionary<Guid, ContactPerson> People { get; init; } = new Dictionary<Guid, ContactPerson>();

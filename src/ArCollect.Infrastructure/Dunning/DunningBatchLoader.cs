@@ -1,22 +1,25 @@
 using ArCollect.Domain.Dunning;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.PaymentPlans;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Infrastructure.Dunning;
 
 /// <summary>
-/// Loads a batch of customers for the reminder run in ten queries whatever the batch size: customers with
+/// Loads a batch of customers for the reminder run in a dozen queries whatever the batch size: customers with
 /// contacts, open invoices, open promises, payments against them, reminder log, history, weekdays, contact history,
 /// replies waiting for acknowledgement,
-/// existing task keys. Raw SQL where aggregates are clearer in SQL (columns snake_case, as the naming convention maps them); row-level security applies to it as to EF.
+/// existing task keys, active payment plans. Raw SQL where aggregates are clearer in SQL (columns snake_case, as the naming convention maps them); row-level security applies to it as to EF.
 /// </summary>
 public static class DunningBatchLoader
 {
-    /// <summary>The next customers (by id) having an open invoice due on or before the horizon.</summary>
+    /// <summary>The next customers (by id) having an open invoice due on or before the horizon, or an active payment plan to settle.</summary>
     public static Task<List<Guid>> NextCustomerIdsAsync(ArCollectDbContext db, Guid tenantId, DateOnly horizon, Guid after, int size, CancellationToken ct) =>
         db.Database.SqlQuery<Guid>($"""
-            SELECT DISTINCT customer_id AS "Value" FROM invoices
+            SELECT customer_id AS "Value" FROM invoices
             WHERE tenant_id = {tenantId} AND balance > 0 AND due_date <= {horizon} AND customer_id > {after}
+            UNION
+            SELECT customer_id FROM payment_plans WHERE tenant_id = {tenantId} AND status = 'Active' AND customer_id > {after}
             ORDER BY 1 LIMIT {size}
             """).ToListAsync(ct);
 
@@ -50,10 +53,15 @@ public static class DunningBatchLoader
             WHERE tenant_id = {tenantId} AND customer_id = ANY({idArray}) AND unapplied_amount > 0
             GROUP BY customer_id, currency
             """).ToListAsync(ct);
-        var reached = await db.ReminderLog.AsNoTracking()
+        var plans = await PlanStandings.ActiveAsync(db, ids, ct);
+        var planned = PlanStandings.DueDates(plans);
+        // Steps reached before a plan took effect do not count for its invoices: reminders start again from the instalment dates.
+        var reached = (await db.ReminderLog.AsNoTracking()
             .Where(r => invoiceIds.Contains(r.InvoiceId))
-            .Select(r => new { r.CustomerId, r.InvoiceId, r.StepId })
-            .ToListAsync(ct);
+            .Select(r => new { r.CustomerId, r.InvoiceId, r.StepId, r.RunDate })
+            .ToListAsync(ct))
+            .Where(r => !planned.TryGetValue(r.InvoiceId, out var plan) || r.RunDate >= plan.ActiveFrom)
+            .ToList();
         var history = await db.Database.SqlQuery<HistoryRow>($"""
             SELECT customer_id, count(*)::int AS settled,
                    (count(*) FILTER (WHERE settled_on <= due_date))::int AS on_time,
@@ -112,6 +120,7 @@ public static class DunningBatchLoader
             ResponseDays = weekdays.ToLookup(w => w.CustomerId, w => ((DayOfWeek)w.Day, w.Count)),
             Contacts = contacts.ToDictionary(c => c.CustomerId, c => new ContactHistory(c.LastResponseAt, c.RemindersSinceResponse, c.LastReminderAt)),
             ExistingTaskKeys = taskKeys.ToHashSet(StringComparer.Ordinal),
+            Plans = plans.ToLookup(p => p.Plan.CustomerId),
             People = customers.SelectMany(c => c.Contacts).ToDictionary(c => c.Id, c => new ContactPerson(c.Salutation, c.FirstName, c.LastName)),
             Phones = customers.SelectMany(c => c.Contacts).ToLookup(c => c.CustomerId, c => new ArCollect.Domain.Messaging.SmsContact(
                 c.Id, c.Name, c.IsPrimary, c.Mobile, c.Phone, c.SmsConsentAt, c.SmsOptedOutAt, c.WrongNumberAt)),

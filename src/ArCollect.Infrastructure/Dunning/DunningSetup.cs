@@ -26,6 +26,9 @@ public sealed record DunningSetup(
     /// <summary>The tenant's own SMS texts by tone and language; the shipped ones fill the gaps.</summary>
     public IReadOnlyDictionary<(ReminderTone, string), ArCollect.Infrastructure.Sms.SmsTemplate> SmsTemplates { get; init; } =
         new Dictionary<(ReminderTone, string), ArCollect.Infrastructure.Sms.SmsTemplate>();
+    /// <summary>Grace days for promises and payment plans (portal settings; defaults when the tenant saved none).</summary>
+    public Domain.Portal.PortalSettings? Portal { get; init; }
+
 
     public ReminderPolicy PolicyFor(Guid? policyId) => policyId is { } id && Policies.TryGetValue(id, out var p) ? p : DefaultPolicy;
 
@@ -98,6 +101,7 @@ public sealed record DunningSetup(
         var company = await db.CompanyProfiles.AsNoTracking().FirstOrDefaultAsync(ct);
         var sms = await db.TenantSmsSettings.AsNoTracking().FirstOrDefaultAsync(ct);
         var smsTemplates = await db.SmsTemplates.AsNoTracking().ToListAsync(ct);
+        var portal = await db.PortalSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? Domain.Portal.PortalSettings.Defaults(tenantId);
         return new DunningSetup(
             policies.ToDictionary(p => p.Id),
             policies.FirstOrDefault(p => p.IsDefault) ?? policies.First(),
@@ -106,6 +110,6 @@ public sealed record DunningSetup(
             defaultLanguage,
             managers,
             mail)
-        { Company = company, Sms = sms, SmsTemplates = smsTemplates.ToDictionary(t => (t.Tone, t.Language)) };
+        { Company = company, Sms = sms, SmsTemplates = smsTemplates.ToDictionary(t => (t.Tone, t.Language)), Portal = portal };
     }
 }

@@ -97,19 +97,20 @@ public sealed class ReminderBatchWriter(
     private async Task DecideAsync(CustomerRow row, DunningBatch batch)
     {
         var customer = row.Customer;
-        var invoices = NetOfCredit(batch.Invoices[customer.Id].ToList(), batch.Credits[customer.Id].ToList(), customer.Id);
+        var invoices = NetOfCredit(SettlePlans(row, batch), batch.Credits[customer.Id].ToList(), customer.Id);
+        var promiseGrace = setup.Portal?.PromiseGraceDays ?? 0;
         var active = new List<DunningPromise>();
         var broken = new List<DunningPromise>();
         foreach (var promise in batch.OpenPromises[customer.Id])
         {
             var before = promise.Status;
-            promise.Status = PromiseRules.Evaluate(promise.Status, promise.PromisedDate, promise.Amount, batch.PaidSincePromise.GetValueOrDefault(promise.Id), runDate);
+            promise.Status = PromiseRules.Evaluate(promise.Status, promise.PromisedDate, promise.Amount, batch.PaidSincePromise.GetValueOrDefault(promise.Id), runDate, promiseGrace);
             if (promise.Status != before)
             {
                 activities.Add(PromiseSettled(promise));
             }
 
-            var item = new DunningPromise(promise.Id, promise.InvoiceId, promise.PromisedDate, promise.Amount, promise.Status);
+            var item = new DunningPromise(promise.Id, promise.InvoiceId, promise.PromisedDate, promise.Amount, promise.Status, promiseGrace);
             (promise.Status == PromiseStatus.Broken ? broken : active).Add(item);
         }
 
@@ -378,6 +379,61 @@ public sealed class ReminderBatchWriter(
             .Where(i => !covered.ContainsKey(i.Id) || i.ChaseableAmount > 0m)
             .ToList();
     }
+
+    /// <summary>
+    /// Settles the customer's active payment plans (completed, or breached after the grace days: timeline entry and
+    /// a Manager task with alert) and returns the open invoices as reminders and escalations see them: an invoice
+    /// still on an active plan is due on its instalment date instead of its own due date.
+    /// </summary>
+    private List<DunningInvoice> SettlePlans(CustomerRow row, DunningBatch batch)
+    {
+        var invoices = batch.Invoices[row.Customer.Id].ToList();
+        var plans = batch.Plans[row.Customer.Id].ToList();
+        if (plans.Count == 0)
+        {
+            return invoices;
+        }
+
+        var grace = setup.Portal?.PlanGraceDays ?? Domain.Portal.PortalSettings.DefaultPlanGraceDays;
+        var live = new List<PaymentPlans.ActivePlan>();
+        foreach (var plan in plans)
+        {
+            var standing = plan.StandingOn(runDate, grace);
+            var p = plan.Plan;
+            if (standing.Completed)
+            {
+                p.Status = Domain.PaymentPlans.PaymentPlanStatus.Completed;
+                p.EndedAt = now;
+                activities.Add(PlanEntry(p, $"Payment plan completed: all {p.InstalmentCount} instalments of {p.Currency} {p.Total:N2} paid"));
+            }
+            else if (standing.Breached)
+            {
+                var next = standing.Next!;
+                p.Status = Domain.PaymentPlans.PaymentPlanStatus.Breached;
+                p.EndedAt = now;
+                var what = $"instalment {next.Number} of {p.InstalmentCount} ({p.Currency} {standing.NextOutstanding(plan.Schedule):N2} open) was due {next.DueDate:yyyy-MM-dd}";
+                activities.Add(PlanEntry(p, $"Payment plan breached: {what} and is unpaid after {grace} days of grace; reminders resume"));
+                AddTask(row, TaskAssignee.Manager, $"{row.Customer.Name}: payment plan breached",
+                    $"The payment plan of {p.Currency} {p.Total:N2}: {what}. Reminders follow the original due dates again.", "PaymentPlan", $"plan-breach:{p.Id:N}");
+            }
+            else
+            {
+                live.Add(plan);
+            }
+        }
+
+        var planned = PaymentPlans.PlanStandings.DueDates(live);
+        return invoices.Select(i => planned.TryGetValue(i.Id, out var due) ? i with { DueDate = due.DueDate } : i).ToList();
+    }
+
+    private Activity PlanEntry(Domain.PaymentPlans.PaymentPlan plan, string summary) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        CustomerId = plan.CustomerId,
+        Type = ActivityType.PaymentPlan,
+        At = now,
+        Summary = summary,
+    };
 
     /// <summary>The timeline entry of a promise the run found kept or broken.</summary>
     private Activity PromiseSettled(PromiseToPay promise) => new()

@@ -42,6 +42,18 @@ public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor pre
         var asOf = Today;
         var converter = await db.ConverterAsync(cancellationToken);
         var prediction = await predictor.PredictAsync(asOf, converter, cancellationToken);
+        // Invoices on an active payment plan are expected on their instalment dates, not when their history says.
+        var planned = await PaymentPlans.PlanStandings.DueDatesAsync(db, cancellationToken);
+        if (planned.Count > 0)
+        {
+            prediction = prediction with
+            {
+                Receipts = prediction.Receipts.Select(r => planned.TryGetValue(r.InvoiceId, out var plan)
+                    ? r with { DueDate = plan.DueDate, PredictedDate = plan.DueDate < asOf ? asOf : plan.DueDate }
+                    : r).ToList(),
+            };
+        }
+
         var past = await PastWeeksAsync(ErrorWeeks, cancellationToken);
         var errors = ForecastErrors.From(past.Select(w => (w.Forecast, w.Actual)));
         var errorsByWeek = (await trackRecord.LatestAsync(cancellationToken))?.ErrorsByHorizon;

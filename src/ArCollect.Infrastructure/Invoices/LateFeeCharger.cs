@@ -12,7 +12,8 @@ namespace ArCollect.Infrastructure.Invoices;
 /// Adds this period's late fee, as its own line, to each of the tenant's overdue issued invoices. A unique index on
 /// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice. The disputed part of an invoice (all of it when disputed in full) and invoices under an
 /// open promise to pay (for the invoice or the whole account) are not charged, nor what the customer's unapplied cash
-/// of the same currency covers (oldest due first), and "today" is the tenant's local date,
+/// of the same currency covers (oldest due first); an invoice on an active payment plan is late from its instalment
+/// date, and "today" is the tenant's local date,
 /// as for reminders. Flat amounts and caps are taken per currency (<see cref="InvoicingSettings.LateFeesFor"/>); each
 /// fee line carries the day it was charged, and the invoice the sum of its fees, so the daily facts book the fee then.
 /// </summary>
@@ -50,6 +51,8 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TenantNight.Zone(timeZone)).DateTime);
         var covered = await CoveredByCreditAsync(cancellationToken);
         var lateFrom = today.AddDays(-policy.GraceDays);
+        // An invoice on an active payment plan is late only once its instalment date (plus the fee's grace) has passed.
+        var planned = await PaymentPlans.PlanStandings.DueDatesAsync(db, cancellationToken);
         var charged = 0;
         Guid? after = null;
         while (true)
@@ -67,7 +70,8 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 
             foreach (var invoice in batch)
             {
-                if (Charge(invoice, PolicyFor(invoice.Currency.Trim()), today, now, covered.GetValueOrDefault(invoice.Id)) is { } line)
+                var due = planned.TryGetValue(invoice.Id, out var plan) ? plan.DueDate : invoice.DueDate;
+                if (due < lateFrom && Charge(invoice, PolicyFor(invoice.Currency.Trim()), today, now, due, covered.GetValueOrDefault(invoice.Id)) is { } line)
                 {
                     // Added explicitly: a new line with its id already set would otherwise be taken for an existing row.
                     db.InvoiceLines.Add(line);
@@ -114,14 +118,14 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
         return covered;
     }
 
-    private static InvoiceLine? Charge(Invoice invoice, LateFeePolicy policy, DateOnly today, DateTimeOffset now, decimal coveredByCredit)
+    private static InvoiceLine? Charge(Invoice invoice, LateFeePolicy policy, DateOnly today, DateTimeOffset now, DateOnly dueDate, decimal coveredByCredit)
     {
         var fees = invoice.Lines.Where(l => l.LateFeePeriod != null).ToList();
         var principal = invoice.Lines.Where(l => l.LateFeePeriod == null).Sum(l => l.NetAmount + l.TaxAmount);
         // Only the undisputed part not covered by money on account is late.
         var principalOpen = Math.Max(0m, DisputedBalance.Chaseable(
             principal - invoice.AmountPaid - invoice.AmountCredited - invoice.AmountWrittenOff, invoice.DisputedAmount, invoice.IsDisputed) - coveredByCredit);
-        var charge = policy.ChargeOn(today, invoice.DueDate, principalOpen, fees.Sum(l => l.NetAmount),
+        var charge = policy.ChargeOn(today, dueDate, principalOpen, fees.Sum(l => l.NetAmount),
             fees.Select(l => l.LateFeePeriod!).ToHashSet(StringComparer.Ordinal));
         if (charge is null)
         {

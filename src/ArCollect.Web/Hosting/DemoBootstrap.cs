@@ -86,6 +86,8 @@ public static class DemoBootstrap
         Console.WriteLine($"Replayed six weeks of reminder runs: {reminders} reminders sent, in {started.Elapsed.TotalSeconds:F1} s.");
         var (applied, waiting) = await DemoCashApplication.SeedAsync(services, tenantId, today, cancellationToken);
         Console.WriteLine($"Imported three weekly bank statements: {applied} receipts applied themselves, {waiting} wait in the unapplied-cash queue.");
+        var (plans, promises) = await DemoPlans.SeedAsync(db, today, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+        Console.WriteLine($"Demo payment plans: {plans}, promises kept or broken: {promises}");
         started.Restart();
         var record = await services.GetRequiredService<ForecastTrackRecord>().RunAsync(ForecastTrackRecord.DefaultOrigins, fillSnapshots: true, cancellationToken);
         Console.WriteLine($"Replayed {record.Origins} weekly cash forecasts against what arrived, in {started.Elapsed.TotalSeconds:F1} s.");

@@ -114,6 +114,9 @@ public static class PortalHosting
     {
         var options = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
         services.AddScoped<PortalSession>();
+        services.AddScoped<Infrastructure.PaymentPlans.PaymentPlanService>();
+        services.AddScoped(sp => new PortalCodeService(
+            sp.GetRequiredService<ArCollectDbContext>(), sp.GetRequiredService<IOptions<DunningOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new PortalLinks(
             sp.GetRequiredService<ArCollectDbContext>(), sp.GetRequiredService<IOptions<DunningOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PortalLinkVerifier>();

@@ -2743,6 +2743,233 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.PaymentPlans.PaymentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("active_from");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date")
+                        .HasColumnName("first_date");
+
+                    b.Property<int>("InstalmentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("instalment_count");
+
+                    b.Property<string>("OutsideRules")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outside_rules");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_plans");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_payment_plans_customer_id");
+
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_payment_plans_tenant_id_status");
+
+                    b.HasIndex("TenantId", "CustomerId", "Status")
+                        .HasDatabaseName("ix_payment_plans_tenant_id_customer_id_status");
+
+                    b.ToTable("payment_plans", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.PaymentPlans.PaymentPlanCurrencyRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("MaxBalance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("max_balance");
+
+                    b.Property<decimal?>("MinInstalment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("min_instalment");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_plan_currency_rules");
+
+                    b.HasIndex("TenantId", "Currency")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_plan_currency_rules_tenant_id_currency");
+
+                    b.ToTable("payment_plan_currency_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.PaymentPlans.PaymentPlanInstalment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_plan_instalments");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_payment_plan_instalments_plan_id");
+
+                    b.HasIndex("TenantId", "PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_plan_instalments_tenant_id_plan_id_number");
+
+                    b.ToTable("payment_plan_instalments", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.PaymentPlans.PaymentPlanInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("BalanceAtStart")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("balance_at_start");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_plan_invoices");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_payment_plan_invoices_invoice_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_payment_plan_invoices_plan_id");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .HasDatabaseName("ix_payment_plan_invoices_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "PlanId", "InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_plan_invoices_tenant_id_plan_id_invoice_id");
+
+                    b.ToTable("payment_plan_invoices", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2928,6 +3155,68 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("dispute_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Portal.PortalCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("PortalLinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portal_link_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portal_codes");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_portal_codes_customer_id");
+
+                    b.HasIndex("PortalLinkId")
+                        .HasDatabaseName("ix_portal_codes_portal_link_id");
+
+                    b.HasIndex("TenantId", "PortalLinkId", "Purpose", "CreatedAt")
+                        .HasDatabaseName("ix_portal_codes_tenant_id_portal_link_id_purpose_created_at");
+
+                    b.ToTable("portal_codes", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Portal.PortalLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3006,10 +3295,30 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("max_promise_days");
 
+                    b.Property<string>("PlanEligibleBands")
+                        .HasColumnType("text")
+                        .HasColumnName("plan_eligible_bands");
+
+                    b.Property<int>("PlanGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_grace_days");
+
+                    b.Property<int>("PlanMaxInstalments")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_max_instalments");
+
+                    b.Property<int>("PromiseGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("promise_grace_days");
+
                     b.Property<string>("PublicBaseUrl")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("public_base_url");
+
+                    b.Property<bool>("RequireOneTimeCode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_one_time_code");
 
                     b.HasKey("TenantId")
                         .HasName("pk_portal_settings");
@@ -4592,6 +4901,43 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_outbox_attachments_outbox_messages_outbox_message_id");
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.PaymentPlans.PaymentPlan", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_plans_customers_customer_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.PaymentPlans.PaymentPlanInstalment", b =>
+                {
+                    b.HasOne("ArCollect.Domain.PaymentPlans.PaymentPlan", null)
+                        .WithMany("Instalments")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_plan_instalments_payment_plans_plan_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.PaymentPlans.PaymentPlanInvoice", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_plan_invoices_invoices_invoice_id");
+
+                    b.HasOne("ArCollect.Domain.PaymentPlans.PaymentPlan", null)
+                        .WithMany("Invoices")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_plan_invoices_payment_plans_plan_id");
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Payments.Payment", b =>
                 {
                     b.HasOne("ArCollect.Domain.Customers.Customer", null)
@@ -4634,6 +4980,23 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dispute_attachments_disputes_dispute_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Portal.PortalCode", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portal_codes_customers_customer_id");
+
+                    b.HasOne("ArCollect.Domain.Portal.PortalLink", null)
+                        .WithMany()
+                        .HasForeignKey("PortalLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portal_codes_portal_links_portal_link_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Portal.PortalLink", b =>
@@ -4782,6 +5145,13 @@ namespace ArCollect.Infrastructure.Data.Migrations
             modelBuilder.Entity("ArCollect.Domain.Messaging.OutboxMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.PaymentPlans.PaymentPlan", b =>
+                {
+                    b.Navigation("Instalments");
+
+                    b.Navigation("Invoices");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Payments.Payment", b =>

@@ -19,7 +19,8 @@ namespace ArCollect.Web.Pages.Portal;
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, DisputeService disputes, PortalMessages portalMessages, TimeProvider time)
+public sealed class DisputeModel(
+    ArCollectDbContext db, PortalSession session, DisputeService disputes, PortalMessages portalMessages, PortalCodeService codes, TimeProvider time)
     : PortalPageModel(db, session, time)
 {
     private const long MaxRequestBytes = (AttachmentRules.MaxFiles * (long)AttachmentRules.MaxBytes) + (1024 * 1024);
@@ -34,6 +35,34 @@ public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, D
 
     public IReadOnlyList<OpenInvoice> Invoices { get; private set; } = [];
 
+    /// <summary>Set when the tenant asks for a one-time code and this link has not confirmed one: the form waits.</summary>
+    public CodeStep? Code { get; private set; }
+
+    private const string Purpose = "dispute";
+
+    private string Action => $"{Home}/dispute";
+
+    public async Task<IActionResult> OnPostSendCodeAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var sent = await codes.SendAsync(CustomerId, LinkId, Purpose, T, ct);
+        Code = new CodeStep(Action, sent.Succeeded, sent.ErrorKey, T);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmCodeAsync(string? code, CancellationToken ct)
+    {
+        var confirmed = await codes.ConfirmAsync(LinkId, Purpose, code, ct);
+        if (confirmed.Succeeded)
+        {
+            return Redirect(Action);
+        }
+
+        await LoadAsync(ct);
+        Code = new CodeStep(Action, false, confirmed.ErrorKey, T);
+        return Page();
+    }
+
     public async Task OnGetAsync(Guid? invoice, CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -43,6 +72,11 @@ public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, D
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        if (Code is not null)
+        {
+            return Page();
+        }
+
         var open = Invoices.ToDictionary(i => i.Id, i => i.Balance);
         ModelState.ApplyValidation(nameof(Input), await new PortalDisputeInputValidator(open).ValidateAsync(Input, ct));
         var attachments = await ReadFilesAsync(ct);
@@ -137,10 +171,13 @@ public sealed class DisputeModel(ArCollectDbContext db, PortalSession session, D
         return read;
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Code = await codes.MayProceedAsync(LinkId, Purpose, ct) ? null : new CodeStep(Action, false, null, T);
         Invoices = await Db.Invoices.AsNoTracking()
             .Where(i => i.CustomerId == CustomerId && i.State == InvoiceState.Issued && i.Balance > 0)
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number)
             .Select(i => new OpenInvoice(i.Id, i.Number, i.Currency, i.Balance, i.DueDate, i.IsDisputed))
             .ToListAsync(ct);
+    }
 }

@@ -15,7 +15,7 @@ namespace ArCollect.Web.Pages.Portal;
 /// instructions with each invoice's RF reference (and an EPC QR code for euro), a statement for a period, and the
 /// state of the customer's promises and disputes.
 /// </summary>
-public sealed class IndexModel(ArCollectDbContext db, PortalSession session, PortalLinks links, TimeProvider time)
+public sealed class IndexModel(ArCollectDbContext db, PortalSession session, PortalLinks links, Infrastructure.PaymentPlans.PaymentPlanService plans, TimeProvider time)
     : PortalPageModel(db, session, time)
 {
     /// <summary>How far back "recently paid" reaches.</summary>
@@ -31,7 +31,7 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
 
     public sealed record PromiseRow(DateOnly Date, decimal Amount, string Currency, PromiseStatus Status, string? InvoiceNumber);
 
-    public sealed record DisputeRow(string InvoiceNumber, DisputeReason Reason, decimal Amount, string Currency, DisputeStatus Status, DisputeOutcome? Outcome, DateOnly OpenedOn);
+    public sealed record DisputeRow(Guid Id, string InvoiceNumber, DisputeReason Reason, decimal Amount, string Currency, DisputeStatus Status, DisputeOutcome? Outcome, DateOnly OpenedOn);
 
     public sealed record Bank(string Holder, string Iban, string? Bic);
 
@@ -41,6 +41,7 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
     public IReadOnlyList<PromiseRow> Promises { get; private set; } = [];
     public IReadOnlyList<DisputeRow> Disputes { get; private set; } = [];
     public Bank? Account { get; private set; }
+    public IReadOnlyList<Infrastructure.PaymentPlans.PlanSummary> Plans { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -141,9 +142,10 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
             .ToListAsync(ct);
         Disputes = await Db.Disputes.AsNoTracking().Where(d => d.CustomerId == customerId)
             .OrderByDescending(d => d.OpenedOn).Take(10)
-            .Join(Db.Invoices, d => d.InvoiceId, i => i.Id, (d, i) => new DisputeRow(i.Number, d.Reason, d.Amount, i.Currency, d.Status, d.Outcome, d.OpenedOn))
+            .Join(Db.Invoices, d => d.InvoiceId, i => i.Id, (d, i) => new DisputeRow(d.Id, i.Number, d.Reason, d.Amount, i.Currency, d.Status, d.Outcome, d.OpenedOn))
             .ToListAsync(ct);
         Account = await BankAsync(ct);
+        Plans = await plans.ForCustomerAsync(customerId, ct, take: 5);
     }
 
     /// <summary>The customer sees open (while the team works on it), rejected or resolved.</summary>

@@ -11,6 +11,9 @@ namespace ArCollect.Web.Pages.Portal;
 /// <summary>Who the portal page speaks to and for whom: tenant name and logo, customer, and the words in the customer's language.</summary>
 public sealed record PortalView(string TenantName, string CustomerName, string Currency, string? LogoDataUri, PortalText Text);
 
+/// <summary>The one-time code step of a portal form: where it posts, whether a code went out, and what went wrong (a <see cref="PortalText"/> key).</summary>
+public sealed record CodeStep(string Action, bool Sent, string? ErrorKey, PortalText Text);
+
 /// <summary>
 /// A portal page: runs only for a request whose token the access middleware verified, and reads everything through
 /// the customer of that token (<see cref="CustomerId"/>); the tenant is already fixed by the same token.
@@ -24,6 +27,9 @@ public abstract class PortalPageModel(ArCollectDbContext db, PortalSession sessi
     public PortalText T => View.Text;
 
     protected Guid CustomerId => session.RequiredCustomerId;
+
+    /// <summary>The link this request came with (one-time codes belong to a link).</summary>
+    protected Guid LinkId => session.LinkId ?? throw new InvalidOperationException("No portal link for this request.");
 
     protected DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

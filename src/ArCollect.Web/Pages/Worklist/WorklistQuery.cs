@@ -11,10 +11,17 @@ public sealed record RankedAccount(Guid CustomerId, string Name, decimal Overdue
 /// The worklist's ranking in SQL, one page at a time: overdue, undisputed balances per customer converted to the base
 /// currency with the newest stored rate on or before today (<see cref="BaseCurrencySql"/>, shared with the home and risk
 /// pages), ranked by overdue x days overdue of the oldest item x the model's probability of paying late (0.5 unscored),
-/// then LIMIT/OFFSET, so a large tenant's page reads one page of rows.
+/// doubled for an account that broke a promise in the last 30 days, then LIMIT/OFFSET, so a large tenant's page reads
+/// one page of rows.
 /// </summary>
 public static class WorklistQuery
 {
+    /// <summary>How long a broken promise keeps ranking its account up.</summary>
+    public const int BrokenPromiseDays = 30;
+
+    /// <summary>How much a recent broken promise multiplies an account's priority.</summary>
+    public const int BrokenPromiseWeight = 2;
+
     private static readonly string Sql = $$"""
         WITH overdue AS (
           SELECT i.customer_id, i.currency, sum(i.balance) AS amount, min(i.due_date) AS oldest, count(*)::int AS invoices
@@ -30,7 +37,10 @@ public static class WorklistQuery
                  sum(invoices)::int AS invoices, bool_or(rate IS NULL) AS missing_rate
           FROM rated GROUP BY 1)
         SELECT a.customer_id AS customer_id, c.name AS name, a.overdue AS overdue, a.oldest AS oldest, a.invoices AS invoices,
-               round(a.overdue * ({0} - a.oldest) * COALESCE(s.probability_late, 0.5)::numeric, 2) AS priority, a.missing_rate AS missing_rate
+               round(a.overdue * ({0} - a.oldest) * COALESCE(s.probability_late, 0.5)::numeric
+                     * CASE WHEN EXISTS (SELECT 1 FROM promises p WHERE p.tenant_id = c.tenant_id AND p.customer_id = a.customer_id
+                                         AND p.status = 'Broken' AND p.promised_date >= {0} - {{BrokenPromiseDays}}) THEN {{BrokenPromiseWeight}} ELSE 1 END, 2) AS priority,
+               a.missing_rate AS missing_rate
         FROM accounts a
         JOIN customers c ON c.id = a.customer_id
         LEFT JOIN customer_scores s ON s.customer_id = a.customer_id

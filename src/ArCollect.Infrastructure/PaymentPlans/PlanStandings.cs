@@ -1,0 +1,70 @@
+using ArCollect.Domain.PaymentPlans;
+using ArCollect.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArCollect.Infrastructure.PaymentPlans;
+
+/// <summary>An active plan with its schedule and the current balance of each invoice it covers.</summary>
+public sealed record ActivePlan(PaymentPlan Plan, IReadOnlyList<PlannedInstalment> Schedule, IReadOnlyList<(PaymentPlanInvoice Item, decimal Balance)> Invoices)
+{
+    public decimal Paid => PaymentPlanSchedule.PaidSinceStart(Invoices.Select(i => (i.Item.Amount, i.Item.BalanceAtStart, i.Balance)));
+
+    public PlanStanding StandingOn(DateOnly today, int graceDays) => PaymentPlanSchedule.Evaluate(Schedule, Paid, today, graceDays);
+
+    /// <summary>The day each covered invoice is due under the plan.</summary>
+    public IReadOnlyDictionary<Guid, DateOnly> DueDates =>
+        PaymentPlanSchedule.InvoiceDueDates(Schedule, Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList());
+}
+
+/// <summary>An invoice's due date under an active plan, and the day the plan took effect.</summary>
+public sealed record PlannedDue(Guid PlanId, DateOnly DueDate, DateOnly ActiveFrom);
+
+/// <summary>
+/// The one place that says how active payment plans change collections: the reminder run (and through it the
+/// escalations), late fees and the cash forecast all read planned invoices' due dates from here.
+/// </summary>
+public static class PlanStandings
+{
+    /// <summary>Active plans of the given customers (all customers when null), tracked so the reminder run can settle them.</summary>
+    public static async Task<IReadOnlyList<ActivePlan>> ActiveAsync(ArCollectDbContext db, IReadOnlyCollection<Guid>? customerIds, CancellationToken ct, bool track = true)
+    {
+        var query = (track ? db.PaymentPlans : db.PaymentPlans.AsNoTracking()).Where(p => p.Status == PaymentPlanStatus.Active);
+        if (customerIds is not null)
+        {
+            query = query.Where(p => customerIds.Contains(p.CustomerId));
+        }
+
+        var plans = await query.Include(p => p.Instalments).Include(p => p.Invoices).AsSplitQuery().OrderBy(p => p.Id).ToListAsync(ct);
+        if (plans.Count == 0)
+        {
+            return [];
+        }
+
+        var invoiceIds = plans.SelectMany(p => p.Invoices).Select(i => i.InvoiceId).Distinct().ToList();
+        var balances = await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Balance, ct);
+        return plans.Select(p => new ActivePlan(
+                p,
+                p.Instalments.OrderBy(i => i.Number).Select(i => new PlannedInstalment(i.Number, i.DueDate, i.Amount)).ToList(),
+                p.Invoices.OrderBy(i => i.Position).Select(i => (i, balances.GetValueOrDefault(i.InvoiceId))).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Planned due dates of every invoice on an active plan, by invoice id.</summary>
+    public static IReadOnlyDictionary<Guid, PlannedDue> DueDates(IEnumerable<ActivePlan> plans)
+    {
+        var result = new Dictionary<Guid, PlannedDue>();
+        foreach (var plan in plans)
+        {
+            foreach (var (invoiceId, due) in plan.DueDates)
+            {
+                result[invoiceId] = new PlannedDue(plan.Plan.Id, due, plan.Plan.ActiveFrom ?? DateOnly.FromDateTime(plan.Plan.CreatedAt.UtcDateTime));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Planned due dates for all active plans of the tenant, read without tracking (late fees, forecast).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, PlannedDue>> DueDatesAsync(ArCollectDbContext db, CancellationToken ct) =>
+        DueDates(await ActiveAsync(db, null, ct, track: false));
+}
