@@ -86,6 +86,8 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<BankEntry> BankEntries => Set<BankEntry>();
     public DbSet<PayerAccount> PayerAccounts => Set<PayerAccount>();
     public DbSet<CashApplicationSettings> CashApplicationSettings => Set<CashApplicationSettings>();
+    public DbSet<StripeSettings> StripeSettings => Set<StripeSettings>();
+    public DbSet<CardPayment> CardPayments => Set<CardPayment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

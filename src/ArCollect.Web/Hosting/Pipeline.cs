@@ -51,6 +51,7 @@ public static class Pipeline
             .DisableAgent()
             .DisableTelemetry()).AllowAnonymous();
         app.MapArCollectApi();
+        app.MapStripeWebhooks();
 
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.RunsJobs)
         {

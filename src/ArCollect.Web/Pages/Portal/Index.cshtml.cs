@@ -42,6 +42,9 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
     public IReadOnlyList<DisputeRow> Disputes { get; private set; } = [];
     public Bank? Account { get; private set; }
 
+    /// <summary>Whether the tenant takes card payments (Stripe keys set and switched on).</summary>
+    public bool TakesCards { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
@@ -144,6 +147,7 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
             .Join(Db.Invoices, d => d.InvoiceId, i => i.Id, (d, i) => new DisputeRow(i.Number, d.Reason, d.Amount, i.Currency, d.Status, d.Outcome, d.OpenedOn))
             .ToListAsync(ct);
         Account = await BankAsync(ct);
+        TakesCards = Open.Count > 0 && await Db.StripeSettings.AnyAsync(s => s.Enabled && s.SecretKeyProtected != null && s.WebhookSecretProtected != null, ct);
     }
 
     /// <summary>The customer sees open (while the team works on it), rejected or resolved.</summary>
