@@ -37,7 +37,9 @@ public sealed partial class PayModel(
         }
 
         await LoadAsync(ct);
-        InvoiceIds = Invoices.Where(i => i.Currency == (Invoices.Any(x => x.Currency == View.Currency) ? View.Currency : Invoices.FirstOrDefault()?.Currency)).Select(i => i.Id).ToList();
+        // Preselects what is open in the customer's own currency, else in the currency of the first invoice.
+        var currency = Invoices.Any(i => i.Currency == View.Currency) ? View.Currency : Invoices.Count > 0 ? Invoices[0].Currency : null;
+        InvoiceIds = Invoices.Where(i => i.Currency == currency).Select(i => i.Id).ToList();
         return Page();
     }
 
