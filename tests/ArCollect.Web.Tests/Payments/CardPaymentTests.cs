@@ -259,9 +259,9 @@ public sealed class CardPaymentTests(CardPaymentFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, await SendAsync(w.TenantId, "evt_own", "checkout.session.completed", session));
         Assert.Equal(1, await AsCompanyAsync(w.TenantId, db => db.CardPayments.CountAsync()));
         Assert.Equal(0, await AsCompanyAsync(other.TenantId, db => db.CardPayments.CountAsync()));
-        Assert.Equal(0, await AsCompanyAsync(other.TenantId, db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM card_payments").SingleAsync()));
-        Assert.Equal(0, await AsCompanyAsync(other.TenantId, db => db.Database.ExecuteSqlRawAsync("UPDATE card_payments SET fee = 99")));
-        Assert.Equal(0, await AsCompanyAsync(other.TenantId, db => db.Database.ExecuteSqlRawAsync("UPDATE stripe_settings SET enabled = false")));
+        Assert.Equal(0, await AsCompanyAsync(other.TenantId, db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM card_payments WHERE tenant_id = {0}", w.TenantId).SingleAsync()));
+        Assert.Equal(0, await AsCompanyAsync(other.TenantId, db => db.Database.ExecuteSqlRawAsync("UPDATE card_payments SET fee = 99 WHERE tenant_id = {0}", w.TenantId)));
+        Assert.Equal(0, await AsCompanyAsync(other.TenantId, db => db.Database.ExecuteSqlRawAsync("UPDATE stripe_settings SET enabled = false WHERE tenant_id = {0}", w.TenantId)));
         Assert.Null(await AsCompanyAsync(w.TenantId, db => db.CardPayments.Select(c => c.Fee).SingleAsync()));
         Assert.True(await AsCompanyAsync(w.TenantId, db => db.StripeSettings.Select(s => s.Enabled).SingleAsync()));
     }

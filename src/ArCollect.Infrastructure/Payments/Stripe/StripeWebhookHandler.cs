@@ -65,9 +65,11 @@ public sealed partial class StripeWebhookHandler(
             // Stripe sends events in the API version of the endpoint, which need not be this library's.
             stripeEvent = EventUtility.ConstructEvent(json, signature, secret, ToleranceSeconds, time.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
-        catch (Exception ex) when (ex is StripeException or Newtonsoft.Json.JsonException or ArgumentException or FormatException or InvalidCastException)
+        // Whatever reading a signed body throws (a Stripe error, a JSON error of either serializer, a cast) means it is
+        // not an event; parsing touches nothing, so refusing it loses nothing.
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogRefused(tenantId, ex.Message);
+            LogRefused(tenantId, $"{ex.GetType().Name}: {ex.Message}");
             return StripeWebhookOutcome.Rejected;
         }
 
