@@ -228,7 +228,11 @@ public sealed class CardPaymentTests(CardPaymentFixture fixture) : IClassFixture
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(w.TenantId);
             var transfer = await scope.ServiceProvider.GetRequiredService<PaymentRecorder>().RecordAsync(new RecordPaymentInput
             {
-                CustomerId = w.Customer, Amount = 300m, Currency = "EUR", ReceivedOn = LedgerSeed.Today(App), Allocations = [new AllocationRequest(w.Second, 300m)],
+                CustomerId = w.Customer,
+                Amount = 300m,
+                Currency = "EUR",
+                ReceivedOn = LedgerSeed.Today(App),
+                Allocations = [new AllocationRequest(w.Second, 300m)],
             }, CancellationToken.None);
             Assert.True(transfer.Succeeded);
         }
