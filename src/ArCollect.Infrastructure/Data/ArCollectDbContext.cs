@@ -94,6 +94,8 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<PayerAccount> PayerAccounts => Set<PayerAccount>();
     public DbSet<CashApplicationSettings> CashApplicationSettings => Set<CashApplicationSettings>();
     public DbSet<ArCollect.Domain.Drafting.DraftingSettings> DraftingSettings => Set<ArCollect.Domain.Drafting.DraftingSettings>();
+    public DbSet<StripeSettings> StripeSettings => Set<StripeSettings>();
+    public DbSet<CardPayment> CardPayments => Set<CardPayment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -52,6 +52,7 @@ public static class Pipeline
             .DisableTelemetry()).AllowAnonymous();
         app.MapArCollectApi();
         app.MapTwilioWebhooks();
+        app.MapStripeWebhooks();
 
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.RunsJobs)
         {

@@ -13,6 +13,7 @@ using ArCollect.Infrastructure.Email;
 using ArCollect.Infrastructure.Identity;
 using ArCollect.Infrastructure.Imports;
 using ArCollect.Infrastructure.Invoices;
+using ArCollect.Infrastructure.Payments.Stripe;
 using ArCollect.Infrastructure.Risk;
 using ArCollect.Infrastructure.Sms;
 using ArCollect.Infrastructure.Tenancy;
@@ -62,6 +63,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidator<ResolveDisputeInput>, ResolveDisputeInputValidator>();
         services.AddSingleton<IValidator<DisputeCommentInput>, DisputeCommentInputValidator>();
         services.AddPortalAccess(builder.Configuration);
+        services.AddCardPayments(builder.Configuration);
         services.AddSingleton<IValidator<AdjustmentInput>, AdjustmentInputValidator>();
         services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddSingleton<IValidator<InvoiceInput>, InvoiceInputValidator>();

@@ -3100,6 +3100,42 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Payments.StripeSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("SecretKeyHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("secret_key_hint");
+
+                    b.Property<string>("SecretKeyProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("secret_key_protected");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("webhook_secret_protected");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_stripe_settings");
+
+                    b.ToTable("stripe_settings", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Portal.DisputeAttachment", b =>
                 {
                     b.Property<Guid>("Id")

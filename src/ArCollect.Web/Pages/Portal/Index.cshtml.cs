@@ -43,6 +43,9 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
     public Bank? Account { get; private set; }
     public IReadOnlyList<Infrastructure.PaymentPlans.PlanSummary> Plans { get; private set; } = [];
 
+    /// <summary>Whether the tenant takes card payments (Stripe keys set and switched on).</summary>
+    public bool TakesCards { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
@@ -146,6 +149,7 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
             .ToListAsync(ct);
         Account = await BankAsync(ct);
         Plans = await plans.ForCustomerAsync(customerId, ct, take: 5);
+        TakesCards = Open.Count > 0 && await Db.StripeSettings.AnyAsync(s => s.Enabled && s.SecretKeyProtected != null && s.WebhookSecretProtected != null, ct);
     }
 
     /// <summary>The customer sees open (while the team works on it), rejected or resolved.</summary>
