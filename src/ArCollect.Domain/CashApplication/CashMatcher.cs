@@ -26,9 +26,6 @@ public sealed partial class CashMatcher
     internal const decimal OtherPayersAccount = -0.30m;
     internal const decimal MaximumConfidence = 0.99m;
 
-    /// <summary>How far ahead of the second the best candidate must be to apply itself.</summary>
-    internal const decimal Margin = 0.10m;
-
     private readonly MatchingRules rules;
     private readonly CurrencyConverter? rates;
     private readonly Dictionary<string, List<OpenInvoiceItem>> byKey = new(StringComparer.Ordinal);
@@ -128,7 +125,7 @@ public sealed partial class CashMatcher
             .ToList();
         var best = ranked.FirstOrDefault();
         var auto = best is not null && best.Kind != MatchKind.OnAccount && best.Confidence >= rules.AutoApplyThreshold
-            && (ranked.Count == 1 || best.Confidence - ranked[1].Confidence >= Margin);
+            && (ranked.Count == 1 || best.Confidence - ranked[1].Confidence >= rules.Lead);
         return new MatchResult(receipt, ranked, auto);
     }
 

@@ -34,7 +34,7 @@ public sealed record ApplicationRequest(
         candidate.AmountInInvoiceCurrency,
         candidate.Currency,
         candidate.Allocations.Select(a => new AllocationRequest(a.InvoiceId, a.Amount)).ToList(),
-        candidate.Kind == MatchKind.Exact ? Math.Max(rules.AmountTolerance, Math.Round(candidate.AmountInInvoiceCurrency * rules.ForeignCurrencyTolerance, 2)) : 0m,
+        candidate.Kind == MatchKind.Exact ? Math.Max(rules.ToleranceIn(candidate.Currency), Math.Round(candidate.AmountInInvoiceCurrency * rules.ForeignCurrencyTolerance, 2)) : 0m,
         candidate.Allocations.Where(a => a.Shortfall > 0m).Select(a => a.InvoiceId).ToList(),
         candidate.Confidence,
         string.Join("; ", candidate.Evidence));

@@ -86,6 +86,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<BankEntry> BankEntries => Set<BankEntry>();
     public DbSet<PayerAccount> PayerAccounts => Set<PayerAccount>();
     public DbSet<CashApplicationSettings> CashApplicationSettings => Set<CashApplicationSettings>();
+    public DbSet<CashCurrencyTolerance> CashCurrencyTolerances => Set<CashCurrencyTolerance>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

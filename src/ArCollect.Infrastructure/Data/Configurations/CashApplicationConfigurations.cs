@@ -65,6 +65,19 @@ internal sealed class CashApplicationSettingsConfiguration : IEntityTypeConfigur
     {
         b.HasKey(x => x.TenantId);
         b.Property(x => x.AutoApplyThreshold).HasPrecision(5, 4);
-        b.Ignore(x => x.Rules);
+        b.Property(x => x.Lead).HasPrecision(5, 4);
+        b.ToTable(t => t.HasCheckConstraint("ck_cash_application_settings_ranges",
+            "auto_apply_threshold BETWEEN 0 AND 1 AND lead BETWEEN 0 AND 1 AND amount_tolerance >= 0"));
+    }
+}
+
+internal sealed class CashCurrencyToleranceConfiguration : IEntityTypeConfiguration<CashCurrencyTolerance>
+{
+    public void Configure(EntityTypeBuilder<CashCurrencyTolerance> b)
+    {
+        b.ToTable("cash_currency_tolerances", t => t.HasCheckConstraint("ck_cash_currency_tolerances_amount", "amount >= 0"));
+        b.HasKey(x => new { x.TenantId, x.Currency });
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.Amount).HasPrecision(18, 2);
     }
 }

@@ -336,10 +336,44 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(5,4)")
                         .HasColumnName("auto_apply_threshold");
 
+                    b.Property<decimal>("Lead")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("lead");
+
                     b.HasKey("TenantId")
                         .HasName("pk_cash_application_settings");
 
-                    b.ToTable("cash_application_settings", (string)null);
+                    b.ToTable("cash_application_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cash_application_settings_ranges", "auto_apply_threshold BETWEEN 0 AND 1 AND lead BETWEEN 0 AND 1 AND amount_tolerance >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.CashApplication.CashCurrencyTolerance", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.HasKey("TenantId", "Currency")
+                        .HasName("pk_cash_currency_tolerances");
+
+                    b.ToTable("cash_currency_tolerances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cash_currency_tolerances_amount", "amount >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ArCollect.Domain.CashApplication.PayerAccount", b =>
