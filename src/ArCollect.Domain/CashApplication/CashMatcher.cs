@@ -44,8 +44,10 @@ public sealed partial class CashMatcher
         IEnumerable<KnownCustomer> customers,
         IReadOnlyDictionary<string, Guid> learnedAccounts,
         MatchingRules? rules = null,
-        CurrencyConverter? rates = null)
+        CurrencyConverter? rates = null,
+        IEnumerable<AdviceItem>? advices = null)
     {
+        IndexAdvices(advices);
         this.rules = rules ?? MatchingRules.Default;
         this.rates = rates;
         this.learnedAccounts = learnedAccounts.ToDictionary(p => Iban.Normalize(p.Key), p => p.Value, StringComparer.Ordinal);
@@ -103,6 +105,7 @@ public sealed partial class CashMatcher
             AddReferenced(candidates, receipt, group.ToList(), payerScores);
         }
 
+        AddFromAdvices(candidates, receipt, payerScores);
         var named = references.Select(r => r.Invoice.InvoiceId).ToHashSet();
         // When the text names invoices the amount pays exactly, searching combinations of the payer's other invoices adds nothing.
         var settledByText = candidates.Values.Any(c => c.Kind == MatchKind.Exact);

@@ -87,6 +87,9 @@ public sealed record MatchCandidate(
     decimal Confidence,
     IReadOnlyList<string> Evidence)
 {
+    /// <summary>The remittance advice this candidate follows, when one does.</summary>
+    public Guid? AdviceId { get; init; }
+
     public IEnumerable<string> InvoiceNumbers => Allocations.Select(a => a.Number);
 
     /// <summary>Whether what is short on an invoice goes beyond the tolerance, so a short-payment dispute is opened.</summary>

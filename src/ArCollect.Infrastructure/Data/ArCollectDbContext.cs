@@ -87,6 +87,8 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<PayerAccount> PayerAccounts => Set<PayerAccount>();
     public DbSet<CashApplicationSettings> CashApplicationSettings => Set<CashApplicationSettings>();
     public DbSet<CashCurrencyTolerance> CashCurrencyTolerances => Set<CashCurrencyTolerance>();
+    public DbSet<RemittanceAdvice> RemittanceAdvices => Set<RemittanceAdvice>();
+    public DbSet<RemittanceAdviceLine> RemittanceAdviceLines => Set<RemittanceAdviceLine>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,5 +1,4 @@
 using System.Net;
-using ArCollect.Domain.CashApplication;
 using ArCollect.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

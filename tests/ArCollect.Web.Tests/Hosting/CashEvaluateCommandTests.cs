@@ -56,7 +56,7 @@ public sealed class CashEvaluateCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal("", errors);
-        Assert.Contains("Read 7 statement lines (Csv)", output, StringComparison.Ordinal);
+        Assert.Contains("Read 8 statement lines (Csv)", output, StringComparison.Ordinal);
         Assert.Contains("6 receipts against 5 open invoices (1 receipts without a truth row left out).", output, StringComparison.Ordinal);
         var rows = Rows(output);
         Assert.Equal(["combined", "other payer", "reference", "unrelated", "all receipts"], rows.Keys);

@@ -81,3 +81,32 @@ internal sealed class CashCurrencyToleranceConfiguration : IEntityTypeConfigurat
         b.Property(x => x.Amount).HasPrecision(18, 2);
     }
 }
+
+internal sealed class RemittanceAdviceConfiguration : IEntityTypeConfiguration<RemittanceAdvice>
+{
+    public void Configure(EntityTypeBuilder<RemittanceAdvice> b)
+    {
+        b.Property(x => x.SentBy).HasMaxLength(320);
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.SourceKey).HasMaxLength(100);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.ToTable(t => t.HasCheckConstraint("ck_remittance_advices_total_positive", "total > 0"));
+        // The same file or mailbox message read twice meets this index instead of storing a second advice.
+        b.HasIndex(x => new { x.TenantId, x.SourceKey }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.Status, x.CustomerId });
+        b.HasIndex(x => new { x.TenantId, x.BankEntryId });
+        b.HasOne<ArCollect.Domain.Customers.Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<BankEntry>().WithMany().HasForeignKey(x => x.BankEntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.AdviceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RemittanceAdviceLineConfiguration : IEntityTypeConfiguration<RemittanceAdviceLine>
+{
+    public void Configure(EntityTypeBuilder<RemittanceAdviceLine> b)
+    {
+        b.Property(x => x.InvoiceNumber).HasMaxLength(50);
+        b.ToTable(t => t.HasCheckConstraint("ck_remittance_advice_lines_amount_positive", "amount > 0"));
+        b.HasIndex(x => new { x.TenantId, x.AdviceId, x.Position }).IsUnique();
+    }
+}
