@@ -37,7 +37,8 @@ public sealed class CashApplicationBrowserTests(AppFixture app) : IClassFixture<
             """;
         var imported = await ImportAsync(tenant, statement);
         Assert.Equal((3, 0, 3), (imported.New, imported.AutoApplied, imported.Queued));
-        var ids = await LedgerSeed.WithDbAsync(app, tenant, db => db.BankEntries.ToDictionaryAsync(e => e.EntryKey, e => e.Id));
+        var byPayer = await LedgerSeed.WithDbAsync(app, tenant, db => db.BankEntries.ToDictionaryAsync(e => e.PayerName!, e => e.Id));
+        var ids = new Dictionary<string, Guid> { ["Q-1"] = byPayer["BRIGHTWATER LTD"], ["Q-2"] = byPayer["Kim Lee"], ["Q-3"] = byPayer["Demo Bank AG"] };
 
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = browser.Page;
