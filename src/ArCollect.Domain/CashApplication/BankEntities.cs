@@ -103,8 +103,24 @@ public class CashApplicationSettings : ITenantOwned
     /// <summary>Confidence (0 to 1) from which a receipt applies itself.</summary>
     public decimal AutoApplyThreshold { get; set; } = MatchingRules.Default.AutoApplyThreshold;
 
-    /// <summary>Difference (bank fee, rounding) accepted as paying an invoice, in the invoice's currency.</summary>
+    /// <summary>Difference (bank fee, rounding) accepted as paying an invoice, in the invoice's currency, unless the currency has its own.</summary>
     public decimal AmountTolerance { get; set; } = MatchingRules.Default.AmountTolerance;
 
-    public MatchingRules Rules => new(AutoApplyThreshold, AmountTolerance);
+    /// <summary>How far ahead of the second candidate (in confidence) the best must be to apply itself.</summary>
+    public decimal Lead { get; set; } = MatchingRules.Default.Lead;
+
+    /// <summary>The rules the matcher follows: these settings and the currencies' own tolerances.</summary>
+    public MatchingRules RulesWith(IEnumerable<CashCurrencyTolerance> tolerances) => new(AutoApplyThreshold, AmountTolerance)
+    {
+        Lead = Lead,
+        CurrencyTolerances = tolerances.ToDictionary(t => t.Currency.Trim().ToUpperInvariant(), t => t.Amount, StringComparer.Ordinal),
+    };
+}
+
+/// <summary>A currency's own cash-application tolerance (e.g. JPY 500 where EUR 5.00 is the default).</summary>
+public class CashCurrencyTolerance : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    public required string Currency { get; set; }
+    public decimal Amount { get; set; }
 }

@@ -207,7 +207,7 @@ public sealed partial class CashMatcher
     }
 
     private decimal Tolerance(Receipt receipt, string currency, decimal amount) =>
-        receipt.Currency == currency ? rules.AmountTolerance : Math.Max(rules.AmountTolerance, Math.Round(amount * rules.ForeignCurrencyTolerance, 2));
+        receipt.Currency == currency ? rules.ToleranceIn(currency) : Math.Max(rules.ToleranceIn(currency), Math.Round(amount * rules.ForeignCurrencyTolerance, 2));
 
     private static void AddPayerEvidence(List<string> evidence, PayerView payerView, Guid customerId)
     {

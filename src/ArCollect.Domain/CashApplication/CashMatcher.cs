@@ -26,9 +26,6 @@ public sealed partial class CashMatcher
     internal const decimal OtherPayersAccount = -0.30m;
     internal const decimal MaximumConfidence = 0.99m;
 
-    /// <summary>How far ahead of the second the best candidate must be to apply itself.</summary>
-    internal const decimal Margin = 0.10m;
-
     private readonly MatchingRules rules;
     private readonly CurrencyConverter? rates;
     private readonly Dictionary<string, List<OpenInvoiceItem>> byKey = new(StringComparer.Ordinal);
@@ -47,8 +44,10 @@ public sealed partial class CashMatcher
         IEnumerable<KnownCustomer> customers,
         IReadOnlyDictionary<string, Guid> learnedAccounts,
         MatchingRules? rules = null,
-        CurrencyConverter? rates = null)
+        CurrencyConverter? rates = null,
+        IEnumerable<AdviceItem>? advices = null)
     {
+        IndexAdvices(advices);
         this.rules = rules ?? MatchingRules.Default;
         this.rates = rates;
         this.learnedAccounts = learnedAccounts.ToDictionary(p => Iban.Normalize(p.Key), p => p.Value, StringComparer.Ordinal);
@@ -106,6 +105,7 @@ public sealed partial class CashMatcher
             AddReferenced(candidates, receipt, group.ToList(), payerScores);
         }
 
+        AddFromAdvices(candidates, receipt, payerScores);
         var named = references.Select(r => r.Invoice.InvoiceId).ToHashSet();
         // When the text names invoices the amount pays exactly, searching combinations of the payer's other invoices adds nothing.
         var settledByText = candidates.Values.Any(c => c.Kind == MatchKind.Exact);
@@ -128,7 +128,7 @@ public sealed partial class CashMatcher
             .ToList();
         var best = ranked.FirstOrDefault();
         var auto = best is not null && best.Kind != MatchKind.OnAccount && best.Confidence >= rules.AutoApplyThreshold
-            && (ranked.Count == 1 || best.Confidence - ranked[1].Confidence >= Margin);
+            && (ranked.Count == 1 || best.Confidence - ranked[1].Confidence >= rules.Lead);
         return new MatchResult(receipt, ranked, auto);
     }
 

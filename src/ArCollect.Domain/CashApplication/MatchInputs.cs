@@ -26,12 +26,23 @@ public sealed record KnownCustomer(Guid CustomerId, string Name, IReadOnlyList<s
 public sealed record Receipt(string Key, DateOnly ReceivedOn, decimal Amount, string Currency, string? PayerName, string? PayerIban, string? Remittance);
 
 /// <summary>
-/// A tenant's matching settings: the confidence from which a receipt applies itself, and the difference (bank fee,
-/// rounding) accepted as settling an invoice, in the invoice's currency.
+/// A tenant's matching settings: the confidence from which a receipt applies itself, how far ahead of the runner-up
+/// the best candidate must be, and the difference (bank fee, rounding) accepted as settling an invoice, in the
+/// invoice's currency (<see cref="AmountTolerance"/> unless the currency has its own).
 /// </summary>
 public sealed record MatchingRules(decimal AutoApplyThreshold = 0.90m, decimal AmountTolerance = 5.00m)
 {
     public static readonly MatchingRules Default = new();
+
+    /// <summary>How far ahead of the second candidate (in confidence) the best must be to apply itself.</summary>
+    public decimal Lead { get; init; } = 0.10m;
+
+    /// <summary>Tolerances of currencies that differ from <see cref="AmountTolerance"/>, by ISO 4217 code.</summary>
+    public IReadOnlyDictionary<string, decimal> CurrencyTolerances { get; init; } = new Dictionary<string, decimal>(StringComparer.Ordinal);
+
+    /// <summary>The difference accepted as settling an invoice in this currency.</summary>
+    public decimal ToleranceIn(string currency) =>
+        CurrencyTolerances.TryGetValue(currency.Trim().ToUpperInvariant(), out var own) ? own : AmountTolerance;
 
     /// <summary>How much a converted foreign-currency receipt may differ from the invoices it pays (rates move), as a share.</summary>
     public decimal ForeignCurrencyTolerance { get; init; } = 0.02m;
@@ -76,6 +87,9 @@ public sealed record MatchCandidate(
     decimal Confidence,
     IReadOnlyList<string> Evidence)
 {
+    /// <summary>The remittance advice this candidate follows, when one does.</summary>
+    public Guid? AdviceId { get; init; }
+
     public IEnumerable<string> InvoiceNumbers => Allocations.Select(a => a.Number);
 
     /// <summary>Whether what is short on an invoice goes beyond the tolerance, so a short-payment dispute is opened.</summary>

@@ -28,16 +28,22 @@ public sealed record ApplicationRequest(
     decimal? Confidence,
     string? Evidence)
 {
+    /// <summary>The remittance advice the application follows; applying marks it matched, undoing frees it.</summary>
+    public Guid? AdviceId { get; init; }
+
     /// <summary>The request a matcher's candidate stands for.</summary>
     public static ApplicationRequest From(MatchCandidate candidate, MatchingRules rules) => new(
         candidate.CustomerId,
         candidate.AmountInInvoiceCurrency,
         candidate.Currency,
         candidate.Allocations.Select(a => new AllocationRequest(a.InvoiceId, a.Amount)).ToList(),
-        candidate.Kind == MatchKind.Exact ? Math.Max(rules.AmountTolerance, Math.Round(candidate.AmountInInvoiceCurrency * rules.ForeignCurrencyTolerance, 2)) : 0m,
+        candidate.Kind == MatchKind.Exact ? Math.Max(rules.ToleranceIn(candidate.Currency), Math.Round(candidate.AmountInInvoiceCurrency * rules.ForeignCurrencyTolerance, 2)) : 0m,
         candidate.Allocations.Where(a => a.Shortfall > 0m).Select(a => a.InvoiceId).ToList(),
         candidate.Confidence,
-        string.Join("; ", candidate.Evidence));
+        string.Join("; ", candidate.Evidence))
+    {
+        AdviceId = candidate.AdviceId,
+    };
 }
 
 public sealed record CashResult(IReadOnlyList<string> Errors)
@@ -97,6 +103,14 @@ public sealed class CashApplier(ArCollectDbContext db, TenantContext tenant, Tim
         entry.DecidedAt = now;
         entry.DecidedBy = tenant.UserId;
         await LearnAsync(entry, request.CustomerId, mode, now, cancellationToken);
+        if (request.AdviceId is { } adviceId
+            && await db.RemittanceAdvices.FirstOrDefaultAsync(a => a.Id == adviceId && a.Status == RemittanceAdviceStatus.Waiting, cancellationToken) is { } advice)
+        {
+            advice.Status = RemittanceAdviceStatus.Matched;
+            advice.BankEntryId = entry.Id;
+            advice.MatchedAt = now;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return CashResult.Ok;
@@ -185,6 +199,10 @@ public sealed class CashApplier(ArCollectDbContext db, TenantContext tenant, Tim
             invoice.IsDisputed = await db.Disputes.AnyAsync(d => d.InvoiceId == invoice.Id && d.Status == DisputeStatus.Open && !disputes.Select(x => x.Id).Contains(d.Id), cancellationToken);
         }
 
+        await db.RemittanceAdvices.Where(a => a.BankEntryId == entry.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Status, RemittanceAdviceStatus.Waiting)
+            .SetProperty(a => a.BankEntryId, (Guid?)null)
+            .SetProperty(a => a.MatchedAt, (DateTimeOffset?)null), cancellationToken);
         db.PaymentAllocations.RemoveRange(payment.Allocations);
         db.Payments.Remove(payment);
         entry.Status = BankEntryStatus.Unapplied;

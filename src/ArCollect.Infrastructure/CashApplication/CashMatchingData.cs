@@ -12,6 +12,10 @@ public static class CashMatchingData
     public static async Task<CashApplicationSettings> CashSettingsAsync(this ArCollectDbContext db, CancellationToken cancellationToken) =>
         await db.CashApplicationSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new CashApplicationSettings();
 
+    /// <summary>The tenant's matching rules: threshold, lead, the default tolerance and the currencies' own.</summary>
+    public static async Task<MatchingRules> CashRulesAsync(this ArCollectDbContext db, CashApplicationSettings settings, CancellationToken cancellationToken) =>
+        settings.RulesWith(await db.CashCurrencyTolerances.AsNoTracking().ToListAsync(cancellationToken));
+
     public static async Task<CashMatcher> CashMatcherAsync(this ArCollectDbContext db, CancellationToken cancellationToken)
     {
         var settings = await db.CashSettingsAsync(cancellationToken);
@@ -34,7 +38,11 @@ public static class CashMatchingData
             .Select(c => new KnownCustomer(c.Id, c.Name, contacts[c.Id].ToList()));
         var learned = await db.PayerAccounts.AsNoTracking().ToDictionaryAsync(p => p.Iban, p => p.CustomerId, cancellationToken);
         var rates = await db.ConverterAsync(cancellationToken);
-        return new CashMatcher(items, customers, learned, settings.Rules, rates);
+        var advices = (await db.RemittanceAdvices.AsNoTracking().Include(a => a.Lines)
+                .Where(a => a.Status == RemittanceAdviceStatus.Waiting).ToListAsync(cancellationToken))
+            .Select(a => new AdviceItem(a.Id, a.CustomerId, a.AdviceDate, a.ExpiresOn, a.SentBy, a.Currency.Trim(), a.Total,
+                a.Lines.OrderBy(l => l.Position).Select(l => new AdviceLineItem(l.InvoiceNumber, l.Amount)).ToList()));
+        return new CashMatcher(items, customers, learned, await db.CashRulesAsync(settings, cancellationToken), rates, advices);
     }
 
     /// <summary>A stored entry as the matcher reads it.</summary>

@@ -96,6 +96,9 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<ArCollect.Domain.Drafting.DraftingSettings> DraftingSettings => Set<ArCollect.Domain.Drafting.DraftingSettings>();
     public DbSet<StripeSettings> StripeSettings => Set<StripeSettings>();
     public DbSet<CardPayment> CardPayments => Set<CardPayment>();
+    public DbSet<CashCurrencyTolerance> CashCurrencyTolerances => Set<CashCurrencyTolerance>();
+    public DbSet<RemittanceAdvice> RemittanceAdvices => Set<RemittanceAdvice>();
+    public DbSet<RemittanceAdviceLine> RemittanceAdviceLines => Set<RemittanceAdviceLine>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

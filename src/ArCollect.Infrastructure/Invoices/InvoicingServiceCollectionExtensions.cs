@@ -30,6 +30,7 @@ public static class InvoicingServiceCollectionExtensions
         services.AddScoped<Common.IdempotentRequests>();
         services.AddScoped<CashApplication.CashApplier>();
         services.AddScoped<CashApplication.StatementImporter>();
+        services.AddScoped<CashApplication.RemittanceAdviceImporter>();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenantJobRunner>();

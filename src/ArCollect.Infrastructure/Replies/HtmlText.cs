@@ -10,6 +10,7 @@ public static partial class HtmlText
     {
         var text = Dropped().Replace(html, " ");
         text = Breaks().Replace(text, "\n");
+        text = Cells().Replace(text, "\t"); // a table's cells stay apart, so a remittance table in an HTML mail reads as columns
         text = Tags().Replace(text, "");
         text = WebUtility.HtmlDecode(text);
         return Blank().Replace(text, "\n\n").Trim();
@@ -20,6 +21,9 @@ public static partial class HtmlText
 
     [GeneratedRegex(@"<br\s*/?>|</p\s*>|</div\s*>|</tr\s*>|</li\s*>", RegexOptions.IgnoreCase, 2000)]
     private static partial Regex Breaks();
+
+    [GeneratedRegex(@"</t[dh]\s*>", RegexOptions.IgnoreCase, 2000)]
+    private static partial Regex Cells();
 
     [GeneratedRegex(@"<[^>]*>", RegexOptions.None, 2000)]
     private static partial Regex Tags();

@@ -65,6 +65,48 @@ internal sealed class CashApplicationSettingsConfiguration : IEntityTypeConfigur
     {
         b.HasKey(x => x.TenantId);
         b.Property(x => x.AutoApplyThreshold).HasPrecision(5, 4);
-        b.Ignore(x => x.Rules);
+        b.Property(x => x.Lead).HasPrecision(5, 4);
+        b.ToTable(t => t.HasCheckConstraint("ck_cash_application_settings_ranges",
+            "auto_apply_threshold BETWEEN 0 AND 1 AND lead BETWEEN 0 AND 1 AND amount_tolerance >= 0"));
+    }
+}
+
+internal sealed class CashCurrencyToleranceConfiguration : IEntityTypeConfiguration<CashCurrencyTolerance>
+{
+    public void Configure(EntityTypeBuilder<CashCurrencyTolerance> b)
+    {
+        b.ToTable("cash_currency_tolerances", t => t.HasCheckConstraint("ck_cash_currency_tolerances_amount", "amount >= 0"));
+        b.HasKey(x => new { x.TenantId, x.Currency });
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+    }
+}
+
+internal sealed class RemittanceAdviceConfiguration : IEntityTypeConfiguration<RemittanceAdvice>
+{
+    public void Configure(EntityTypeBuilder<RemittanceAdvice> b)
+    {
+        b.Property(x => x.SentBy).HasMaxLength(320);
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(x => x.SourceKey).HasMaxLength(100);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.ToTable(t => t.HasCheckConstraint("ck_remittance_advices_total_positive", "total > 0"));
+        // The same file or mailbox message read twice meets this index instead of storing a second advice.
+        b.HasIndex(x => new { x.TenantId, x.SourceKey }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.Status, x.CustomerId });
+        b.HasIndex(x => new { x.TenantId, x.BankEntryId });
+        b.HasOne<ArCollect.Domain.Customers.Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<BankEntry>().WithMany().HasForeignKey(x => x.BankEntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.AdviceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RemittanceAdviceLineConfiguration : IEntityTypeConfiguration<RemittanceAdviceLine>
+{
+    public void Configure(EntityTypeBuilder<RemittanceAdviceLine> b)
+    {
+        b.Property(x => x.InvoiceNumber).HasMaxLength(50);
+        b.ToTable(t => t.HasCheckConstraint("ck_remittance_advice_lines_amount_positive", "amount > 0"));
+        b.HasIndex(x => new { x.TenantId, x.AdviceId, x.Position }).IsUnique();
     }
 }

@@ -336,10 +336,44 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(5,4)")
                         .HasColumnName("auto_apply_threshold");
 
+                    b.Property<decimal>("Lead")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("lead");
+
                     b.HasKey("TenantId")
                         .HasName("pk_cash_application_settings");
 
-                    b.ToTable("cash_application_settings", (string)null);
+                    b.ToTable("cash_application_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cash_application_settings_ranges", "auto_apply_threshold BETWEEN 0 AND 1 AND lead BETWEEN 0 AND 1 AND amount_tolerance >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.CashApplication.CashCurrencyTolerance", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.HasKey("TenantId", "Currency")
+                        .HasName("pk_cash_currency_tolerances");
+
+                    b.ToTable("cash_currency_tolerances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cash_currency_tolerances_amount", "amount >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ArCollect.Domain.CashApplication.PayerAccount", b =>
@@ -382,6 +416,161 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_payer_accounts_tenant_id_iban");
 
                     b.ToTable("payer_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.CashApplication.RemittanceAdvice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AdviceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("advice_date");
+
+                    b.Property<Guid?>("BankEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bank_entry_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("MatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("matched_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_remittance_advices");
+
+                    b.HasIndex("BankEntryId")
+                        .HasDatabaseName("ix_remittance_advices_bank_entry_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_remittance_advices_customer_id");
+
+                    b.HasIndex("TenantId", "BankEntryId")
+                        .HasDatabaseName("ix_remittance_advices_tenant_id_bank_entry_id");
+
+                    b.HasIndex("TenantId", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_remittance_advices_tenant_id_source_key");
+
+                    b.HasIndex("TenantId", "Status", "CustomerId")
+                        .HasDatabaseName("ix_remittance_advices_tenant_id_status_customer_id");
+
+                    b.ToTable("remittance_advices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_remittance_advices_total_positive", "total > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.CashApplication.RemittanceAdviceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advice_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_remittance_advice_lines");
+
+                    b.HasIndex("AdviceId")
+                        .HasDatabaseName("ix_remittance_advice_lines_advice_id");
+
+                    b.HasIndex("TenantId", "AdviceId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_remittance_advice_lines_tenant_id_advice_id_position");
+
+                    b.ToTable("remittance_advice_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_remittance_advice_lines_amount_positive", "amount > 0");
+                        });
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Common.AuditEntry", b =>
@@ -4711,6 +4900,32 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_bank_statements_bank_accounts_bank_account_id");
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.CashApplication.RemittanceAdvice", b =>
+                {
+                    b.HasOne("ArCollect.Domain.CashApplication.BankEntry", null)
+                        .WithMany()
+                        .HasForeignKey("BankEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_remittance_advices_bank_entries_bank_entry_id");
+
+                    b.HasOne("ArCollect.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_remittance_advices_customers_customer_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.CashApplication.RemittanceAdviceLine", b =>
+                {
+                    b.HasOne("ArCollect.Domain.CashApplication.RemittanceAdvice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AdviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_remittance_advice_lines_remittance_advices_advice_id");
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Customers.Contact", b =>
                 {
                     b.HasOne("ArCollect.Domain.Customers.Customer", null)
@@ -5156,6 +5371,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.CashApplication.RemittanceAdvice", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Customers.Customer", b =>
