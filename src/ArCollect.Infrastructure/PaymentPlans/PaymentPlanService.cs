@@ -144,7 +144,8 @@ public sealed class PaymentPlanService(ArCollectDbContext db, TenantContext tena
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var plan = await db.PaymentPlans.FromSql($"SELECT * FROM payment_plans WHERE id = {planId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        var tenantId = tenant.RequiredTenantId;
+        var plan = await db.PaymentPlans.FromSql($"SELECT * FROM payment_plans WHERE tenant_id = {tenantId} AND id = {planId} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (plan is null)
         {
             return new PlanResult(null, [("PlanId", "There is no such plan.")]);

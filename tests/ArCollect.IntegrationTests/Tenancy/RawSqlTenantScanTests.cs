@@ -55,7 +55,6 @@ public sealed partial class RawSqlTenantScanTests
         ("src/ArCollect.Infrastructure/Dashboards/AgingQuery.cs", "WITH open_items AS (", "RLS only"),
         ("src/ArCollect.Infrastructure/Dashboards/AgingQuery.cs", "WITH credited_after AS (", "RLS only"),
         ("src/ArCollect.Infrastructure/Dashboards/KpiFactsQuery.cs", "SELECT currency, day, due_day, sum(sales) AS sales, sum(cash) AS cash, sum(credits) AS credits, sum(write_offs) AS write_offs,", "RLS only"),
-        ("src/ArCollect.Web/Pages/Worklist/WorklistQuery.cs", "WITH overdue AS (", "RLS only"),
     ];
 
     [GeneratedRegex(@"\${0,3}""{3,}(?<raw>.*?)""{3,}|\$?@\$?""(?<verbatim>(?:[^""]|"""")*)""|\$?""(?<regular>(?:[^""\\\n]|\\.)*)""", RegexOptions.Singleline)]

@@ -51,8 +51,10 @@ public sealed class EntryModel(ArCollectDbContext db, CashApplier applier) : Pag
     [BindProperty]
     public Guid CandidateCustomer { get; set; }
 
+    // Nullable: a non-nullable bound string is implicitly required, which failed every other form of this page
+    // (split, park, undo) with "The CandidateInvoices field is required."
     [BindProperty]
-    public string CandidateInvoices { get; set; } = "";
+    public string? CandidateInvoices { get; set; }
 
     [TempData]
     public string? Message { get; set; }
