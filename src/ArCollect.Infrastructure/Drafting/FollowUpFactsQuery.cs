@@ -54,7 +54,11 @@ public sealed class FollowUpFactsQuery(ArCollectDbContext db, TenantContext tena
             .OrderByDescending(p => p.CreatedAt).Take(PromisesShown)
             .Select(p => new
             {
-                p.CreatedAt, p.PromisedDate, p.Currency, p.Amount, p.Status,
+                p.CreatedAt,
+                p.PromisedDate,
+                p.Currency,
+                p.Amount,
+                p.Status,
                 Number = db.Invoices.Where(i => i.Id == p.InvoiceId).Select(i => i.Number).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -65,7 +69,11 @@ public sealed class FollowUpFactsQuery(ArCollectDbContext db, TenantContext tena
             .Select(d => new
             {
                 Number = db.Invoices.Where(i => i.Id == d.InvoiceId).Select(i => i.Number).First(),
-                d.Reason, d.Status, d.Currency, d.Amount, d.OpenedOn,
+                d.Reason,
+                d.Status,
+                d.Currency,
+                d.Amount,
+                d.OpenedOn,
             })
             .ToListAsync(ct);
 

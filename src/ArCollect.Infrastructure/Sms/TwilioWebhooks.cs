@@ -19,8 +19,16 @@ public sealed class TwilioWebhooks(ArCollectDbContext db, TenantContext tenant, 
     // Later statuses never give way to earlier ones arriving late.
     private static readonly Dictionary<string, int> Rank = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["accepted"] = 0, ["scheduled"] = 0, ["queued"] = 1, ["sending"] = 2, ["sent"] = 3,
-        ["delivered"] = 4, ["undelivered"] = 4, ["failed"] = 4, ["canceled"] = 4, ["read"] = 5,
+        ["accepted"] = 0,
+        ["scheduled"] = 0,
+        ["queued"] = 1,
+        ["sending"] = 2,
+        ["sent"] = 3,
+        ["delivered"] = 4,
+        ["undelivered"] = 4,
+        ["failed"] = 4,
+        ["canceled"] = 4,
+        ["read"] = 5,
     };
 
     /// <summary>Whether the request carries a valid signature of this tenant's Twilio auth token.</summary>

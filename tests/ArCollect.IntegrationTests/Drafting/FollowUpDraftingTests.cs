@@ -57,32 +57,60 @@ public sealed class FollowUpDraftingTests : IAsyncLifetime
         (await d.Customers.SingleAsync(c => c.Id == customer)).Language = "de";
         var reply = new InboundMessage
         {
-            Id = Guid.CreateVersion7(), CustomerId = customer, MessageId = "reply-1@kellerag.example", FromAddress = "ap@kellerag.example",
-            Subject = "AW: Zahlungserinnerung", TextBody = "Wir zahlen bis zum 10.06.\n\n> Zitat", ReceivedAt = new(2026, 6, 5, 8, 0, 0, TimeSpan.Zero),
+            Id = Guid.CreateVersion7(),
+            CustomerId = customer,
+            MessageId = "reply-1@kellerag.example",
+            FromAddress = "ap@kellerag.example",
+            Subject = "AW: Zahlungserinnerung",
+            TextBody = "Wir zahlen bis zum 10.06.\n\n> Zitat",
+            ReceivedAt = new(2026, 6, 5, 8, 0, 0, TimeSpan.Zero),
         };
         d.InboundMessages.Add(reply);
         d.ReplyClassifications.Add(new ReplyClassification
         {
-            Id = Guid.CreateVersion7(), InboundMessageId = reply.Id, CustomerId = customer, Intent = ReplyLabels.Promise, Tone = ReplyLabels.Neutral,
-            StrippedText = "Wir zahlen bis zum 10.06.", ClassifiedAt = reply.ReceivedAt,
+            Id = Guid.CreateVersion7(),
+            InboundMessageId = reply.Id,
+            CustomerId = customer,
+            Intent = ReplyLabels.Promise,
+            Tone = ReplyLabels.Neutral,
+            StrippedText = "Wir zahlen bis zum 10.06.",
+            ClassifiedAt = reply.ReceivedAt,
         });
         d.Promises.Add(new PromiseToPay
         {
-            Id = Guid.CreateVersion7(), CustomerId = customer, InvoiceId = re1.Id, PromisedDate = new(2026, 6, 10), Amount = 1200m, Currency = "EUR",
-            Status = PromiseStatus.Broken, CreatedAt = reply.ReceivedAt,
+            Id = Guid.CreateVersion7(),
+            CustomerId = customer,
+            InvoiceId = re1.Id,
+            PromisedDate = new(2026, 6, 10),
+            Amount = 1200m,
+            Currency = "EUR",
+            Status = PromiseStatus.Broken,
+            CreatedAt = reply.ReceivedAt,
         });
         d.Disputes.Add(new Dispute
         {
-            Id = Guid.CreateVersion7(), CustomerId = customer, InvoiceId = re3.Id, Reason = DisputeReason.PricingError, Status = DisputeStatus.InReview,
-            Amount = 250m, Currency = "EUR", OpenedOn = new(2026, 5, 25),
+            Id = Guid.CreateVersion7(),
+            CustomerId = customer,
+            InvoiceId = re3.Id,
+            Reason = DisputeReason.PricingError,
+            Status = DisputeStatus.InReview,
+            Amount = 250m,
+            Currency = "EUR",
+            OpenedOn = new(2026, 5, 25),
         });
         d.Payments.Add(new Payment { Id = Guid.CreateVersion7(), CustomerId = customer, ReceivedOn = new(2026, 6, 8), Amount = 300m, UnappliedAmount = 300m, Currency = "EUR", CreatedAt = db.Time.GetUtcNow() });
         await d.SaveChangesAsync();
         await OutboxWriter.EnqueueAsync(d, new OutboxMessage
         {
-            IdempotencyKey = "reminder:earlier", Kind = MessageKind.Reminder, CustomerId = customer, ToAddresses = "ap@kellerag.example",
-            Subject = "Zahlungserinnerung", TextBody = "...", MessageId = MessageComposer.NewMessageId("test.local"),
-            NotBefore = new(2026, 6, 1, 7, 0, 0, TimeSpan.Zero), CreatedAt = new(2026, 6, 1, 7, 0, 0, TimeSpan.Zero),
+            IdempotencyKey = "reminder:earlier",
+            Kind = MessageKind.Reminder,
+            CustomerId = customer,
+            ToAddresses = "ap@kellerag.example",
+            Subject = "Zahlungserinnerung",
+            TextBody = "...",
+            MessageId = MessageComposer.NewMessageId("test.local"),
+            NotBefore = new(2026, 6, 1, 7, 0, 0, TimeSpan.Zero),
+            CreatedAt = new(2026, 6, 1, 7, 0, 0, TimeSpan.Zero),
         }, CancellationToken.None);
         await d.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET status = 'Sent' WHERE tenant_id = {tenant} AND idempotency_key = 'reminder:earlier'");
         await d.Database.ExecuteSqlAsync($"UPDATE invoices SET disputed_amount = 250, is_disputed = true WHERE tenant_id = {tenant} AND id = {re3.Id}");
@@ -257,8 +285,12 @@ public sealed class FollowUpDraftingTests : IAsyncLifetime
         await using var scope = db.ForTenant(tenant);
         scope.Db.DraftingSettings.Add(new DraftingSettings
         {
-            Id = Guid.CreateVersion7(), UseLanguageModel = true, Endpoint = model.BaseUrl, Model = "test-model",
-            ApiKeyProtected = scope.Services.GetRequiredService<MailSecrets>().Protect(key), UpdatedAt = db.Time.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            UseLanguageModel = true,
+            Endpoint = model.BaseUrl,
+            Model = "test-model",
+            ApiKeyProtected = scope.Services.GetRequiredService<MailSecrets>().Protect(key),
+            UpdatedAt = db.Time.GetUtcNow(),
         });
         await scope.Db.SaveChangesAsync();
     }

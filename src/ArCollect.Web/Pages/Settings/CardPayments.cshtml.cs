@@ -1,7 +1,7 @@
 using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Data;
-using ArCollect.Infrastructure.Portal;
 using ArCollect.Infrastructure.Payments.Stripe;
+using ArCollect.Infrastructure.Portal;
 using ArCollect.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
