@@ -17,9 +17,10 @@ public static class TemplateVocabulary
     /// <summary>Lists iterate with <c>{% for invoice in invoices %}</c>; their items have these fields.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "open_amount_text", "currency", "payment_reference"],
+        ["invoices"] = ["number", "due_date", "days_overdue", "due_text", "open_amount", "open_amount_text", "currency", "payment_reference", "discount_offer", "instalment_number"],
         ["totals"] = ["currency", "amount", "amount_text"],
         ["credits"] = ["currency", "amount", "amount_text"],
+        ["instalments"] = ["number", "count", "due_date", "amount", "amount_text", "currency", "text"],
     };
 
     public static readonly IReadOnlyList<string> Scalars = ["greeting", "portal_url", "previous_reminder_date", "invoice_count", "today", "tone"];

@@ -56,6 +56,9 @@ public class Invoice : ITenantOwned
     /// <summary>For a draft made by cancel and rebill, the invoice it replaces (credited in full when this was made).</summary>
     public Guid? RebillOfId { get; set; }
 
+    /// <summary>The prompt-payer rule that gave this invoice its early-payment discount when it was issued, if one did.</summary>
+    public Guid? IncentiveRuleId { get; set; }
+
     public List<InvoiceLine> Lines { get; set; } = [];
 
     public decimal OpenAmount => Total - AmountPaid - AmountCredited - AmountWrittenOff;

@@ -10,11 +10,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ArCollect.Infrastructure.Auditing;
 
-/// <summary>Writes an audit entry, in the same transaction, for every change to money: invoices, payments, allocations, credit notes, disputes.</summary>
+/// <summary>Writes an audit entry, in the same transaction, for every change to money: invoices, payments, allocations, credit notes, disputes, prompt-payer rules.</summary>
 public sealed class AuditInterceptor(TenantContext tenant, TimeProvider time) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Audited =
-        [typeof(Invoice), typeof(Payment), typeof(PaymentAllocation), typeof(CreditNote), typeof(WriteOff), typeof(WriteOffRequest), typeof(Dispute), typeof(DisputeItem), typeof(DisputeComment)];
+        [typeof(Invoice), typeof(Payment), typeof(PaymentAllocation), typeof(CreditNote), typeof(WriteOff), typeof(WriteOffRequest), typeof(Dispute), typeof(DisputeItem), typeof(DisputeComment), typeof(Domain.Incentives.IncentiveRule)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -82,6 +82,8 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<ArCollect.Infrastructure.Jobs.JobRun> JobRuns => Set<ArCollect.Infrastructure.Jobs.JobRun>();
     public DbSet<PortalLink> PortalLinks => Set<PortalLink>();
     public DbSet<PortalSettings> PortalSettings => Set<PortalSettings>();
+    public DbSet<PortalReturn> PortalReturns => Set<PortalReturn>();
+    public DbSet<Domain.Incentives.IncentiveRule> IncentiveRules => Set<Domain.Incentives.IncentiveRule>();
     public DbSet<DisputeAttachment> DisputeAttachments => Set<DisputeAttachment>();
     public DbSet<ArCollect.Domain.PaymentPlans.PaymentPlan> PaymentPlans => Set<ArCollect.Domain.PaymentPlans.PaymentPlan>();
     public DbSet<ArCollect.Domain.PaymentPlans.PaymentPlanInstalment> PaymentPlanInstalments => Set<ArCollect.Domain.PaymentPlans.PaymentPlanInstalment>();

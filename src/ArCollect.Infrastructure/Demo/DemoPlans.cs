@@ -9,7 +9,7 @@ namespace ArCollect.Infrastructure.Demo;
 
 /// <summary>
 /// Payment plans and promises on the demo tenant, so their pages have something to show on first start: one plan on
-/// track, one breached a while ago, and a few promises kept and broken.
+/// track, one breached a while ago, a few promises kept and broken, and a prompt-payer rule.
 /// </summary>
 public static class DemoPlans
 {
@@ -28,6 +28,20 @@ public static class DemoPlans
 
         AddPlan(db, customers[0].Id, customers[0].Currency.Trim(), await OpenAsync(db, customers[0].Id, customers[0].Currency, ct), today.AddDays(10), today.AddDays(-5), PaymentPlanStatus.Active);
         AddPlan(db, customers[1].Id, customers[1].Currency.Trim(), await OpenAsync(db, customers[1].Id, customers[1].Currency, ct), today.AddDays(-40), today.AddDays(-50), PaymentPlanStatus.Breached);
+
+        // A prompt-payer rule, so punctual demo customers see the offer in the portal and their next invoices get 2/10.
+        db.IncentiveRules.Add(new Domain.Incentives.IncentiveRule
+        {
+            Id = Guid.CreateVersion7(),
+            Name = "Prompt payers",
+            MinOnTimePercent = 90m,
+            LookbackMonths = 12,
+            MinPaidInvoices = 3,
+            DiscountPercent = 2m,
+            DiscountDays = 10,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
 
         var promises = 0;
         foreach (var (customer, n) in customers.Skip(2).Select((c, n) => (c, n)))

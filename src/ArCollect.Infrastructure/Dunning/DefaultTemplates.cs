@@ -47,6 +47,8 @@ public static class DefaultTemplates
           <tfoot>{% for total in totals %}<tr><th colspan="4" align="left">{{{w.TotalLabel}}}</th><th align="right">{{{w.TotalAmountHtml}}}</th></tr>{% endfor %}</tfoot>
         </table>
         {% for credit in credits %}<p class="credit">{{{creditLine}}}</p>{% endfor %}
+        {% for instalment in instalments %}<p class="instalment">{{ instalment.text }}</p>{% endfor %}
+        {% for invoice in invoices %}{% if invoice.discount_offer %}<p class="discount">{{ invoice.number }}: {{ invoice.discount_offer }}</p>{% endif %}{% endfor %}
         {% if previous_reminder_date %}<p>{{{w.PreviousReminder}}}</p>{% endif %}
         {% if payment.iban and payment.account_holder %}<p>{{{w.PaymentInstructions}}}</p>{% endif %}
         {% if portal_url %}<p>{{{portalLine}}} <a href="{{ portal_url }}">{{ portal_url }}</a></p>{% endif %}
@@ -64,7 +66,11 @@ public static class DefaultTemplates
         {% for total in totals %}{{{w.TotalLabel}}}: {{{w.TotalAmountText}}}
         {% endfor %}{% for credit in credits %}
         {{{creditLine}}}
-        {% endfor %}{% if previous_reminder_date %}
+        {% endfor %}{% for instalment in instalments %}
+        {{ instalment.text }}
+        {% endfor %}{% for invoice in invoices %}{% if invoice.discount_offer %}
+        {{ invoice.number }}: {{ invoice.discount_offer }}
+        {% endif %}{% endfor %}{% if previous_reminder_date %}
         {{{w.PreviousReminder}}}
         {% endif %}{% if payment.iban and payment.account_holder %}
         {{{w.PaymentInstructions}}}

@@ -21,6 +21,9 @@ public sealed class DunningBatch
     /// <summary>The batch's active payment plans (tracked: the run completes or breaches them), by customer.</summary>
     public ILookup<Guid, ActivePlan> Plans { get; init; } = Array.Empty<ActivePlan>().ToLookup(p => p.Plan.CustomerId);
 
+    /// <summary>Early-payment discounts still on offer on the run date (amount, last day), by invoice id.</summary>
+    public IReadOnlyDictionary<Guid, (decimal Amount, DateOnly Deadline)> Discounts { get; init; } = new Dictionary<Guid, (decimal, DateOnly)>();
+
     /// <summary>Salutation and names of the batch's contacts by contact id, for greetings.</summary>
     public IReadOnlyDictionary<Guid, ContactPerson> People { get; init; } = new Dictionary<Guid, ContactPerson>();
 

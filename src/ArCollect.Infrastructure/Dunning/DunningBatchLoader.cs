@@ -30,8 +30,26 @@ public static class DunningBatchLoader
             .Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
         var invoices = await db.Invoices.AsNoTracking()
             .Where(i => ids.Contains(i.CustomerId) && i.Balance > 0)
-            .Select(i => new { i.CustomerId, Item = new DunningInvoice(i.Id, i.Number, i.DueDate, i.Balance, i.Currency, i.IsDisputed, false, i.DisputedAmount) })
+            .Select(i => new
+            {
+                i.CustomerId,
+                Item = new DunningInvoice(i.Id, i.Number, i.DueDate, i.Balance, i.Currency, i.IsDisputed, false, i.DisputedAmount),
+                i.Terms,
+                i.IssueDate,
+                i.Total,
+                Untouched = i.AmountPaid == 0 && i.AmountCredited == 0 && i.AmountWrittenOff == 0,
+            })
             .ToListAsync(ct);
+        // Early-payment discounts still on offer on the run date, so reminders can say what paying now saves.
+        var discounts = new Dictionary<Guid, (decimal, DateOnly)>();
+        foreach (var i in invoices.Where(i => i.Untouched && !i.Item.IsDisputed))
+        {
+            if (Domain.Invoices.PaymentTerms.TryParse(i.Terms, out var terms) && terms.DiscountDeadline(i.IssueDate) is { } deadline && deadline >= runDate)
+            {
+                discounts[i.Item.Id] = (terms.DiscountOn(i.Total, i.Item.Currency), deadline);
+            }
+        }
+
         var invoiceIds = invoices.Select(i => i.Item.Id).ToArray();
         var promises = await db.Promises.Where(p => ids.Contains(p.CustomerId) && p.Status == PromiseStatus.Open).ToListAsync(ct);
         // A promise is kept only by money applied to its invoice (or, for an account promise, to the customer's
@@ -54,13 +72,16 @@ public static class DunningBatchLoader
             GROUP BY customer_id, currency
             """).ToListAsync(ct);
         var plans = await PlanStandings.ActiveAsync(db, ids, ct);
-        var planned = PlanStandings.DueDates(plans);
-        // Steps reached before a plan took effect do not count for its invoices: reminders start again from the instalment dates.
+        var graceDays = await db.PortalSettings.AsNoTracking().Select(s => (int?)s.PlanGraceDays).FirstOrDefaultAsync(ct)
+            ?? Domain.Portal.PortalSettings.DefaultPlanGraceDays;
+        var countsFrom = PlanStandings.StepsCountFrom(plans, graceDays);
+        // Steps reached before a plan took effect (or before the current instalment's turn) do not count for its
+        // invoices: reminders start again from the instalment dates.
         var reached = (await db.ReminderLog.AsNoTracking()
             .Where(r => invoiceIds.Contains(r.InvoiceId))
             .Select(r => new { r.CustomerId, r.InvoiceId, r.StepId, r.RunDate })
             .ToListAsync(ct))
-            .Where(r => !planned.TryGetValue(r.InvoiceId, out var plan) || r.RunDate >= plan.ActiveFrom)
+            .Where(r => !countsFrom.TryGetValue(r.InvoiceId, out var from) || r.RunDate >= from)
             .ToList();
         var history = await db.Database.SqlQuery<HistoryRow>($"""
             SELECT customer_id, count(*)::int AS settled,
@@ -121,6 +142,7 @@ public static class DunningBatchLoader
             Contacts = contacts.ToDictionary(c => c.CustomerId, c => new ContactHistory(c.LastResponseAt, c.RemindersSinceResponse, c.LastReminderAt)),
             ExistingTaskKeys = taskKeys.ToHashSet(StringComparer.Ordinal),
             Plans = plans.ToLookup(p => p.Plan.CustomerId),
+            Discounts = discounts,
             People = customers.SelectMany(c => c.Contacts).ToDictionary(c => c.Id, c => new ContactPerson(c.Salutation, c.FirstName, c.LastName)),
             Phones = customers.SelectMany(c => c.Contacts).ToLookup(c => c.CustomerId, c => new ArCollect.Domain.Messaging.SmsContact(
                 c.Id, c.Name, c.IsPrimary, c.Mobile, c.Phone, c.SmsConsentAt, c.SmsOptedOutAt, c.WrongNumberAt)),

@@ -25,6 +25,8 @@ public sealed class ReminderBatchWriter(
     private readonly List<Activity> activities = [];
     private readonly HashSet<Guid> creditHolds = [];
     private readonly Dictionary<Guid, IReadOnlyList<(string Currency, decimal Amount)>> netCredits = [];
+    private readonly Dictionary<Guid, List<Domain.PaymentPlans.InstalmentRequest>> instalments = [];
+    private IReadOnlyDictionary<Guid, (decimal Amount, DateOnly Deadline)> discounts = new Dictionary<Guid, (decimal, DateOnly)>();
     private readonly Dictionary<string, IssuedPortalLink> portalLinks = new(StringComparer.Ordinal);
     private readonly PortalLinks links = new(db, options, TimeProvider.System);
     private readonly Dictionary<string, SmsDecision> smsDecisions = new(StringComparer.Ordinal);
@@ -39,6 +41,8 @@ public sealed class ReminderBatchWriter(
         activities.Clear();
         creditHolds.Clear();
         netCredits.Clear();
+        instalments.Clear();
+        discounts = batch.Discounts;
         portalLinks.Clear();
         smsDecisions.Clear();
         callScripts.Clear();
@@ -195,6 +199,8 @@ public sealed class ReminderBatchWriter(
             Person = person,
             Payment = PaymentAccount.From(setup.Company, tenant.Name),
             Credits = netCredits.GetValueOrDefault(decision.Customer.Id)?.Where(c => decision.Due.Any(d => d.Invoice.Currency == c.Currency)).ToList() ?? [],
+            Instalments = instalments.GetValueOrDefault(decision.Customer.Id)?.Where(r => decision.Due.Any(d => r.PerInvoice.ContainsKey(d.Invoice.Id))).ToList() ?? [],
+            Discounts = decision.Due.Where(d => discounts.ContainsKey(d.Invoice.Id)).ToDictionary(d => d.Invoice.Id, d => discounts[d.Invoice.Id]),
         };
 
     private async Task<OutboxMessage> ComposeAsync(CustomerDecision decision, ContactHistory history, DateTimeOffset sendAt, string? language, ContactPerson? person)
@@ -419,11 +425,20 @@ public sealed class ReminderBatchWriter(
             else
             {
                 live.Add(plan);
+                if (PaymentPlans.PlanStandings.NextRequest(plan) is { } request)
+                {
+                    (instalments.TryGetValue(row.Customer.Id, out var list) ? list : instalments[row.Customer.Id] = []).Add(request);
+                }
             }
         }
 
+        // An invoice with a share in the next instalment is chased by that instalment's date (for that share, see
+        // ReminderModel.Asked); the others by the instalment that pays their last cent.
         var planned = PaymentPlans.PlanStandings.DueDates(live);
-        return invoices.Select(i => planned.TryGetValue(i.Id, out var due) ? i with { DueDate = due.DueDate } : i).ToList();
+        var asked = instalments.GetValueOrDefault(row.Customer.Id)?.SelectMany(r => r.PerInvoice.Keys.Select(id => (id, r.DueDate)))
+            .ToDictionary(x => x.id, x => x.DueDate) ?? [];
+        return invoices.Select(i => asked.TryGetValue(i.Id, out var next) ? i with { DueDate = next }
+            : planned.TryGetValue(i.Id, out var due) ? i with { DueDate = due.DueDate } : i).ToList();
     }
 
     private Activity PlanEntry(Domain.PaymentPlans.PaymentPlan plan, string summary) => new()

@@ -26,6 +26,30 @@ public sealed record ReminderModel(
     /// <summary>Money on the customer's account not yet applied, per currency, already taken off the amounts the reminder asks for.</summary>
     public IReadOnlyList<(string Currency, decimal Amount)> Credits { get; init; } = [];
 
+    /// <summary>
+    /// The next instalment of each active payment plan covering a listed invoice: a planned invoice is asked for its
+    /// share of that instalment, by the instalment's date, instead of its whole open amount.
+    /// </summary>
+    public IReadOnlyList<Domain.PaymentPlans.InstalmentRequest> Instalments { get; init; } = [];
+
+    /// <summary>Early-payment discounts still on offer (amount, last day) by invoice id.</summary>
+    public IReadOnlyDictionary<Guid, (decimal Amount, DateOnly Deadline)> Discounts { get; init; } = new Dictionary<Guid, (decimal, DateOnly)>();
+
+    /// <summary>What the reminder asks for an invoice now: its share of the plan's next instalment when on a plan, else its open amount.</summary>
+    public (decimal Amount, DateOnly DueDate, Domain.PaymentPlans.InstalmentRequest? Instalment) Asked(InvoiceReminder reminder)
+    {
+        var invoice = reminder.Invoice;
+        foreach (var instalment in Instalments)
+        {
+            if (instalment.PerInvoice.TryGetValue(invoice.Id, out var share))
+            {
+                return (Math.Min(share, invoice.OpenAmount), instalment.DueDate, instalment);
+            }
+        }
+
+        return (invoice.OpenAmount, invoice.DueDate, null);
+    }
+
     /// <summary>The values in the template's language: dates, amounts and due wording follow its culture.</summary>
     public Dictionary<string, object?> ToLiquid(string? language)
     {
@@ -45,19 +69,37 @@ public sealed record ReminderModel(
             ["payment"] = Payment is { } p
                 ? new Dictionary<string, object?> { ["account_holder"] = p.AccountHolder, ["iban"] = p.IbanText, ["bic"] = p.Bic, ["bank_name"] = p.BankName }
                 : null,
-            ["invoices"] = Invoices.Select(i => new Dictionary<string, object?>
+            ["invoices"] = Invoices.Select(i =>
             {
-                ["number"] = i.Invoice.Number,
-                ["due_date"] = f.Date(i.Invoice.DueDate),
-                ["days_overdue"] = i.DaysOverdue,
-                ["due_text"] = f.DueText(i.DaysOverdue),
-                ["open_amount"] = f.Amount(i.Invoice.OpenAmount),
-                ["open_amount_text"] = f.Money(i.Invoice.OpenAmount, i.Invoice.Currency),
-                ["currency"] = i.Invoice.Currency,
-                ["payment_reference"] = CreditorReference.FromInvoiceNumber(i.Invoice.Number) is { } rf ? CreditorReference.Format(rf) : i.Invoice.Number,
+                var asked = Asked(i);
+                return new Dictionary<string, object?>
+                {
+                    ["number"] = i.Invoice.Number,
+                    ["due_date"] = f.Date(asked.DueDate),
+                    ["days_overdue"] = i.DaysOverdue,
+                    ["due_text"] = f.DueText(i.DaysOverdue),
+                    ["open_amount"] = f.Amount(asked.Amount),
+                    ["open_amount_text"] = f.Money(asked.Amount, i.Invoice.Currency),
+                    ["currency"] = i.Invoice.Currency,
+                    ["payment_reference"] = CreditorReference.FromInvoiceNumber(i.Invoice.Number) is { } rf ? CreditorReference.Format(rf) : i.Invoice.Number,
+                    ["discount_offer"] = asked.Instalment is null && Discounts.TryGetValue(i.Invoice.Id, out var d) && d.Amount > 0m && d.Amount < i.Invoice.OpenAmount
+                        ? ReminderIncentiveWording.Offer(language, f.Money(i.Invoice.OpenAmount - d.Amount, i.Invoice.Currency), f.Date(d.Deadline), f.Money(d.Amount, i.Invoice.Currency))
+                        : null,
+                    ["instalment_number"] = asked.Instalment?.Number,
+                };
+            }).ToList(),
+            ["instalments"] = Instalments.Select(r => new Dictionary<string, object?>
+            {
+                ["number"] = r.Number,
+                ["count"] = r.Count,
+                ["due_date"] = f.Date(r.DueDate),
+                ["amount"] = f.Amount(r.Amount),
+                ["amount_text"] = f.Money(r.Amount, r.Currency),
+                ["currency"] = r.Currency,
+                ["text"] = ReminderIncentiveWording.Instalment(language, r.Number, r.Count, f.Money(r.Amount, r.Currency), f.Date(r.DueDate)),
             }).ToList(),
             ["totals"] = Invoices.GroupBy(i => i.Invoice.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (Currency: g.Key, Amount: g.Sum(i => i.Invoice.OpenAmount)))
+                .Select(g => (Currency: g.Key, Amount: g.Sum(i => Asked(i).Amount)))
                 .Select(t => new Dictionary<string, object?> { ["currency"] = t.Currency, ["amount"] = f.Amount(t.Amount), ["amount_text"] = f.Money(t.Amount, t.Currency) })
                 .ToList(),
             ["credits"] = Credits.OrderBy(c => c.Currency, StringComparer.Ordinal)

@@ -46,6 +46,7 @@ public sealed class InvoiceIssuer(ArCollectDbContext db, PreSendChecks checks, D
         }
 
         var now = time.GetUtcNow();
+        var incentive = await Incentives.IncentiveEligibility.ApplyOnIssueAsync(db, invoice, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         invoice.Number = await numbers.NextAsync(DocumentSeries.Invoice, invoice.IssueDate, cancellationToken);
         invoice.State = InvoiceState.Issued;
         invoice.IssuedAt = now;
@@ -57,7 +58,8 @@ public sealed class InvoiceIssuer(ArCollectDbContext db, PreSendChecks checks, D
             Type = ActivityType.Invoice,
             At = now,
             UserId = tenant.UserId,
-            Summary = $"Invoice {invoice.Number} issued: {invoice.Currency} {invoice.Total:N2}, due {invoice.DueDate:yyyy-MM-dd}",
+            Summary = $"Invoice {invoice.Number} issued: {invoice.Currency} {invoice.Total:N2}, due {invoice.DueDate:yyyy-MM-dd}"
+                + (incentive is null ? "" : $", prompt-payer terms {invoice.Terms} ({incentive.Name})"),
         });
         try
         {

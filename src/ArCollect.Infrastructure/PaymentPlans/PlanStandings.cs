@@ -64,6 +64,39 @@ public static class PlanStandings
         return result;
     }
 
+    /// <summary>
+    /// The next instalment each plan asks for (what is left of it, its date, and each invoice's share of it): the
+    /// reminder run chases a planned invoice by that date for that share.
+    /// </summary>
+    public static InstalmentRequest? NextRequest(ActivePlan plan) =>
+        InstalmentRequest.Next(plan.Schedule, plan.Paid, plan.Plan.Currency,
+            plan.Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList());
+
+    /// <summary>
+    /// From which day reminder steps count for each planned invoice: from the day the plan took effect, and for a later
+    /// instalment from the day after the previous one's grace ended, so each instalment goes through the policy's steps.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, DateOnly> StepsCountFrom(IEnumerable<ActivePlan> plans, int graceDays)
+    {
+        var result = new Dictionary<Guid, DateOnly>();
+        foreach (var plan in plans)
+        {
+            var from = plan.Plan.ActiveFrom ?? DateOnly.FromDateTime(plan.Plan.CreatedAt.UtcDateTime);
+            if (NextRequest(plan) is { Number: > 1 } next && plan.Schedule.FirstOrDefault(i => i.Number == next.Number - 1) is { } previous)
+            {
+                var afterGrace = previous.DueDate.AddDays(graceDays + 1);
+                from = afterGrace > from ? afterGrace : from;
+            }
+
+            foreach (var (item, _) in plan.Invoices)
+            {
+                result[item.InvoiceId] = from;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Planned due dates for all active plans of the tenant, read without tracking (late fees, forecast).</summary>
     public static async Task<IReadOnlyDictionary<Guid, PlannedDue>> DueDatesAsync(ArCollectDbContext db, CancellationToken ct) =>
         DueDates(await ActiveAsync(db, null, ct, track: false));

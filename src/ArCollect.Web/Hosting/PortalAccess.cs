@@ -35,8 +35,14 @@ public sealed partial class PortalAccessMiddleware(RequestDelegate next)
     public const string ExpiredPath = "/portal/link-expired";
     public const string PresentedTokenItem = "portal.token";
 
-    public async Task InvokeAsync(HttpContext context, PortalLinkVerifier verifier, TenantContext tenant, PortalSession session)
+    public async Task InvokeAsync(HttpContext context, PortalLinkVerifier verifier, PortalReturns returns, TenantContext tenant, PortalSession session)
     {
+        if (TryReadReturn(context.Request.Path, out var reference))
+        {
+            await ReturnAsync(context, returns, reference);
+            return;
+        }
+
         if (!TryReadToken(context.Request.Path, out var token))
         {
             await next(context);
@@ -60,6 +66,45 @@ public sealed partial class PortalAccessMiddleware(RequestDelegate next)
         }
     }
 
+    /// <summary>
+    /// A card checkout's way back (<c>/portal/return/{reference}</c>, the address Stripe keeps instead of the link):
+    /// a valid, unused reference sends the browser on to the link's payment page; anything else gets the expired page.
+    /// </summary>
+    private async Task ReturnAsync(HttpContext context, PortalReturns returns, string reference)
+    {
+        var token = await returns.UseAsync(reference, context.RequestAborted);
+        if (token is null)
+        {
+            context.Items[PresentedTokenItem] = reference;
+            context.Request.Path = ExpiredPath;
+            await next(context);
+            return;
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        context.Response.Redirect(context.Request.Query.ContainsKey("cancelled") ? $"/portal/{token}/pay" : $"/portal/{token}/pay?handler=Done");
+    }
+
+    /// <summary>The reference of a checkout return address, or false for any other path.</summary>
+    public static bool TryReadReturn(PathString path, out string reference)
+    {
+        reference = "";
+        if (!path.StartsWithSegments(PortalReturns.PathPrefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
+        {
+            return false;
+        }
+
+        var segment = rest.Value!.TrimStart('/');
+        if (segment.Length == 0 || segment.Contains('/', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        reference = segment;
+        return true;
+    }
+
     /// <summary>The token segment of a portal address, or false for other paths and the expired page itself.</summary>
     public static bool TryReadToken(PathString path, out string token)
     {
@@ -70,7 +115,8 @@ public sealed partial class PortalAccessMiddleware(RequestDelegate next)
         }
 
         var segment = rest.Value!.TrimStart('/').Split('/', 2)[0];
-        if (segment.Length == 0 || string.Equals("/portal/" + segment, ExpiredPath, StringComparison.OrdinalIgnoreCase))
+        if (segment.Length == 0 || string.Equals("/portal/" + segment, ExpiredPath, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(segment, "return", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -81,9 +127,10 @@ public sealed partial class PortalAccessMiddleware(RequestDelegate next)
 
     /// <summary>Replaces the token of a portal address with a marker, for anything that writes paths to logs.</summary>
     public static string Redact(string path) => TokenPattern().Replace(path, m =>
-        string.Equals(m.Groups[1].Value, "link-expired", StringComparison.OrdinalIgnoreCase) ? m.Value : "/portal/[token]");
+        string.Equals(m.Groups[2].Value, "link-expired", StringComparison.OrdinalIgnoreCase) ? m.Value
+        : m.Groups[1].Success ? "/portal/return/[reference]" : "/portal/[token]");
 
-    [GeneratedRegex("/portal/([^/?#]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("/portal/(return/)?([^/?#]+)", RegexOptions.IgnoreCase)]
     private static partial Regex TokenPattern();
 }
 
@@ -120,6 +167,7 @@ public static class PortalHosting
         services.AddScoped(sp => new PortalLinks(
             sp.GetRequiredService<ArCollectDbContext>(), sp.GetRequiredService<IOptions<DunningOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PortalLinkVerifier>();
+        services.AddSingleton<PortalReturns>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

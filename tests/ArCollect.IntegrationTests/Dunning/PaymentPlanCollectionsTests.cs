@@ -55,6 +55,40 @@ public sealed class PaymentPlanCollectionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_instalment_gets_its_reminder_asking_for_the_instalment_by_its_date_not_the_invoice_open_amount()
+    {
+        await PlanAsync(3, new DateOnly(2026, 6, 22));
+        db.Time.Advance(TimeSpan.FromDays(4));
+        await RunAsync(db, tenant);
+        var first = Assert.Single(await OutboxAsync(db, tenant));
+        Assert.Contains("instalment 1 of 3 is due: EUR 100.00 by", first.TextBody, StringComparison.Ordinal);
+
+        // Instalment 1 paid; INV-2 (200.00) is paid off by instalments 2 and 3.
+        await using (var pay = db.ForTenant(tenant))
+        {
+            Assert.True((await pay.Services.GetRequiredService<PaymentRecorder>().RecordAsync(new RecordPaymentInput
+            {
+                CustomerId = acme,
+                Amount = 100m,
+                Currency = "EUR",
+                ReceivedOn = db.Today,
+                Reference = "PLAN-1",
+            }, CancellationToken.None)).Succeeded);
+        }
+
+        // 19 July, three days before instalment 2: INV-2 is reminded for its share of that instalment, by its date.
+        db.Time.Advance(TimeSpan.FromDays(30));
+        await RunAsync(db, tenant);
+        var second = (await OutboxAsync(db, tenant))[^1];
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Contains("INV-2", second.TextBody, StringComparison.Ordinal);
+        Assert.Contains("instalment 2 of 3 is due: EUR 100.00 by", second.TextBody, StringComparison.Ordinal);
+        Assert.Contains("EUR 100.00", second.HtmlBody!, StringComparison.Ordinal);
+        Assert.DoesNotContain("200.00", second.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("200.00", second.HtmlBody!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missed_instalment_after_the_grace_days_breaches_the_plan_alerts_a_manager_and_resumes_reminders()
     {
         var plan = await PlanAsync(3, new DateOnly(2026, 6, 22));

@@ -135,8 +135,65 @@ public sealed class CardPaymentTests(CardPaymentFixture fixture) : IClassFixture
         Assert.Equal($"{w.Invoice}:400", sent.Form["metadata[invoice_1]"]);
         Assert.Equal($"{w.Second}:300", sent.Form["metadata[invoice_2]"]);
         Assert.Equal($"{w.Invoice}:400", sent.Form["payment_intent_data[metadata][invoice_1]"]);
-        Assert.EndsWith(w.Link + "/pay?handler=Done", sent.Form["success_url"], StringComparison.Ordinal);
+        Assert.Contains("/portal/return/", sent.Form["success_url"], StringComparison.Ordinal);
         Assert.Equal(0, await AsCompanyAsync(w.TenantId, db => db.Payments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Stripe_gets_return_addresses_with_a_single_use_reference_instead_of_the_portal_token()
+    {
+        var w = await SeedAsync();
+        var token = w.Link["/portal/".Length..];
+        using var client = App.NewClient();
+        var before = fixture.Stripe.Requests.Count;
+
+        using (await client.SubmitAsync(w.Link + "/pay", [new("InvoiceIds", w.Invoice.ToString())]))
+        {
+        }
+
+        using (await client.SubmitAsync(w.Link + "/pay", [new("InvoiceIds", w.Invoice.ToString())]))
+        {
+        }
+
+        var sent = fixture.Stripe.Requests.Skip(before).Where(r => r.Path == "/v1/checkout/sessions").ToList();
+        Assert.Equal(2, sent.Count);
+        var success = sent[0].Form["success_url"];
+        Assert.DoesNotContain(token, success, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, sent[0].Form["cancel_url"], StringComparison.Ordinal);
+        Assert.Equal(success + "?cancelled=1", sent[0].Form["cancel_url"]);
+        // A second click on the same choice sends Stripe the same addresses and key, so Stripe answers with the same checkout.
+        Assert.Equal((success, sent[0].IdempotencyKey), (sent[1].Form["success_url"], sent[1].IdempotencyKey));
+        var reference = success[(success.LastIndexOf('/') + 1)..];
+        var stored = await AsCompanyAsync(w.TenantId, db => db.PortalReturns.AsNoTracking().SingleAsync());
+        Assert.Equal(ArCollect.Infrastructure.Portal.PortalTokens.Hash(reference), stored.ReferenceHash);
+        Assert.DoesNotContain(token, stored.TokenProtected!, StringComparison.Ordinal);
+
+        // Back from Stripe: on to the link's payment page, which thanks the customer; the reference then stops working.
+        var path = new Uri(success).PathAndQuery;
+        using var back = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal(w.Link + "/pay?handler=Done", back.Headers.Location!.OriginalString);
+        using var again = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.DoesNotContain("Card Buyer", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var used = await AsCompanyAsync(w.TenantId, db => db.PortalReturns.AsNoTracking().SingleAsync());
+        Assert.NotNull(used.UsedAt);
+        Assert.Null(used.TokenProtected);
+
+        // Once the customer came back, paying again is a new checkout with a new return reference.
+        using (await client.SubmitAsync(w.Link + "/pay", [new("InvoiceIds", w.Invoice.ToString())]))
+        {
+        }
+
+        var third = fixture.Stripe.Requests.Skip(before).Where(r => r.Path == "/v1/checkout/sessions").Last();
+        Assert.NotEqual(success, third.Form["success_url"]);
+        Assert.NotEqual(sent[0].IdempotencyKey, third.IdempotencyKey);
+
+        // An altered reference, or one of another shape, gets the plain expired page.
+        using var altered = await client.GetAsync(new Uri(third.Form["success_url"]).AbsolutePath[..^2] + "xx");
+        Assert.Equal(HttpStatusCode.NotFound, altered.StatusCode);
+        using var cancelled = await client.GetAsync(new Uri(third.Form["cancel_url"]).PathAndQuery);
+        Assert.Equal(w.Link + "/pay", cancelled.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -88,6 +88,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(x => new { x.TenantId, x.DueDate }).HasFilter("balance > 0").HasDatabaseName("ix_invoices_open_by_due_date")
             .IncludeProperties(x => new { x.Id, x.CustomerId, x.Currency, x.Balance, x.IssueDate });
         b.HasIndex(x => new { x.TenantId, x.IssueDate });
+        b.HasIndex(x => new { x.TenantId, x.IncentiveRuleId }).HasFilter("incentive_rule_id IS NOT NULL");
         // Invoices resolved in a period (KPI page); imports of open invoices never touch it.
         b.HasIndex(x => new { x.TenantId, x.SettledOn }).HasFilter("settled_on IS NOT NULL").HasDatabaseName("ix_invoices_settled_on");
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -38,3 +38,26 @@ internal sealed class DisputeAttachmentConfiguration : IEntityTypeConfiguration<
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class PortalReturnConfiguration : IEntityTypeConfiguration<PortalReturn>
+{
+    public void Configure(EntityTypeBuilder<PortalReturn> b)
+    {
+        b.Property(x => x.ReferenceHash).HasMaxLength(32);
+        b.Property(x => x.ChoiceHash).HasMaxLength(32);
+        b.HasIndex(x => new { x.TenantId, x.ReferenceHash }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.PortalLinkId, x.ChoiceHash });
+        b.HasOne<PortalLink>().WithMany().HasForeignKey(x => x.PortalLinkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IncentiveRuleConfiguration : IEntityTypeConfiguration<Domain.Incentives.IncentiveRule>
+{
+    public void Configure(EntityTypeBuilder<Domain.Incentives.IncentiveRule> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(80);
+        b.Property(x => x.MinOnTimePercent).HasPrecision(5, 2);
+        b.Property(x => x.DiscountPercent).HasPrecision(5, 2);
+        b.HasIndex(x => new { x.TenantId, x.Active });
+    }
+}

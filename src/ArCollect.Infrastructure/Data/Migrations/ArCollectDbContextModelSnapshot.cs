@@ -2067,6 +2067,66 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("reminder_steps", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Incentives.IncentiveRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DiscountDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_days");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<int>("LookbackMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("lookback_months");
+
+                    b.Property<decimal>("MinOnTimePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("min_on_time_percent");
+
+                    b.Property<int>("MinPaidInvoices")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_paid_invoices");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incentive_rules");
+
+                    b.HasIndex("TenantId", "Active")
+                        .HasDatabaseName("ix_incentive_rules_tenant_id_active");
+
+                    b.ToTable("incentive_rules", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Invoices.CreditNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2259,6 +2319,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
 
+                    b.Property<Guid?>("IncentiveRuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incentive_rule_id");
+
                     b.Property<bool>("IsDisputed")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disputed");
@@ -2354,6 +2418,10 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasFilter("balance > 0");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueDate"), new[] { "Id", "CustomerId", "Currency", "Balance", "IssueDate" });
+
+                    b.HasIndex("TenantId", "IncentiveRuleId")
+                        .HasDatabaseName("ix_invoices_tenant_id_incentive_rule_id")
+                        .HasFilter("incentive_rule_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "IssueDate")
                         .HasDatabaseName("ix_invoices_tenant_id_issue_date");
@@ -3590,6 +3658,73 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_portal_links_tenant_id_customer_id_expires_at");
 
                     b.ToTable("portal_links", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Portal.PortalReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ChoiceHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("choice_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("PortalLinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portal_link_id");
+
+                    b.Property<byte[]>("ReferenceHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("reference_hash");
+
+                    b.Property<string>("ReferenceProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("reference_protected");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TokenProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("token_protected");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portal_returns");
+
+                    b.HasIndex("PortalLinkId")
+                        .HasDatabaseName("ix_portal_returns_portal_link_id");
+
+                    b.HasIndex("TenantId", "ReferenceHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_portal_returns_tenant_id_reference_hash");
+
+                    b.HasIndex("TenantId", "PortalLinkId", "ChoiceHash")
+                        .HasDatabaseName("ix_portal_returns_tenant_id_portal_link_id_choice_hash");
+
+                    b.ToTable("portal_returns", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Portal.PortalSettings", b =>
@@ -5362,6 +5497,16 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_portal_links_customers_customer_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Portal.PortalReturn", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Portal.PortalLink", null)
+                        .WithMany()
+                        .HasForeignKey("PortalLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portal_returns_portal_links_portal_link_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Replies.ReplyClassification", b =>

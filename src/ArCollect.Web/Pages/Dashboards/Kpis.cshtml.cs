@@ -50,6 +50,9 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
     public IReadOnlyList<string> MissingRates { get; private set; } = [];
     public decimal Target { get; private set; }
     public WorkflowReport Workflow { get; private set; } = new([], [], []);
+
+    /// <summary>Invoices issued in the period under a prompt-payer rule: how many were paid early, and the discount given.</summary>
+    public Infrastructure.Incentives.IncentiveSummary Incentives { get; private set; } = new(0, 0, 0, []);
     public DateOnly ResolvedFrom { get; private set; }
     public string BaseCurrency { get; private set; } = "";
 
@@ -132,6 +135,7 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
         BaseCurrency = converter.BaseCurrency;
         Workflow = WorkflowReport.Build(await workflowCells, today, converter);
         MissingRates = ledger.MissingRates.Union(Workflow.MissingRates).Order(StringComparer.Ordinal).ToList();
+        Incentives = await Infrastructure.Incentives.IncentiveKpis.SummaryAsync(db, ResolvedFrom, today, cancellationToken);
         Sentences = KpiNarrative.Compose(
             new KpiNarrativeInput(
                 Trend,

@@ -27,6 +27,11 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
     public sealed record InvoiceRow(Guid Id, string Number, DateOnly IssueDate, DateOnly DueDate, string Currency, decimal Total, decimal Balance, bool IsDisputed, DateOnly? SettledOn)
     {
         public string Reference => CreditorReference.FromInvoiceNumber(Number) is { } rf ? CreditorReference.Format(rf) : Number;
+
+        /// <summary>The early-payment discount still on offer (the payment rules credit it when the rest arrives by <see cref="DiscountDeadline"/>).</summary>
+        public decimal Discount { get; init; }
+
+        public DateOnly? DiscountDeadline { get; init; }
     }
 
     public sealed record PromiseRow(DateOnly Date, decimal Amount, string Currency, PromiseStatus Status, string? InvoiceNumber);
@@ -42,6 +47,9 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
     public IReadOnlyList<DisputeRow> Disputes { get; private set; } = [];
     public Bank? Account { get; private set; }
     public IReadOnlyList<Infrastructure.PaymentPlans.PlanSummary> Plans { get; private set; } = [];
+
+    /// <summary>The prompt-payer rule the customer earns today, shown as a thank-you with its discount.</summary>
+    public Domain.Incentives.IncentiveRule? Incentive { get; private set; }
 
     /// <summary>Whether the tenant takes card payments (Stripe keys set and switched on).</summary>
     public bool TakesCards { get; private set; }
@@ -130,11 +138,13 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
     {
         var customerId = CustomerId;
         var since = Today.AddDays(-RecentDays);
-        var invoices = await Db.Invoices.AsNoTracking()
+        var invoices = (await Db.Invoices.AsNoTracking()
             .Where(i => i.CustomerId == customerId && i.State == InvoiceState.Issued && (i.Balance > 0 || i.SettledOn >= since))
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number)
-            .Select(i => new InvoiceRow(i.Id, i.Number, i.IssueDate, i.DueDate, i.Currency, i.Total, i.Balance, i.IsDisputed, i.SettledOn))
-            .ToListAsync(ct);
+            .Select(i => new { Row = new InvoiceRow(i.Id, i.Number, i.IssueDate, i.DueDate, i.Currency, i.Total, i.Balance, i.IsDisputed, i.SettledOn), i.Terms, i.AmountPaid, i.AmountCredited, i.AmountWrittenOff })
+            .ToListAsync(ct))
+            .Select(i => WithDiscount(i.Row, i.Terms, i.AmountPaid == 0m && i.AmountCredited == 0m && i.AmountWrittenOff == 0m))
+            .ToList();
         Open = invoices.Where(i => i.Balance > 0).ToList();
         RecentlyPaid = invoices.Where(i => i.Balance <= 0).OrderByDescending(i => i.SettledOn).Take(20).ToList();
         Balances = Open.GroupBy(i => i.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(i => i.Balance))).ToList();
@@ -148,9 +158,17 @@ public sealed class IndexModel(ArCollectDbContext db, PortalSession session, Por
             .Join(Db.Invoices, d => d.InvoiceId, i => i.Id, (d, i) => new DisputeRow(d.Id, i.Number, d.Reason, d.Amount, i.Currency, d.Status, d.Outcome, d.OpenedOn))
             .ToListAsync(ct);
         Account = await BankAsync(ct);
+        Incentive = await Infrastructure.Incentives.IncentiveEligibility.EarnedAsync(Db, customerId, Today, ct);
         Plans = await plans.ForCustomerAsync(customerId, ct, take: 5);
         TakesCards = Open.Count > 0 && await Db.StripeSettings.AnyAsync(s => s.Enabled && s.SecretKeyProtected != null && s.WebhookSecretProtected != null, ct);
     }
+
+    /// <summary>The discount an open invoice still offers today, as <see cref="Domain.Payments.EarlyPaymentDiscount"/> grants it to a payment in full.</summary>
+    private InvoiceRow WithDiscount(InvoiceRow row, string? terms, bool untouched) =>
+        row.Balance > 0 && untouched && !row.IsDisputed && PaymentTerms.TryParse(terms, out var parsed)
+            && parsed.DiscountDeadline(row.IssueDate) is { } deadline && deadline >= Today
+            ? row with { Discount = parsed.DiscountOn(row.Total, row.Currency), DiscountDeadline = deadline }
+            : row;
 
     /// <summary>The customer sees open (while the team works on it), rejected or resolved.</summary>
     public string DisputeState(DisputeRow dispute) => dispute switch

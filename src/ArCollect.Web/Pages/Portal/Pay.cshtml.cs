@@ -16,7 +16,7 @@ namespace ArCollect.Web.Pages.Portal;
 /// recorded here: the payment counts only when Stripe's signed webhook confirms it (see <see cref="StripeWebhookHandler"/>).
 /// </summary>
 public sealed partial class PayModel(
-    ArCollectDbContext db, PortalSession session, PortalLinks links, StripeSecrets secrets, IStripeGateway gateway, TimeProvider time, ILogger<PayModel> logger)
+    ArCollectDbContext db, PortalSession session, PortalLinks links, PortalReturns returns, StripeSecrets secrets, IStripeGateway gateway, TimeProvider time, ILogger<PayModel> logger)
     : PortalPageModel(db, session, time)
 {
     /// <summary>Stripe Checkout speaks these of the portal's languages by the same code; others let Stripe choose.</summary>
@@ -79,7 +79,9 @@ public sealed partial class PayModel(
 
         var currency = chosen[0].Currency;
         var metadata = new CheckoutMetadata(Db.CurrentTenantId!.Value, CustomerId, chosen.Select(i => new CheckoutItem(i.Id, i.Amount)).ToList());
-        var home = $"{await links.BaseUrlAsync(ct)}{Home}";
+        // Stripe keeps the addresses it returns to: they carry a single-use reference, never the portal token.
+        var (reference, returnId) = await returns.IssueAsync(Db, CustomerId, LinkId, Token, IdempotencyKey(metadata, Guid.Empty), ct);
+        var back = $"{await links.BaseUrlAsync(ct)}{PortalReturns.PathPrefix}{reference}";
         var email = await Db.Contacts.AsNoTracking().Where(c => c.CustomerId == CustomerId && !c.Bounced)
             .OrderByDescending(c => c.IsPrimary).ThenBy(c => c.Name).Select(c => c.Email).FirstOrDefaultAsync(ct);
         var request = new CheckoutRequest(
@@ -87,11 +89,11 @@ public sealed partial class PayModel(
             currency,
             chosen.Select(i => new CheckoutLine($"{T["Invoice"]} {i.Number}", CheckoutMetadata.ToMinorUnits(i.Amount, currency))).ToList(),
             metadata,
-            SuccessUrl: $"{home}/pay?handler=Done",
-            CancelUrl: $"{home}/pay",
+            SuccessUrl: back,
+            CancelUrl: $"{back}?cancelled=1",
             CustomerEmail: email,
             Locale: CheckoutLocales.Contains(T.Language.Code) ? T.Language.Code : "auto",
-            IdempotencyKey: IdempotencyKey(metadata));
+            IdempotencyKey: IdempotencyKey(metadata, returnId));
         try
         {
             var created = await gateway.CreateCheckoutSessionAsync(request, ct);
@@ -107,13 +109,13 @@ public sealed partial class PayModel(
 
     /// <summary>
     /// The same choice within ten minutes (a double click, a reload) gets the same checkout from Stripe instead of a
-    /// second one.
+    /// second one, as long as its return address has not been used; once the customer came back, a new checkout.
     /// </summary>
-    private string IdempotencyKey(CheckoutMetadata metadata)
+    private string IdempotencyKey(CheckoutMetadata metadata, Guid returnId)
     {
         var items = string.Join(",", metadata.Items.Select(i => $"{i.InvoiceId}:{i.Amount}"));
         var window = Now.ToUnixTimeSeconds() / 600;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{metadata.TenantId}|{metadata.CustomerId}|{items}|{window}")));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{metadata.TenantId}|{metadata.CustomerId}|{items}|{window}|{returnId}")));
         return $"arcollect-checkout-{hash}";
     }
 

@@ -35,6 +35,9 @@ public abstract class PortalPageModel(ArCollectDbContext db, PortalSession sessi
 
     protected DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>The token this request came with (kept only in memory; a checkout's return stores it encrypted).</summary>
+    protected string Token => session.Token ?? throw new InvalidOperationException("No portal token for this request.");
+
     /// <summary>The portal home of this link, relative to the site, e.g. <c>/portal/{token}</c>.</summary>
     public string Home => $"/portal/{session.Token}";
 
