@@ -16,12 +16,15 @@ internal static class CrossValidation
         new(),
         new(Cues: true),
         new(Cues: true, CueWeight: 3f),
-        new(Cues: true, CueWeight: 3f, ToneCuesOnly: true),
+        new(CharNgrams: 4, AllCharLengths: true, Cues: true),
+        new(Lbfgs: false, Cues: true),
     ];
 
-    public static void Run(IReadOnlyList<LabelledReply> train, int repeats)
+    /// <param name="only">Indexes into <see cref="Candidates"/> to try (all when empty).</param>
+    public static void Run(IReadOnlyList<LabelledReply> train, int repeats, IReadOnlyList<int> only)
     {
-        var totals = Candidates.ToDictionary(c => c, _ => (Intent: 0.0, Tone: 0.0, Seconds: 0.0, Runs: 0));
+        var candidates = only.Count == 0 ? Candidates : [.. only.Select(i => Candidates[i])];
+        var totals = candidates.ToDictionary(c => c, _ => (Intent: 0.0, Tone: 0.0, Seconds: 0.0, Runs: 0));
         var baseline = (Intent: 0.0, Tone: 0.0, Runs: 0);
         for (var repeat = 1; repeat <= repeats; repeat++)
         {
@@ -29,7 +32,7 @@ internal static class CrossValidation
             Console.WriteLine($"repeat {repeat}: halves of {a.Count} and {b.Count} messages ({train.Count - a.Count - b.Count} mixing halves left out)");
             foreach (var (fit, judge) in new[] { (a, b), (b, a) })
             {
-                foreach (var candidate in Candidates)
+                foreach (var candidate in candidates)
                 {
                     var watch = Stopwatch.StartNew();
                     var model = ReplyModel.Train(fit, candidate);
@@ -37,7 +40,7 @@ internal static class CrossValidation
                     var scores = ReplyEvaluator.Evaluate(model, judge);
                     var t = totals[candidate];
                     totals[candidate] = (t.Intent + scores.ModelIntent.MacroF1, t.Tone + scores.ModelTone.MacroF1, t.Seconds + seconds, t.Runs + 1);
-                    if (candidate == Candidates[0])
+                    if (candidate == candidates[0])
                     {
                         baseline = (baseline.Intent + scores.BaselineIntent.MacroF1, baseline.Tone + scores.BaselineTone.MacroF1, baseline.Runs + 1);
                     }

@@ -5,18 +5,19 @@ using ArCollect.Infrastructure.Replies;
 
 // Reply classifier: training time on the shipped corpus, classification latency after load, held-out quality.
 // Usage: dotnet run -c Release --project bench/ArCollect.Bench.Replies [trainings=3]
-//        dotnet run -c Release --project bench/ArCollect.Bench.Replies -- cv [repeats=2]   (model selection on train.csv only)
+//        dotnet run -c Release --project bench/ArCollect.Bench.Replies -- cv [repeats=2] [candidates=all, e.g. 2,5,6]   (model selection on train.csv only)
 var train = ReplyCsvReader.ReadShipped("train.csv").Rows;
 if (args.Length > 0 && args[0] == "cv")
 {
-    CrossValidation.Run(train, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2);
+    CrossValidation.Run(train, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2,
+        args.Length > 2 ? [.. args[2].Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture))] : []);
     return;
 }
 
 var trainings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
 var test = ReplyCsvReader.ReadShipped("test.csv").Rows;
-var fresh = ReplyCsvReader.ReadShipped("fresh.csv").Rows;
-Console.WriteLine($"corpus: {train.Count} training messages, {test.Count} held-out (test.csv), {fresh.Count} fresh held-out (fresh.csv); model: {ReplyModelOptions.Default}");
+var holdout = ReplyCsvReader.ReadShipped("holdout-2.csv").Rows;
+Console.WriteLine($"corpus: {train.Count} training messages, {test.Count} held-out (test.csv), {holdout.Count} untouched held-out (holdout-2.csv); model: {ReplyModelOptions.Default}");
 
 ReplyModel? model = null;
 var times = new List<double>();
@@ -53,7 +54,7 @@ double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math
 Console.WriteLine($"classification (strip + intent + tone + extraction), {latencies.Count} calls: mean {latencies.Average():0.000} ms, p50 {Percentile(0.50):0.000} ms, p99 {Percentile(0.99):0.000} ms, max {latencies[^1]:0.000} ms");
 Console.WriteLine($"training: median {times.Order().ElementAt(times.Count / 2):0.00} s of {times.Count}");
 
-Console.WriteLine("== test.csv (used to choose the earlier default; no longer used for any choice)");
+Console.WriteLine("== test.csv (used to choose an earlier default; no longer used for any choice)");
 Console.WriteLine(ReplyReportTable.Format(ReplyEvaluator.Evaluate(model!, test)));
-Console.WriteLine("== fresh.csv (untouched: written before any model change, scored only here)");
-Console.WriteLine(ReplyReportTable.Format(ReplyEvaluator.Evaluate(model!, fresh)));
+Console.WriteLine("== holdout-2.csv (untouched: committed before any model was scored on it)");
+Console.WriteLine(ReplyReportTable.Format(ReplyEvaluator.Evaluate(model!, holdout)));

@@ -4,6 +4,7 @@ Run: python3 data/replies/generate.py   (deterministic; rewrites both files)"""
 import csv, os, random
 from pools import INTENT, TONE, GREETING, CLOSING, NAMES, COMPANIES, SIGNATURE_EXTRA, QUOTE_HEADER, QUOTED_REMINDER, FILLER, DAYS
 import fresh_pools
+import more_pools
 
 # The fresh held-out split draws only from fresh_pools.py.
 for _pool, _fresh in ((INTENT, fresh_pools.INTENT), (TONE, fresh_pools.TONE), (GREETING, fresh_pools.GREETING), (CLOSING, fresh_pools.CLOSING),
@@ -16,6 +17,20 @@ for _pool in (INTENT, TONE):
         _fresh = {s for group in _pool["fresh"][_lang].values() for s in group}
         _old = {s for split in ("train", "test") for group in _pool[split][_lang].values() for s in group}
         assert not (_fresh & _old), _fresh & _old
+
+# The third training round draws only from more_pools.py, which shares no sentence with test or fresh.
+for _pool, _more in ((INTENT, more_pools.INTENT), (TONE, more_pools.TONE), (GREETING, more_pools.GREETING), (CLOSING, more_pools.CLOSING),
+                     (NAMES, more_pools.NAMES), (COMPANIES, more_pools.COMPANIES), (SIGNATURE_EXTRA, more_pools.SIGNATURE_EXTRA),
+                     (QUOTE_HEADER, more_pools.QUOTE_HEADER), (QUOTED_REMINDER, more_pools.QUOTED_REMINDER), (FILLER, more_pools.FILLER),
+                     (DAYS, more_pools.DAYS)):
+    _pool["more"] = _more
+for _pool in (INTENT, TONE):
+    for _lang in ("en", "de", "fr", "es"):
+        _more = {s for group in _pool["more"][_lang].values() for s in group}
+        _more |= {s for group in more_pools.TONED[_lang].values() for s in group} if _pool is TONE else set()
+        _held = {s for split in ("test", "fresh") for group in _pool[split][_lang].values() for s in group}
+        assert not (_more & _held), _more & _held
+TONED = {"more": more_pools.TONED}
 
 LANGS = ["en", "de", "fr", "es"]
 INTENT_WEIGHTS = {"dispute": 20, "promise": 20, "paid": 18, "info_request": 17, "out_of_office": 10, "other": 15}
@@ -39,6 +54,15 @@ SLOTS = {
            "fr": [lambda r: f"{r.randint(1, 28)} {r.choice(['février', 'novembre', 'octobre'])} 2026", lambda r: f"{r.randint(1, 28)}.{r.randint(1, 12)}.2026"],
            "es": [lambda r: f"{r.randint(1, 28)} de {r.choice(['febrero', 'noviembre', 'octubre'])} de 2026", lambda r: f"{r.randint(1, 28)}-{r.randint(1, 12)}-2026"]},
   "ref": [lambda r: f"PAY/2026/{r.randint(1000, 9999)}", lambda r: f"E2E-{r.randint(10000, 99999)}"],
+ },
+ "more": {
+  "inv": [lambda r: f"INV{r.randint(10000, 99999)}", lambda r: f"no. {r.randint(100, 9999)}", lambda r: f"2026-{r.randint(1, 999):03d}"],
+  "amount": [lambda r: f"EUR {r.randint(100, 9000)}", lambda r: f"{r.randint(1, 20)}.{r.randint(100, 999)},{r.randint(0, 99):02d} EUR", lambda r: f"£{r.randint(50, 5000):,}.{r.randint(0, 99):02d}"],
+  "date": {"en": [lambda r: f"{r.choice(['Jul', 'Aug', 'Sep'])} {r.randint(1, 28)}", lambda r: f"{r.randint(1, 28)}.{r.randint(1, 12)}."],
+           "de": [lambda r: f"{r.randint(1, 28)}. {r.choice(['Juli', 'August', 'September'])}", lambda r: f"{r.randint(1, 28)}.{r.randint(1, 12)}."],
+           "fr": [lambda r: f"{r.randint(1, 28)} {r.choice(['juillet', 'août', 'septembre'])}", lambda r: f"{r.randint(1, 28)}/{r.randint(1, 12)}"],
+           "es": [lambda r: f"{r.randint(1, 28)} de {r.choice(['julio', 'agosto', 'septiembre'])}", lambda r: f"{r.randint(1, 28)}/{r.randint(1, 12)}"]},
+  "ref": [lambda r: f"REF{r.randint(100000, 999999)}", lambda r: f"BT-{r.randint(1000, 9999)}-{r.randint(10, 99)}"],
  },
  "fresh": {
   "inv": [lambda r: f"Invoice #{r.randint(100, 99999)}", lambda r: f"FA{r.randint(2026000, 2026999)}"],
@@ -89,9 +113,15 @@ def typo(r, text, n):
 
 
 def message(r, split, lang, intent, tone, used):
-    cores = r.sample(INTENT[split][lang][intent], k=1 if r.random() < 0.7 else 2)
-    core = [fill(r, split, lang, s) for s in cores]
-    tones = [] if tone == "neutral" else r.sample(TONE[split][lang][tone], k=1 if r.random() < 0.7 else 2)
+    toned = TONED.get(split, {}).get(lang, {}).get((intent, tone), [])
+    if toned and r.random() < 0.35:  # the tone is in the point itself, no separate tone sentence
+        s = r.choice(toned)
+        cores, core, tones = [], [fill(r, split, lang, s)], []
+        used.append(f"{lang}/{intent}-{tone}/{toned.index(s)}")
+    else:
+        cores = r.sample(INTENT[split][lang][intent], k=1 if r.random() < 0.7 else 2)
+        core = [fill(r, split, lang, s) for s in cores]
+        tones = [] if tone == "neutral" else r.sample(TONE[split][lang][tone], k=1 if r.random() < 0.7 else 2)
     used += [f"{lang}/{intent}/{INTENT[split][lang][intent].index(s)}" for s in cores]
     used += [f"{lang}/{tone}/{TONE[split][lang][tone].index(s)}" for s in tones]
     shape = r.random()
@@ -146,7 +176,8 @@ def build(split, count, seed, avoid):
         if text in seen:
             continue
         seen.add(text)
-        rows.append((text, intent, tone, lang, "|".join(sorted(set(used)))))
+        prefix = "" if split == "train" else split + ":"
+        rows.append((text, intent, tone, lang, "|".join(sorted({prefix + u for u in used}))))
     return rows
 
 
@@ -162,7 +193,9 @@ if __name__ == "__main__":
     train = build("train", 3200, 20261202, set())
     test = build("test", 800, 7, {t for t, *_ in train})
     fresh = build("fresh", 400, 20261203, {t for t, *_ in train + test})
-    write(os.path.join(here, "train.csv"), train, templates=True)
+    more = build("more", 2000, 20261204, {t for t, *_ in train + test + fresh})
+    # fresh.csv was scored once (docs/replies.md) and has served its purpose as a held-out set: it now trains too.
+    write(os.path.join(here, "train.csv"), train + more + fresh, templates=True)
     write(os.path.join(here, "test.csv"), test)
     write(os.path.join(here, "fresh.csv"), fresh)
-    print(f"train.csv: {len(train)} rows, test.csv: {len(test)} rows, fresh.csv: {len(fresh)} rows")
+    print(f"train.csv: {len(train) + len(more) + len(fresh)} rows ({len(train)} first and second round, {len(more)} third, {len(fresh)} from fresh.csv), test.csv: {len(test)} rows, fresh.csv: {len(fresh)} rows")

@@ -18,13 +18,14 @@ namespace ArCollect.Infrastructure.Demo;
 public static class DemoReminderHistory
 {
     // Replies in the four languages, a few of them frustrated or angry; each is classified by the real model when seeded.
+    // A frustrated one comes second, so even a small demo (the browser tests' 40 customers) has a reply holding reminders.
     private static readonly string[] Replies =
     [
         "Thanks for the reminder, the payment is scheduled for Friday.",
+        "This is the third reminder we have received although we already explained the price was wrong. Please stop sending reminders until this is sorted.",
         "Hallo,\n\nwir haben die Rechnung bereits am Montag überwiesen, bitte prüfen Sie Ihr Konto.\n\nMit freundlichen Grüßen\nBuchhaltung",
         "Bonjour,\n\npourriez-vous nous envoyer une copie de la facture ? Nous ne la trouvons pas.\n\nCordialement",
         "Hola,\n\nla mercancía llegó dañada y no vamos a pagar la factura hasta que nos envíen un abono.\n\nSaludos",
-        "This is the third reminder we have received although we already explained the price was wrong. Please stop sending reminders until this is sorted.",
         "We have a question about one of the invoices, could you send a copy?",
         "Zahlung erfolgt am Ende des Monats, die Freigabe liegt vor.\n\nAm Montag schrieb Demo Trading:\n> Ihre Rechnung ist überfällig.",
         "Nous réglerons le solde la semaine prochaine. Désolé pour le retard.",

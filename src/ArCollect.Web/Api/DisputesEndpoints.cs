@@ -1,12 +1,9 @@
-using System.Text.Json;
 using ArCollect.Domain.Disputes;
 using ArCollect.Infrastructure.Common;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Disputes;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ArCollect.Web.Api;
 
@@ -71,77 +68,21 @@ public static class DisputesEndpoints
     private static async Task<IResult> GetAsync(ArCollectDbContext db, Guid id, CancellationToken ct) =>
         await FindAsync(db, id, ct) is { } dispute ? Results.Ok(ToDto(dispute)) : ApiSupport.NotFound("dispute");
 
-    private static async Task<IResult> OpenAsync(
-        HttpContext http, DisputeService disputes, IValidator<OpenDisputeInput> validator, ArCollectDbContext db, IdempotentRequests idempotency)
-    {
-        var key = http.Request.Headers[IdempotentRequests.Header].ToString();
-        if (http.Request.Headers.ContainsKey(IdempotentRequests.Header) && (key.Trim().Length == 0 || key.Length > IdempotentRequests.MaxKeyLength))
+    private static Task<IResult> OpenAsync(
+        HttpContext http, DisputeService disputes, IValidator<OpenDisputeInput> validator, ArCollectDbContext db, IdempotentRequests idempotency) =>
+        IdempotentCreate.RunAsync(http, db, idempotency, validator, "no dispute was opened", "dispute", async (input, ct) =>
         {
-            return ApiSupport.Invalid([(IdempotentRequests.Header, $"The {IdempotentRequests.Header} header must be 1 to {IdempotentRequests.MaxKeyLength} characters, e.g. a UUID.")]);
-        }
-
-        if (key.Length > 0)
-        {
-            http.Request.EnableBuffering();
-        }
-
-        var (input, problem) = await ApiSupport.ReadAsync<OpenDisputeInput>(http);
-        if (input is null)
-        {
-            return problem!;
-        }
-
-        var validation = await validator.ValidateAsync(input, http.RequestAborted);
-        if (!validation.IsValid)
-        {
-            return ApiSupport.Invalid(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
-        }
-
-        if (key.Length == 0)
-        {
-            var opened = await disputes.OpenAsync(input, http.RequestAborted);
-            return opened.Succeeded ? Created(await FindAsync(db, opened.Id!.Value, http.RequestAborted)) : ToProblem(opened);
-        }
-
-        http.Request.Body.Position = 0;
-        using var body = new MemoryStream();
-        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-        var hash = IdempotentRequests.Hash(http.Request.Method, http.Request.Path, body.ToArray());
-        // The key is claimed in this transaction and DisputeService joins it, so a refused dispute keeps nothing under the key.
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        if (await idempotency.ClaimAsync(key, hash, http.RequestAborted) is { } earlier)
-        {
-            if (earlier.RequestHash != hash)
+            // DisputeService joins the transaction the key was claimed in, if any.
+            var result = await disputes.OpenAsync(input, ct);
+            if (!result.Succeeded)
             {
-                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: $"The {IdempotentRequests.Header} \"{key}\" was already used with a different request; no dispute was opened. "
-                        + "Send a new key for a new dispute, or the same body to get the first response again.",
-                    extensions: new Dictionary<string, object?> { ["field"] = IdempotentRequests.Header });
+                return new(ToProblem(result));
             }
 
-            http.Response.Headers["Idempotent-Replayed"] = "true";
-            if (earlier.Location is not null)
-            {
-                http.Response.Headers.Location = earlier.Location;
-            }
-
-            return Results.Text(earlier.ResponseBody, "application/json", System.Text.Encoding.UTF8, earlier.StatusCode);
-        }
-
-        var result = await disputes.OpenAsync(input, http.RequestAborted);
-        if (!result.Succeeded)
-        {
-            // Nothing is kept under the key: the transaction rolls back with the refused dispute.
-            return ToProblem(result);
-        }
-
-        var dto = ToDto((await FindAsync(db, result.Id!.Value, http.RequestAborted))!);
-        var location = $"/api/v1/disputes/{dto.Id}";
-        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        await idempotency.CompleteAsync(key, StatusCodes.Status201Created, location, JsonSerializer.Serialize(dto, options), http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return Results.Created(location, dto);
-    }
+            var dto = ToDto((await FindAsync(db, result.Id!.Value, ct))!);
+            var location = $"/api/v1/disputes/{dto.Id}";
+            return new(Results.Created(location, dto), dto, location);
+        });
 
     private static async Task<IResult> TransitionAsync(HttpContext http, Guid id, DisputeService disputes, ArCollectDbContext db)
     {
@@ -216,8 +157,6 @@ public static class DisputesEndpoints
 
     private static Task<Dispute?> FindAsync(ArCollectDbContext db, Guid id, CancellationToken ct) =>
         db.Disputes.AsNoTracking().Include(d => d.Items).FirstOrDefaultAsync(d => d.Id == id, ct);
-
-    private static IResult Created(Dispute? dispute) => Results.Created($"/api/v1/disputes/{dispute!.Id}", ToDto(dispute));
 
     private static IResult ToProblem(DisputeResult result) =>
         result.NotFound ? ApiSupport.NotFound("dispute") : ApiSupport.Invalid(result.Errors);

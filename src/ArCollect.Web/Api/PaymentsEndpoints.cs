@@ -1,12 +1,9 @@
-using System.Text.Json;
 using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Common;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Payments;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ArCollect.Web.Api;
 
@@ -53,75 +50,20 @@ public static class PaymentsEndpoints
             ? Results.Ok(ToDto(payment))
             : ApiSupport.NotFound("payment");
 
-    private static async Task<IResult> RecordAsync(
-        HttpContext http, PaymentRecorder recorder, IValidator<RecordPaymentInput> validator, ArCollectDbContext db, IdempotentRequests idempotency)
-    {
-        var key = http.Request.Headers[IdempotentRequests.Header].ToString();
-        if (http.Request.Headers.ContainsKey(IdempotentRequests.Header) && (key.Trim().Length == 0 || key.Length > IdempotentRequests.MaxKeyLength))
+    private static Task<IResult> RecordAsync(
+        HttpContext http, PaymentRecorder recorder, IValidator<RecordPaymentInput> validator, ArCollectDbContext db, IdempotentRequests idempotency) =>
+        IdempotentCreate.RunAsync(http, db, idempotency, validator, "nothing was recorded", "payment", async (input, ct) =>
         {
-            return ApiSupport.Invalid([(IdempotentRequests.Header, $"The {IdempotentRequests.Header} header must be 1 to {IdempotentRequests.MaxKeyLength} characters, e.g. a UUID.")]);
-        }
-
-        if (key.Length > 0)
-        {
-            http.Request.EnableBuffering();
-        }
-
-        var (input, problem) = await ApiSupport.ReadAsync<RecordPaymentInput>(http);
-        if (input is null)
-        {
-            return problem!;
-        }
-
-        var validation = await validator.ValidateAsync(input, http.RequestAborted);
-        if (!validation.IsValid)
-        {
-            return ApiSupport.Invalid(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
-        }
-
-        if (key.Length == 0)
-        {
-            return ToResult(await recorder.RecordAsync(input, http.RequestAborted), input);
-        }
-
-        http.Request.Body.Position = 0;
-        using var body = new MemoryStream();
-        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-        var hash = IdempotentRequests.Hash(http.Request.Method, http.Request.Path, body.ToArray());
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        if (await idempotency.ClaimAsync(key, hash, http.RequestAborted) is { } earlier)
-        {
-            if (earlier.RequestHash != hash)
+            var result = await recorder.RecordAsync(input, ct);
+            if (!result.Succeeded)
             {
-                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: $"The {IdempotentRequests.Header} \"{key}\" was already used with a different request; nothing was recorded. "
-                        + "Send a new key for a new payment, or the same body to get the first response again.",
-                    extensions: new Dictionary<string, object?> { ["field"] = IdempotentRequests.Header });
+                return new(ToResult(result, input));
             }
 
-            http.Response.Headers["Idempotent-Replayed"] = "true";
-            if (earlier.Location is not null)
-            {
-                http.Response.Headers.Location = earlier.Location;
-            }
-
-            return Results.Text(earlier.ResponseBody, "application/json", System.Text.Encoding.UTF8, earlier.StatusCode);
-        }
-
-        var result = await recorder.RecordAsync(input, http.RequestAborted);
-        if (!result.Succeeded)
-        {
-            // Nothing is kept under the key: the transaction rolls back with the refused payment.
-            return ToResult(result, input);
-        }
-
-        var dto = ToDto(result.Payment!);
-        var location = $"/api/v1/payments/{dto.Id}";
-        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        await idempotency.CompleteAsync(key, StatusCodes.Status201Created, location, JsonSerializer.Serialize(dto, options), http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return Results.Created(location, dto);
-    }
+            var dto = ToDto(result.Payment!);
+            var location = $"/api/v1/payments/{dto.Id}";
+            return new(Results.Created(location, dto), dto, location);
+        });
 
     private static IResult ToResult(PaymentResult result, RecordPaymentInput input)
     {
