@@ -1,5 +1,5 @@
-using ArCollect.Infrastructure.Calls;
 using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Calls;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Demo;
 using ArCollect.Infrastructure.Dunning;

@@ -1,5 +1,5 @@
-using ArCollect.Domain.Customers;
 using System.Security.Claims;
+using ArCollect.Domain.Customers;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Sms;
 using ArCollect.Infrastructure.Tenancy;

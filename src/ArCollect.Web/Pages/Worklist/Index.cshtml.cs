@@ -1,7 +1,7 @@
 using ArCollect.Domain.Activities;
+using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Risk;
-using ArCollect.Domain.Disputes;
 using ArCollect.Infrastructure.Calls;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
