@@ -33,6 +33,12 @@ public sealed class CustomerInput
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
+
+    /// <summary>The contact's mobile number for SMS as typed; stored in E.164 after validation (Infrastructure's ContactSms).</summary>
+    public string? ContactMobile { get; set; }
+
+    /// <summary>The contact agreed to SMS reminders; who recorded it and when is kept with the contact.</summary>
+    public bool ContactSmsConsent { get; set; }
     public Salutation? ContactSalutation { get; set; }
     public string? ContactFirstName { get; set; }
     public string? ContactLastName { get; set; }
@@ -65,6 +71,9 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
             .WithMessage("Enter a valid email address for the contact, like name@example.com.");
         RuleFor(x => x.ContactName).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail) && x.ContactDisplayName is null)
             .WithMessage("Enter the contact's name for this email address.");
+        RuleFor(x => x.ContactMobile).MaximumLength(40).WithMessage("Use at most 40 characters for the mobile number.");
+        RuleFor(x => x.ContactSmsConsent).Equal(false).When(x => string.IsNullOrWhiteSpace(x.ContactMobile))
+            .WithMessage("Enter the mobile number the contact agreed to receive SMS on, or clear SMS consent.");
         BillingRules();
     }
 

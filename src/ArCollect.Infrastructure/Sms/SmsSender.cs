@@ -29,8 +29,9 @@ public sealed class SmsSender(
     {
         var settings = await db.TenantSmsSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var account = settings is { IsConfigured: true }
-            ? new TwilioAccount(settings.AccountSid!, secrets.Unprotect(settings.AuthTokenProtected)!, settings.FromNumber!)
+            ? AccountOf(settings)
             : null;
+        var off = settings is { Enabled: false, HasAccount: true };
         var sent = 0;
         while (UnreachableError is null)
         {
@@ -44,7 +45,7 @@ public sealed class SmsSender(
             var recorder = new OutboxResultRecorder(db, token, time, logger);
             foreach (var row in batch)
             {
-                sent += await DeliverAsync(row, token, account, recorder);
+                sent += await DeliverAsync(row, token, account, off, recorder);
                 await recorder.RenewHoldAsync(OutboxSender.Hold);
             }
         }
@@ -52,8 +53,20 @@ public sealed class SmsSender(
         return sent;
     }
 
-    private async Task<int> DeliverAsync(OutboxMessage row, Guid token, TwilioAccount? account, OutboxResultRecorder recorder)
+    /// <summary>The account the sender and the settings page's test message use, with the auth token decrypted.</summary>
+    public TwilioAccount AccountOf(TenantSmsSettings settings) =>
+        new(settings.AccountSid!, secrets.Unprotect(settings.AuthTokenProtected)!,
+            string.IsNullOrWhiteSpace(settings.FromNumber) ? null : settings.FromNumber, settings.MessagingServiceSid);
+
+    private async Task<int> DeliverAsync(OutboxMessage row, Guid token, TwilioAccount? account, bool off, OutboxResultRecorder recorder)
     {
+        if (account is null && off)
+        {
+            var file = await WritePickupAsync(row);
+            await recorder.ParkAsync(row, $"Not sent: SMS is turned off under Settings > SMS. The text was written to {file}. Turn SMS on, then requeue.");
+            return 0;
+        }
+
         if (account is null)
         {
             var file = await WritePickupAsync(row);

@@ -26,7 +26,13 @@ public sealed class TwilioGateway(IHttpClientFactory httpClients)
         try
         {
             var message = await MessageResource.CreateAsync(
-                new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(account.FromNumber), Body = body, StatusCallback = statusCallback },
+                new CreateMessageOptions(new PhoneNumber(to))
+                {
+                    From = account.FromNumber is null ? null : new PhoneNumber(account.FromNumber),
+                    MessagingServiceSid = account.FromNumber is null ? account.MessagingServiceSid : null,
+                    Body = body,
+                    StatusCallback = statusCallback,
+                },
                 Client(account));
             return new SmsSendResult(message.Sid, message.Status?.ToString(), null);
         }
@@ -49,7 +55,7 @@ public sealed class TwilioGateway(IHttpClientFactory httpClients)
     public async Task<(string Sid, string? Status)?> FindSentAsync(TwilioAccount account, string to, string body, DateTimeOffset since)
     {
         var page = await MessageResource.ReadAsync(
-            new ReadMessageOptions { To = new PhoneNumber(to), From = new PhoneNumber(account.FromNumber), DateSentAfter = since.UtcDateTime.AddMinutes(-5), PageSize = 50, Limit = 50 },
+            new ReadMessageOptions { To = new PhoneNumber(to), From = account.FromNumber is null ? null : new PhoneNumber(account.FromNumber), DateSentAfter = since.UtcDateTime.AddMinutes(-5), PageSize = 50, Limit = 50 },
             Client(account));
         var match = page.FirstOrDefault(m => string.Equals(m.Body, body, StringComparison.Ordinal));
         return match is null ? null : (match.Sid, match.Status?.ToString());
@@ -59,7 +65,8 @@ public sealed class TwilioGateway(IHttpClientFactory httpClients)
         new(account.AccountSid, account.AuthToken, httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
 }
 
-public sealed record TwilioAccount(string AccountSid, string AuthToken, string FromNumber);
+/// <summary>A tenant's Twilio credentials and sender: a number, or else a messaging service that picks one.</summary>
+public sealed record TwilioAccount(string AccountSid, string AuthToken, string? FromNumber, string? MessagingServiceSid = null);
 
 /// <summary>Points the Twilio package's requests at <see cref="SmsOptions.ApiBaseUrl"/> (same paths, another host).</summary>
 public sealed class TwilioBaseUrlHandler(IOptions<SmsOptions> options) : DelegatingHandler

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using ArCollect.Domain.Customers;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Sms;
 using ArCollect.Infrastructure.Tenancy;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,8 @@ namespace ArCollect.Web.Api;
 public sealed record CustomerDto(
     Guid Id, string? ExternalId, string Name, string Currency, int PaymentTermsDays, string? Email,
     string? Segment, string? Region, string? Country, decimal? CreditLimit, DateTimeOffset UpdatedAt,
-    Guid? ReminderPolicyId, string? Street = null, string? PostalCode = null, string? City = null, string? VatId = null);
+    Guid? ReminderPolicyId, string? Street = null, string? PostalCode = null, string? City = null, string? VatId = null,
+    string? Mobile = null, DateTimeOffset? SmsConsentAt = null, string? SmsConsentSource = null, DateTimeOffset? SmsOptedOutAt = null);
 
 public static class CustomersEndpoints
 {
@@ -57,6 +60,16 @@ public static class CustomersEndpoints
             return ApiSupport.Invalid(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
         }
 
+        if (!ContactSms.TryNormalize(input.ContactMobile, input.Country, out var mobile, out var mobileError))
+        {
+            return ApiSupport.Invalid([(nameof(input.ContactMobile), mobileError!)]);
+        }
+
+        if (mobile is not null && string.IsNullOrWhiteSpace(input.ContactEmail))
+        {
+            return ApiSupport.Invalid([(nameof(input.ContactEmail), "A contact with a mobile number needs an email address too (contactEmail).")]);
+        }
+
         // The foreign key alone would accept another company's policy id: the query filter keeps the check to this one.
         if (input.ReminderPolicyId is { } policyId && !await db.ReminderPolicies.AnyAsync(p => p.Id == policyId, http.RequestAborted))
         {
@@ -91,7 +104,7 @@ public static class CustomersEndpoints
         };
         if (!string.IsNullOrWhiteSpace(input.ContactEmail))
         {
-            customer.Contacts.Add(new Contact
+            var contact = new Contact
             {
                 Id = Guid.CreateVersion7(),
                 Name = input.ContactDisplayName ?? input.Name,
@@ -101,7 +114,9 @@ public static class CustomersEndpoints
                 FirstName = Trimmed(input.ContactFirstName),
                 LastName = Trimmed(input.ContactLastName),
                 IsPrimary = true,
-            });
+            };
+            ContactSms.Apply(contact, mobile, input.ContactSmsConsent, "API key " + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown"), now);
+            customer.Contacts.Add(contact);
         }
 
         db.Customers.Add(customer);
@@ -123,7 +138,11 @@ public static class CustomersEndpoints
         c.Id, c.ExternalId, c.Name, c.Currency, c.PaymentTermsDays,
         c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.Email).FirstOrDefault(),
         c.Segment, c.Region, c.Country, c.CreditLimit, c.UpdatedAt,
-        c.ReminderPolicyId, c.Street, c.PostalCode, c.City, c.VatId));
+        c.ReminderPolicyId, c.Street, c.PostalCode, c.City, c.VatId,
+        c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.Mobile).FirstOrDefault(),
+        c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.SmsConsentAt).FirstOrDefault(),
+        c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.SmsConsentSource).FirstOrDefault(),
+        c.Contacts.OrderByDescending(x => x.IsPrimary).Select(x => x.SmsOptedOutAt).FirstOrDefault()));
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,4 +1,5 @@
 using ArCollect.Domain.Tenancy;
+using ArCollect.Infrastructure.Calls;
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Demo;
 using ArCollect.Infrastructure.Dunning;
@@ -81,9 +82,12 @@ public static class DemoBootstrap
         Console.WriteLine(
             $"Seeded {result.Customers} customers, {result.Invoices} invoices and {result.Payments} payments in {result.Elapsed.TotalSeconds:F1} s.");
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var mobiles = await DemoSms.PrepareAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         var reminders = await DemoReminderHistory.GenerateAsync(
             db, services.GetRequiredService<ReminderTemplateEngine>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         Console.WriteLine($"Replayed six weeks of reminder runs: {reminders} reminders sent, in {started.Elapsed.TotalSeconds:F1} s.");
+        var (texts, calls) = await DemoSms.FinishAsync(db, services.GetRequiredService<CallOutcomes>(), today, cancellationToken);
+        Console.WriteLine($"Demo SMS and calls: {mobiles} contacts with a mobile number and consent, {texts} texts sent, {calls} call outcomes recorded.");
         var (applied, waiting) = await DemoCashApplication.SeedAsync(services, tenantId, today, cancellationToken);
         Console.WriteLine($"Imported three weekly bank statements: {applied} receipts applied themselves, {waiting} wait in the unapplied-cash queue.");
         var (plans, promises) = await DemoPlans.SeedAsync(db, today, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);

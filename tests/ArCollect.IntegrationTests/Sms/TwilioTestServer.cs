@@ -15,7 +15,7 @@ namespace ArCollect.IntegrationTests.Sms;
 /// form (To, From, Body, StatusCallback) gets 201 and the message resource in JSON; a number listed as invalid gets
 /// Twilio's 400 error 21211; GET .../Messages.json lists messages filtered by To and From.
 /// </summary>
-internal sealed class TwilioTestServer : IAsyncDisposable
+public sealed class TwilioTestServer : IAsyncDisposable
 {
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
     public const string AuthToken = "f00dfeedf00dfeedf00dfeedf00dfeed";

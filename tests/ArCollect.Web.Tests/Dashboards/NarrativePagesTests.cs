@@ -27,7 +27,11 @@ public sealed class NarrativePagesTests(AppFixture app) : IClassFixture<AppFixtu
                 "70 % of open receivables (EUR 700.00 of EUR 1,000.00) is overdue; the largest overdue bucket is 90+ days with EUR 700.00.",
             ],
             narrative);
-        Assert.Contains("/Dashboards/AgingInvoices?", page, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(page, "<a href=\"([^\"]+)\">90(?:\\+|&#x2B;) days past due").Groups[1].Value;
+        Assert.StartsWith("/Dashboards/AgingInvoices?", WebUtility.HtmlDecode(link), StringComparison.Ordinal);
+        var drill = await client.GetPageAsync(WebUtility.HtmlDecode(link));
+        Assert.Contains("N-2", drill, StringComparison.Ordinal);
+        Assert.DoesNotContain("N-1", drill, StringComparison.Ordinal);
     }
 
     [Fact]

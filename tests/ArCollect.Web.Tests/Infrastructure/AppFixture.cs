@@ -17,6 +17,9 @@ public sealed class AppFixture : AppFixtureBase
 /// <summary>The app with a small demo tenant seeded (demo logins, collectors, a year of ledger).</summary>
 public abstract class AppFixtureBase(bool demo) : IAsyncLifetime
 {
+    /// <summary>Settings added to (or replacing) the defaults below, for fixtures that point a client at a loopback server.</summary>
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
     private ArCollectHost? host;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -40,6 +43,11 @@ public abstract class AppFixtureBase(bool demo) : IAsyncLifetime
             ["Demo:Months"] = "12",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
         host = await AppHost.CreateAsync([], settings, seedDemo: demo, CancellationToken.None);
         await host.App.StartAsync();
         var address = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -10,6 +10,8 @@ internal sealed class TenantSmsSettingsConfiguration : IEntityTypeConfiguration<
     {
         b.Property(x => x.AccountSid).HasMaxLength(64);
         b.Property(x => x.FromNumber).HasMaxLength(16);
+        b.Property(x => x.MessagingServiceSid).HasMaxLength(34);
+        b.Property(x => x.AuthTokenHint).HasMaxLength(4);
         b.HasIndex(x => x.TenantId).IsUnique();
     }
 }

@@ -4865,14 +4865,28 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("account_sid");
 
+                    b.Property<string>("AuthTokenHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("auth_token_hint");
+
                     b.Property<string>("AuthTokenProtected")
                         .HasColumnType("text")
                         .HasColumnName("auth_token_protected");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
 
                     b.Property<string>("FromNumber")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("from_number");
+
+                    b.Property<string>("MessagingServiceSid")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("messaging_service_sid");
 
                     b.Property<TimeOnly>("QuietEnd")
                         .HasColumnType("time without time zone")

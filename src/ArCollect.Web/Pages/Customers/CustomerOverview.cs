@@ -17,7 +17,7 @@ public sealed class CustomerOverview
         Guid Id, string Name, string? ExternalId, string Currency, int PaymentTermsDays, string? Segment, string? Region,
         string? Country, Guid? CollectorId, decimal? CreditLimit, string TimeZone, bool DoNotContact, bool IsKeyAccount);
 
-    public sealed record ContactRow(string Name, string Email, string? Phone, bool IsPrimary, bool Bounced);
+    public sealed record ContactRow(string Name, string Email, string? Phone, bool IsPrimary, bool Bounced, string? Mobile = null, string? SmsStatus = null);
 
     public sealed record InvoiceRow(
         Guid Id, string Number, DateOnly IssueDate, DateOnly DueDate, string Currency, decimal Total, decimal Balance,
@@ -76,8 +76,10 @@ public sealed class CustomerOverview
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.CustomerId == customerId)
             .OrderByDescending(c => c.IsPrimary).ThenBy(c => c.Name)
-            .Select(c => new ContactRow(c.Name, c.Email, c.Phone, c.IsPrimary, c.Bounced))
+            .Select(c => new { c.Name, c.Email, c.Phone, c.IsPrimary, c.Bounced, c.Mobile, c.SmsConsentAt, c.SmsConsentSource, c.SmsOptedOutAt, c.WrongNumberAt })
             .ToListAsync(cancellationToken);
+        var contactRows = contacts.Select(c => new ContactRow(c.Name, c.Email, c.Phone, c.IsPrimary, c.Bounced, c.Mobile,
+            c.Mobile is null ? null : ArCollect.Infrastructure.Sms.ContactSms.Describe(c.Mobile, c.SmsConsentAt, c.SmsConsentSource, c.SmsOptedOutAt, c.WrongNumberAt))).ToList();
 
         var invoices = db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId);
         var open = await invoices
@@ -110,7 +112,7 @@ public sealed class CustomerOverview
         {
             OnAccount = onAccount.OrderBy(c => c.Currency, StringComparer.Ordinal).ToList(),
             Customer = header,
-            Contacts = contacts,
+            Contacts = contactRows,
             OpenInvoices = open,
             RecentlyPaid = paid,
             Timeline = timeline,

@@ -1,9 +1,12 @@
+using System.Security.Claims;
 using ArCollect.Domain.Customers;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Sms;
 using ArCollect.Infrastructure.Tenancy;
 using ArCollect.Web.Pages.Shared;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +30,12 @@ public sealed class EditModel(
     public IReadOnlyList<UserOption> Collectors { get; private set; } = [];
     public ReminderPolicyOptions PolicyOptions { get; private set; } = ReminderPolicyOptions.None;
 
+    /// <summary>The primary contact's SMS status as stored (consent with who and when, or STOP), shown beside the consent box.</summary>
+    public string? SmsStatus { get; private set; }
+
+    /// <summary>Set while a STOP reply stands: the consent box cannot override it.</summary>
+    public bool SmsOptedOut { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
         if (id is { } existingId)
@@ -39,6 +48,7 @@ public sealed class EditModel(
 
             CustomerId = existingId;
             Input = ToInput(customer);
+            DescribeSms(customer);
         }
         else
         {
@@ -66,12 +76,24 @@ public sealed class EditModel(
         }
 
         CustomerId = id;
+        if (customer is not null)
+        {
+            DescribeSms(customer);
+        }
+
         Collectors = await provisioning.ListUsersAsync(cancellationToken);
         PolicyOptions = await ReminderPolicyOptions.LoadAsync(db, cancellationToken);
         Normalize(Input);
         ModelState.ApplyValidation(nameof(Input), await validator.ValidateAsync(Input, cancellationToken));
         CheckColumnLimits();
         await CheckAgainstTenantAsync(id, cancellationToken);
+        string? mobile = null;
+        if (ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.ContactMobile)}") != ModelValidationState.Invalid
+            && !ContactSms.TryNormalize(Input.ContactMobile, Input.Country, out mobile, out var mobileError))
+        {
+            ModelState.AddFieldError(nameof(Input), nameof(Input.ContactMobile), mobileError!);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -89,7 +111,7 @@ public sealed class EditModel(
             Input.TimeZone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.RequiredTenantId).Select(t => t.TimeZone).FirstAsync(cancellationToken);
         }
 
-        Apply(Input, customer, now);
+        Apply(Input, customer, now, mobile, "customer form by " + (User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "a user"));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -126,9 +148,9 @@ public sealed class EditModel(
         }
 
         // A contact needs an email address: it is where invoices and reminders go.
-        if (Input.ContactEmail is null && (Input.ContactDisplayName is not null || Input.ContactPhone is not null))
+        if (Input.ContactEmail is null && (Input.ContactDisplayName is not null || Input.ContactPhone is not null || Input.ContactMobile is not null))
         {
-            ModelState.AddFieldError(nameof(Input), nameof(Input.ContactEmail), "Enter the contact's email address, or clear the contact's name and phone.");
+            ModelState.AddFieldError(nameof(Input), nameof(Input.ContactEmail), "Enter the contact's email address, or clear the contact's name, phone and mobile.");
         }
     }
 
@@ -169,6 +191,7 @@ public sealed class EditModel(
         input.ContactName = Blank(input.ContactName);
         input.ContactEmail = Blank(input.ContactEmail);
         input.ContactPhone = Blank(input.ContactPhone);
+        input.ContactMobile = Blank(input.ContactMobile);
         input.Street = Blank(input.Street);
         input.PostalCode = Blank(input.PostalCode);
         input.City = Blank(input.City);
@@ -201,6 +224,8 @@ public sealed class EditModel(
             ContactName = contact?.Name,
             ContactEmail = contact?.Email,
             ContactPhone = contact?.Phone,
+            ContactMobile = contact?.Mobile,
+            ContactSmsConsent = contact?.SmsConsentAt is not null,
             ContactSalutation = contact?.Salutation,
             ContactFirstName = contact?.FirstName,
             ContactLastName = contact?.LastName,
@@ -211,7 +236,14 @@ public sealed class EditModel(
         };
     }
 
-    private void Apply(CustomerInput input, Customer customer, DateTimeOffset now)
+    private void DescribeSms(Customer customer)
+    {
+        var contact = customer.Contacts.OrderByDescending(c => c.IsPrimary).FirstOrDefault();
+        SmsOptedOut = contact?.SmsOptedOutAt is not null;
+        SmsStatus = contact is null ? null : ContactSms.Describe(contact.Mobile, contact.SmsConsentAt, contact.SmsConsentSource, contact.SmsOptedOutAt, contact.WrongNumberAt);
+    }
+
+    private void Apply(CustomerInput input, Customer customer, DateTimeOffset now, string? mobile, string recordedBy)
     {
         customer.ExternalId = input.ExternalId;
         customer.Name = input.Name;
@@ -259,5 +291,6 @@ public sealed class EditModel(
         primary.FirstName = input.ContactFirstName;
         primary.LastName = input.ContactLastName;
         primary.IsPrimary = true;
+        ContactSms.Apply(primary, mobile, input.ContactSmsConsent, recordedBy, now);
     }
 }

@@ -137,6 +137,8 @@ public sealed class ReminderPolicyModel(ArCollectDbContext db, ILogger<ReminderP
             CollectorTask = s.Actions.HasFlag(StepActions.CollectorTask),
             ManagerNotification = s.Actions.HasFlag(StepActions.ManagerNotification),
             CreditHold = s.Actions.HasFlag(StepActions.CreditHold),
+            Sms = s.Actions.HasFlag(StepActions.Sms),
+            CallTask = s.Actions.HasFlag(StepActions.CallTask),
         }).Append(new ReminderPolicyInput.StepInput { Email = true }).ToList();
     }
 }

@@ -21,6 +21,13 @@ public sealed class ReminderPolicyInput
         public bool CollectorTask { get; set; }
         public bool ManagerNotification { get; set; }
         public bool CreditHold { get; set; }
+
+        /// <summary>A short SMS to a contact with a mobile number and consent (<see cref="StepActions.Sms"/>).</summary>
+        public bool Sms { get; set; }
+
+        /// <summary>A call task with a script on the worklist (<see cref="StepActions.CallTask"/>).</summary>
+        public bool CallTask { get; set; }
+
         public decimal? MinOverdueAmount { get; set; }
         public string? Segment { get; set; }
 
@@ -29,7 +36,8 @@ public sealed class ReminderPolicyInput
 
         public StepActions Actions =>
             (Email ? StepActions.Email : 0) | (CollectorTask ? StepActions.CollectorTask : 0)
-            | (ManagerNotification ? StepActions.ManagerNotification : 0) | (CreditHold ? StepActions.CreditHold : 0);
+            | (ManagerNotification ? StepActions.ManagerNotification : 0) | (CreditHold ? StepActions.CreditHold : 0)
+            | (Sms ? StepActions.Sms : 0) | (CallTask ? StepActions.CallTask : 0);
 
         public bool IsKept => !Remove && OffsetDays is not null;
     }

@@ -1,8 +1,11 @@
 using ArCollect.Domain.Activities;
+using ArCollect.Domain.Disputes;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Risk;
+using ArCollect.Infrastructure.Calls;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
+using ArCollect.Infrastructure.Disputes;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +18,7 @@ namespace ArCollect.Web.Pages.Worklist;
 /// SQL by expected value of acting now in the tenant's base currency, one page at a time; each row has its next action
 /// and one-click call, note, promise and snooze, confirmed next to the row after a redirect (no resubmission on refresh).
 /// </summary>
-public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, TimeProvider time, CallOutcomes callOutcomes) : PageModel
 {
     public sealed record Account(
         Guid CustomerId, string Name, string Currency, decimal Overdue, int OldestDays, int Invoices, decimal Score, string NextAction, bool UnreadReply,
@@ -26,7 +29,7 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
 
     public const int PageSize = 25;
 
-    public sealed record TaskRow(Guid Id, Guid CustomerId, string Customer, string Title, string? Details, DateOnly DueOn, TaskAssignee Assignee);
+    public sealed record TaskRow(Guid Id, Guid CustomerId, string Customer, string Title, string? Details, DateOnly DueOn, TaskAssignee Assignee, string? CallScript = null);
 
     public IReadOnlyList<Account> Accounts { get; private set; } = [];
 
@@ -61,6 +64,15 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
 
     [BindProperty]
     public NoteInput Note { get; set; } = new();
+
+    [BindProperty]
+    public CallResultInput CallResult { get; set; } = new();
+
+    /// <summary>Reason codes a call's dispute can be opened with.</summary>
+    public IReadOnlyList<DisputeReasonCode> Reasons { get; private set; } = [];
+
+    /// <summary>The call task whose outcome was refused, so its form stays open with the error.</summary>
+    public Guid? FailedCallTask { get; private set; }
 
     [TempData]
     public string? Done { get; set; }
@@ -155,6 +167,50 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
         return changed == 0 ? NotFound() : Confirm(null, "Task done.");
     }
 
+    /// <summary>One click records a call task's outcome through <see cref="CallOutcomes"/> (promise, dispute, wrong number...).</summary>
+    public async Task<IActionResult> OnPostCallOutcomeAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (CallResult.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+        {
+            ModelState.AddModelError("CallResult.Outcome", "Choose what happened on the call.");
+        }
+        else if (CallResult.Note?.Length > 2000)
+        {
+            ModelState.AddModelError("CallResult.Note", "Use at most 2,000 characters for the call note.");
+        }
+        else
+        {
+            var result = await callOutcomes.RecordAsync(
+                new CallOutcomeInput(CallResult.TaskId, outcome, CallResult.PromisedDate, CallResult.ReasonCode, CallResult.Note), Today, ct);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                var customer = await db.CollectionTasks.Where(t => t.Id == CallResult.TaskId).Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => c.Name).FirstAsync(ct);
+                return Confirm(null, $"Call with {customer} recorded: {OutcomeLabel(outcome)}.");
+            }
+
+            ModelState.AddModelError($"CallResult.{result.Field ?? "Outcome"}", result.Error!);
+        }
+
+        FailedCallTask = CallResult.TaskId;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public static string OutcomeLabel(CallOutcome outcome) => outcome switch
+    {
+        CallOutcome.Reached => "reached",
+        CallOutcome.Promise => "promise to pay",
+        CallOutcome.Dispute => "dispute",
+        CallOutcome.WrongNumber => "wrong number",
+        _ => "no answer, voicemail left",
+    };
+
     private RedirectToPageResult Confirm(Guid? customerId, string message)
     {
         Done = message;
@@ -216,6 +272,12 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
         var tasks = await TasksAsync(collector, (TaskPage - 1) * TaskPageSize, TaskPageSize + 1, ct);
         HasNextTaskPage = tasks.Count > TaskPageSize;
         Tasks = tasks.Take(TaskPageSize).ToList();
+        if (Tasks.Any(t => t.CallScript is not null))
+        {
+            await DisputeSetup.EnsureReasonCodesAsync(db, ct);
+            Reasons = await db.DisputeReasonCodes.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.SortOrder).ThenBy(r => r.Label).ToListAsync(ct);
+        }
+
         var firstTask = await db.CollectionTasks.AsNoTracking().Where(t => t.Status == CollectionTaskStatus.Open && ids.Contains(t.CustomerId))
             .OrderBy(t => t.DueOn).Select(t => new { t.CustomerId, t.Title }).ToListAsync(ct);
         var promises = await db.Promises.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.Status == PromiseStatus.Open)
@@ -247,6 +309,6 @@ public sealed class IndexModel(ArCollectDbContext db, TenantContext tenant, Time
             .Where(x => collector == null || x.t.AssignedUserId == collector || x.CollectorId == collector)
             .Where(x => db.Invoices.Any(i => i.CustomerId == x.t.CustomerId && i.Balance > 0))
             .OrderBy(x => x.t.DueOn).ThenBy(x => x.Name).ThenBy(x => x.t.Id).Skip(skip).Take(take)
-            .Select(x => new TaskRow(x.t.Id, x.t.CustomerId, x.Name, x.t.Title, x.t.Details, x.t.DueOn, x.t.Assignee))
+            .Select(x => new TaskRow(x.t.Id, x.t.CustomerId, x.Name, x.t.Title, x.t.Details, x.t.DueOn, x.t.Assignee, x.t.CallScript))
             .ToListAsync(ct);
 }

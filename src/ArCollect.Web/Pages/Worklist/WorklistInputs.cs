@@ -38,3 +38,13 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
         Include(new SafeTextRules<NoteInput>(nameof(NoteInput.Text)));
     }
 }
+
+/// <summary>A call task's outcome as the collector clicks it: the button names the outcome; a promise needs its date, a dispute its reason.</summary>
+public sealed class CallResultInput
+{
+    public Guid TaskId { get; set; }
+    public ArCollect.Domain.Dunning.CallOutcome? Outcome { get; set; }
+    public DateOnly? PromisedDate { get; set; }
+    public string? ReasonCode { get; set; }
+    public string? Note { get; set; }
+}
