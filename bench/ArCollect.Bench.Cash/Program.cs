@@ -7,7 +7,7 @@ using ArCollect.Infrastructure.CashApplication;
 
 // Generates a ledger of open invoices and a noisy statement paying part of it (camt.053, MT940 and CSV, with the truth
 // file and rates), then either judges the matcher on it or times it.
-// Usage: dotnet run -c Release --project bench/ArCollect.Bench.Cash -- quality [--out DIR] [--lines N] [--invoices N] [--customers N]
+// Usage: dotnet run -c Release --project bench/ArCollect.Bench.Cash -- quality [--seed N] [--out DIR] [--lines N] [--invoices N] [--customers N]
 //        dotnet run -c Release --project bench/ArCollect.Bench.Cash -- speed [--lines 100000] [--invoices 200000] [--customers 20000]
 // The files in --out can be judged again with: arcollect cash evaluate --invoices invoices.csv --statement statement.xml --truth truth.csv --rates rates.csv
 var mode = args.Length > 0 ? args[0] : "quality";
@@ -19,7 +19,8 @@ var output = Directory.CreateDirectory(args.SkipWhile(a => a != "--out").Skip(1)
 var day = new DateOnly(2026, 11, 30);
 
 var clock = Stopwatch.StartNew();
-var generator = new StatementGenerator(20261130);
+var seed = Option("--seed", 20261130);
+var generator = new StatementGenerator(seed);
 generator.Generate(customers, invoiceCount, lines, day);
 var statementLines = generator.Receipts.Select(r => r.Line).ToList();
 await WriteAsync("invoices.csv", InvoicesCsv(generator));
@@ -28,7 +29,7 @@ await WriteAsync("rates.csv", "currency,rate_to_base,rate_date\n" + string.Conca
 await WriteAsync("statement.xml", StatementWriter.Camt053("BENCH-1", "DE89370400440532013000", "EUR", statementLines));
 await WriteAsync("statement.sta", StatementWriter.Mt940("BENCH-1", "DE89370400440532013000", "EUR", statementLines));
 await WriteAsync("statement.csv", StatementWriter.Csv(statementLines));
-Console.WriteLine($"Generated {invoiceCount} open invoices of {customers} customers and {lines} statement lines in {clock.ElapsedMilliseconds} ms into {output}.");
+Console.WriteLine($"Generated {invoiceCount} open invoices of {customers} customers and {lines} statement lines (seed {seed}) in {clock.ElapsedMilliseconds} ms into {output}.");
 
 var truth = await Load(() => CashEvaluation.LoadTruthAsync(File.OpenRead(Path.Combine(output, "truth.csv")), CancellationToken.None));
 if (mode == "debug")

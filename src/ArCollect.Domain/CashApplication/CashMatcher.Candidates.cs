@@ -120,21 +120,65 @@ public sealed partial class CashMatcher
         }
     }
 
-    /// <summary>Nothing names the payer or an invoice: the invoices asking exactly this amount, weakly.</summary>
+    /// <summary>
+    /// Nothing names the payer or an invoice: the invoices asking exactly this amount, weakly. When many ask it (round
+    /// amounts), the three falling due nearest the booking day, since people pay around the due date.
+    /// </summary>
     private void AddFromAmountOnly(Dictionary<string, MatchCandidate> candidates, Receipt receipt)
     {
-        if (!byAmount.TryGetValue((receipt.Amount, receipt.Currency), out var invoices) || invoices.Count > 5)
+        if (!byAmount.TryGetValue((receipt.Amount, receipt.Currency), out var invoices))
         {
             return;
         }
 
-        foreach (var invoice in invoices)
+        var many = invoices.Count > 5;
+        var chosen = many
+            ? invoices.OrderBy(i => Math.Abs(i.DueDate.DayNumber - receipt.ReceivedOn.DayNumber)).ThenBy(i => i.Number, StringComparer.Ordinal).Take(3).ToList()
+            : invoices;
+        foreach (var invoice in chosen)
         {
             var plan = Allocate([invoice], receipt.Amount, receipt.ReceivedOn, 0m, receipt.Currency);
+            var link = many
+                ? $"only the amount links it, and {invoices.Count} open invoices ask {Money(receipt.Amount, receipt.Currency)}: invoice {invoice.Number} of {names.GetValueOrDefault(invoice.CustomerId, "a customer")} falls due {invoice.DueDate:yyyy-MM-dd}, among the nearest to the booking day"
+                : $"only the amount links it: invoice {invoice.Number} of {names.GetValueOrDefault(invoice.CustomerId, "a customer")} asks {Money(receipt.Amount, receipt.Currency)}";
             Upsert(candidates, new MatchCandidate(invoice.CustomerId, plan.Kind, plan.Allocations, receipt.Amount, receipt.Currency, plan.Unapplied,
-                0.35m / invoices.Count,
-                [$"only the amount links it: invoice {invoice.Number} of {names.GetValueOrDefault(invoice.CustomerId, "a customer")} asks {Money(receipt.Amount, receipt.Currency)}", plan.Evidence]));
+                0.35m / invoices.Count, [link, plan.Evidence]));
         }
+    }
+
+    /// <summary>
+    /// "Not a customer payment" as a candidate: strong when the line speaks of interest, a refund or a reversal, or comes
+    /// from a bank, tax office or insurer; weak, but offered, when nothing in the line ties it to a customer at all.
+    /// </summary>
+    private static void AddNotCustomerPayment(Dictionary<string, MatchCandidate> candidates, Receipt receipt, PayerView payerView, bool referenced)
+    {
+        var signs = UnrelatedCredits.Signs(receipt.PayerName, receipt.Remittance);
+        var tied = referenced || payerView.AccountOwner is not null || payerView.Scores.Values.Any(s => s.Score > 0m);
+        if (signs.Count == 0 && tied)
+        {
+            return;
+        }
+
+        var evidence = signs.ToList();
+        decimal confidence;
+        if (signs.Count == 0)
+        {
+            confidence = UnrelatedWithoutSign;
+            evidence.Add("nothing in the line names a customer, a customer's account or an invoice");
+        }
+        else if (tied)
+        {
+            confidence = UnrelatedSign + (UnrelatedFurtherSign * (signs.Count - 1)) + UnrelatedButTied;
+            evidence.Add("but the line also names a customer or an invoice");
+        }
+        else
+        {
+            confidence = UnrelatedSign + (UnrelatedFurtherSign * (signs.Count - 1)) + UnrelatedNothingTies;
+            evidence.Add("no customer's name, account or invoice number is in the line");
+        }
+
+        Upsert(candidates, new MatchCandidate(Guid.Empty, MatchKind.NotCustomerPayment, [], receipt.Amount, receipt.Currency, receipt.Amount, confidence,
+            [.. evidence, "accepting parks the receipt as not a customer payment"]));
     }
 
     /// <summary>Applies the amount to the invoices oldest first and says how it compares with what they ask.</summary>

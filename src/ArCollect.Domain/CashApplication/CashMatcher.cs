@@ -25,6 +25,11 @@ public sealed partial class CashMatcher
     internal const decimal NamedInCombination = 0.15m;
     internal const decimal OtherPayersAccount = -0.30m;
     internal const decimal MaximumConfidence = 0.99m;
+    internal const decimal UnrelatedSign = 0.55m;
+    internal const decimal UnrelatedFurtherSign = 0.20m;
+    internal const decimal UnrelatedNothingTies = 0.15m;
+    internal const decimal UnrelatedButTied = -0.30m;
+    internal const decimal UnrelatedWithoutSign = 0.06m;
 
     private readonly MatchingRules rules;
     private readonly CurrencyConverter? rates;
@@ -119,6 +124,8 @@ public sealed partial class CashMatcher
             AddFromAmountOnly(candidates, receipt);
         }
 
+        AddNotCustomerPayment(candidates, receipt, payerScores, references.Count > 0);
+
         var ranked = candidates.Values
             .Select(c => c with { Confidence = Math.Clamp(c.Confidence, 0m, MaximumConfidence) })
             .Where(c => c.Confidence > 0m)
@@ -127,7 +134,7 @@ public sealed partial class CashMatcher
             .ThenBy(c => c.Allocations.Count)
             .ToList();
         var best = ranked.FirstOrDefault();
-        var auto = best is not null && best.Kind != MatchKind.OnAccount && best.Confidence >= rules.AutoApplyThreshold
+        var auto = best is not null && best.Kind is not (MatchKind.OnAccount or MatchKind.NotCustomerPayment) && best.Confidence >= rules.AutoApplyThreshold
             && (ranked.Count == 1 || best.Confidence - ranked[1].Confidence >= rules.Lead);
         return new MatchResult(receipt, ranked, auto);
     }

@@ -68,6 +68,12 @@ public enum MatchKind
 
     /// <summary>The payer is known but no invoice fits: the money waits on the customer's account.</summary>
     OnAccount,
+
+    /// <summary>
+    /// Not a customer paying: interest, a refund, a reversal, money from the bank or a tax office. Accepting it parks the
+    /// receipt with the evidence as its note; it has no customer (<see cref="Guid.Empty"/>) and never applies itself.
+    /// </summary>
+    NotCustomerPayment,
 }
 
 /// <summary>Part of a receipt applied to one invoice, in the invoice's currency.</summary>
@@ -94,6 +100,9 @@ public sealed record MatchCandidate(
 
     /// <summary>Whether what is short on an invoice goes beyond the tolerance, so a short-payment dispute is opened.</summary>
     public bool OpensShortPaymentDispute => Kind == MatchKind.Short && Allocations.Any(a => a.Shortfall > 0m);
+
+    /// <summary>Whether accepting this candidate records money for a customer (not: the receipt is no customer's payment).</summary>
+    public bool PaysCustomer => Kind != MatchKind.NotCustomerPayment;
 }
 
 /// <summary>The candidates for one receipt, best first, and whether the best applies itself.</summary>

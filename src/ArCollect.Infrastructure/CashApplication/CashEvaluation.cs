@@ -132,9 +132,9 @@ public static class CashEvaluation
             else
             {
                 counts[3]++;
-                var firstRight = expected.Invoices.Count == 0 ? result.Best is null or { Kind: MatchKind.OnAccount } : Right(result.Best, expected.Invoices);
+                var firstRight = expected.Invoices.Count == 0 ? result.Best is null || PaysNothing(result.Best) : Right(result.Best, expected.Invoices);
                 var top3Right = expected.Invoices.Count == 0
-                    ? result.Candidates.Count == 0 || result.Candidates.Take(3).Any(c => c.Kind == MatchKind.OnAccount)
+                    ? result.Candidates.Count == 0 || result.Candidates.Take(3).Any(PaysNothing)
                     : result.Candidates.Take(3).Any(c => Right(c, expected.Invoices));
                 counts[4] += firstRight ? 1 : 0;
                 counts[5] += top3Right ? 1 : 0;
@@ -147,6 +147,9 @@ public static class CashEvaluation
     }
 
     private static CaseQuality Row(string name, int[] c) => new(name, c[0], c[1], c[2], c[3], c[4], c[5]);
+
+    /// <summary>"Matches nothing" is right for a candidate that applies no invoice: kept on account, or not a customer payment.</summary>
+    private static bool PaysNothing(MatchCandidate candidate) => candidate.Kind is MatchKind.OnAccount or MatchKind.NotCustomerPayment;
 
     private static bool Right(MatchCandidate? candidate, HashSet<string> expected) =>
         candidate is not null && expected.Count > 0 && candidate.Allocations.Count == expected.Count && candidate.InvoiceNumbers.All(expected.Contains);

@@ -74,9 +74,13 @@ public sealed class RemittanceAdviceImporter(ArCollectDbContext db, TenantContex
     }
 
     /// <summary>Reads recent messages from customers in the collections mailbox; each with a remittance table becomes an advice.</summary>
-    public async Task<MailboxRemittanceResult> ImportMailboxAsync(CancellationToken cancellationToken)
+    public Task<MailboxRemittanceResult> ImportMailboxAsync(CancellationToken cancellationToken) =>
+        ImportMailboxAsync(time.GetUtcNow().AddDays(-MailboxDays), cancellationToken);
+
+    /// <summary>The same for the messages captured since a moment: after a poll of the mailbox, what that poll captured.</summary>
+    public async Task<MailboxRemittanceResult> ImportMailboxAsync(DateTimeOffset capturedSince, CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow().AddDays(-MailboxDays);
+        var since = capturedSince;
         var messages = await db.InboundMessages.AsNoTracking()
             .Where(m => m.CustomerId != null && !m.IsAutoReply && m.ReceivedAt >= since)
             .OrderBy(m => m.ReceivedAt)

@@ -199,12 +199,13 @@ public sealed class CashMatcherTests
     }
 
     [Fact]
-    public void An_unrelated_credit_such_as_bank_interest_waits_in_the_queue()
+    public void An_unrelated_credit_such_as_bank_interest_waits_in_the_queue_suggested_as_not_a_customer_payment()
     {
         var result = Matcher([Invoice(Acme, "INV-2026-07000", 12.34m)]).Match(Receipt(3.21m, "Stadtsparkasse", "Zinsgutschrift 4. Quartal"));
 
         Assert.False(result.AutoApply);
-        Assert.Empty(result.Candidates);
+        var only = Assert.Single(result.Candidates);
+        Assert.Equal((MatchKind.NotCustomerPayment, 0), (only.Kind, only.Allocations.Count));
     }
 
     [Fact]

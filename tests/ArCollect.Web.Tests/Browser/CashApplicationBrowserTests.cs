@@ -10,7 +10,7 @@ namespace ArCollect.Web.Tests.Browser;
 
 /// <summary>
 /// A clerk works the unapplied-cash queue of a company whose ledger and statement the test writes: accepts a
-/// suggested combination, splits a receipt from an unknown payer across two invoices, parks the bank's interest and
+/// suggested combination, splits a receipt from an unknown payer across two invoices, parks the bank's interest as suggested (not a customer payment) and
 /// undoes the accepted application with a reason, reading the balances on the invoice pages after each step.
 /// </summary>
 public sealed class CashApplicationBrowserTests(AppFixture app) : IClassFixture<AppFixture>
@@ -69,11 +69,15 @@ public sealed class CashApplicationBrowserTests(AppFixture app) : IClassFixture<
         await ExpectBalanceAsync(page, first, "EUR 0.00");
         await ExpectBalanceAsync(page, second, "EUR 500.00");
 
-        // Park the interest.
+        // The interest is suggested first as not a customer payment; accepting it parks it with the evidence.
         await page.GotoAsync($"/CashApplication/Entry/{ids["Q-3"]}");
-        await page.Locator("#park input[name=Note]").FillAsync("Interest from our bank");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Park" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Parked: Interest from our bank");
+        var unrelated = page.Locator("#suggestions .suggestion").First;
+        await Assertions.Expect(unrelated).ToContainTextAsync("Not a customer payment");
+        await Assertions.Expect(unrelated).ToContainTextAsync("\"interest\" in the line is a bank's word for interest");
+        await browser.ScreenshotAsync("cash-not-a-customer-payment");
+        await unrelated.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync("Parked as not a customer payment.");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Parked: not a customer payment (\"interest\" in the line is a bank's word for interest");
 
         // Undo the accepted combination: Brightwater's invoices are open again.
         await page.GotoAsync($"/CashApplication/Entry/{ids["Q-1"]}");

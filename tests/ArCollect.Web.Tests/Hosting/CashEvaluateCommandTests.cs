@@ -21,7 +21,7 @@ public sealed class CashEvaluateCommandTests : IDisposable
     // E1 names its invoice and pays it exactly: 0.55 + 0.35 + 0.35 -> 0.99, applies itself, rightly.
     // E2 names nothing; Dupont's two invoices add up to it to the cent: 0.35 + 0.50 = 0.85, below 0.90, waits; first right.
     // E3 comes from a stranger; only the amount links it to INV-2026-00301: 0.35, waits; first right.
-    // E4 is the bank's interest: no candidate at all, which is right for "matches nothing".
+    // E4 is the bank's interest ("Interest" from a bank): suggested first as not a customer payment, right for "matches nothing".
     // E5 names INV-2026-00202 and pays it, but the truth says it paid INV-2026-00201: applies itself, wrongly.
     // E6 pays Acme's two invoices from an unknown payer without a word: no candidate, so neither first nor in the top 3.
     // E7 has no truth row and is left out; the debit is never matched.

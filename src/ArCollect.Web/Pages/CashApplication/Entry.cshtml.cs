@@ -52,7 +52,8 @@ public sealed class EntryModel(ArCollectDbContext db, CashApplier applier) : Pag
     public Guid CandidateCustomer { get; set; }
 
     // Nullable: a non-nullable bound string is implicitly required, which failed every other form of this page
-    // (split, park, undo) with "The CandidateInvoices field is required."
+    // (split, park, undo) with "The CandidateInvoices field is required." A suggestion without invoices (keep on
+    // account, not a customer payment) posts it empty, which binds as null.
     [BindProperty]
     public string? CandidateInvoices { get; set; }
 
@@ -72,12 +73,18 @@ public sealed class EntryModel(ArCollectDbContext db, CashApplier applier) : Pag
 
         var matcher = await db.CashMatcherAsync(cancellationToken);
         var candidate = matcher.Match(entry.ToReceipt()).Candidates
-            .FirstOrDefault(c => c.CustomerId == CandidateCustomer && string.Join(',', c.Allocations.Select(a => a.InvoiceId)) == CandidateInvoices);
+            .FirstOrDefault(c => c.CustomerId == CandidateCustomer && string.Join(',', c.Allocations.Select(a => a.InvoiceId)) == (CandidateInvoices ?? ""));
         if (candidate is null)
         {
             ModelState.AddModelError("", "That suggestion no longer fits (an invoice was paid meanwhile): choose again.");
             await LoadAsync(id, cancellationToken);
             return Page();
+        }
+
+        if (!candidate.PaysCustomer)
+        {
+            var why = "not a customer payment (" + string.Join("; ", candidate.Evidence.Take(candidate.Evidence.Count - 1)) + ")";
+            return await DoneAsync(id, await applier.ParkAsync(id, why, cancellationToken), "Parked as not a customer payment.", cancellationToken);
         }
 
         return await DoneAsync(id, await applier.ApplyAsync(id, ApplicationRequest.From(candidate, matcher.Rules), ApplicationMode.Clerk, cancellationToken),
@@ -174,8 +181,8 @@ public sealed class EntryModel(ArCollectDbContext db, CashApplier applier) : Pag
 
         var matcher = await db.CashMatcherAsync(cancellationToken);
         Suggestions = matcher.Match(entry.ToReceipt()).Candidates.Take(5)
-            .Select((c, i) => new Suggestion(i + 1, c, names.GetValueOrDefault(c.CustomerId, "a customer"))).ToList();
-        Customer ??= Suggestions.Count > 0 ? Suggestions[0].Candidate.CustomerId : null;
+            .Select((c, i) => new Suggestion(i + 1, c, c.PaysCustomer ? names.GetValueOrDefault(c.CustomerId, "a customer") : "Not a customer payment")).ToList();
+        Customer ??= Suggestions.FirstOrDefault(s => s.Candidate.PaysCustomer)?.Candidate.CustomerId;
         if (!string.IsNullOrWhiteSpace(Q))
         {
             Found = matcher.Search(Q).Select(i => (i, names.GetValueOrDefault(i.CustomerId, ""))).ToList();
