@@ -24,8 +24,8 @@ public sealed class OperatorRolesTests
             GRANT {DatabaseSecurity.AppRole} TO {owner};
             CREATE ROLE {app} LOGIN PASSWORD 'app-pw' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT;
             GRANT {DatabaseSecurity.AppRole} TO {app};
-            CREATE DATABASE {database} OWNER {owner};
             """);
+        await ExecuteAsync(admin, $"CREATE DATABASE {database} OWNER {owner}");
         await ExecuteAsync(new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString, $"""
             REVOKE ALL ON DATABASE {database} FROM PUBLIC;
             GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {DatabaseSecurity.AppRole};
