@@ -47,8 +47,8 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
               GROUP BY 1, 2, 3)
             SELECT {key} AS key, {label} AS label, o.currency AS currency, o.bucket AS bucket, {amount} AS amount, {count} AS count
             FROM cells o
-            JOIN customers c ON c.id = o.customer_id
-            LEFT JOIN "AspNetUsers" u ON u.id = c.collector_id
+            JOIN customers c ON c.tenant_id = @tenant AND c.id = o.customer_id
+            LEFT JOIN "AspNetUsers" u ON u.tenant_id = @tenant AND u.id = c.collector_id
             {groupClause}
             """;
         // Read with a plain data reader: by customer this is one row per customer, currency and bucket (tens of
@@ -59,7 +59,7 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
-            command.Parameters.AddRange(Parameters(asOf, buckets).ToArray());
+            command.Parameters.AddRange(Parameters(asOf, buckets, db.RequiredTenantId).ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var cells = new List<AgingCell>();
             while (await reader.ReadAsync(cancellationToken))
@@ -85,14 +85,14 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
             SELECT o.id AS id, o.number AS number, c.id AS customer_id, c.name AS customer_name, o.issue_date AS issue_date,
                    o.due_date AS due_date, o.currency AS currency, o.open_amount AS open
             FROM open_items o
-            JOIN customers c ON c.id = o.customer_id
+            JOIN customers c ON c.tenant_id = @tenant AND c.id = o.customer_id
             WHERE o.open_amount > 0
               AND (@key IS NULL OR {keySql} = @key)
               AND (@bucket IS NULL OR {BucketSql} = @bucket)
             ORDER BY o.due_date, o.number
             LIMIT {DrillDownLimit}
             """;
-        var parameters = Parameters(asOf, buckets)
+        var parameters = Parameters(asOf, buckets, db.RequiredTenantId)
             .Append(new NpgsqlParameter("key", NpgsqlDbType.Text) { Value = (object?)key ?? DBNull.Value })
             .Append(new NpgsqlParameter("bucket", NpgsqlDbType.Integer) { Value = (object?)bucket ?? DBNull.Value })
             .ToArray();
@@ -107,7 +107,8 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
 
     /// <summary>
     /// The CTE <c>open_items</c> (id, number, customer_id, currency, issue_date, due_date, open_amount) of the invoices
-    /// open at the end of the day in the parameter <c>@as_of</c>; <paramref name="rewind"/> for a day before today.
+    /// open at the end of the day in the parameter <c>@as_of</c>, of the tenant in <c>@tenant</c>; <paramref name="rewind"/>
+    /// for a day before today.
     /// </summary>
     internal static string OpenItemsCte(bool rewind)
     {
@@ -119,21 +120,22 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
             ? """
               WITH open_items AS (
                 SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date, i.balance AS open_amount
-                FROM invoices i WHERE i.balance > 0 AND i.issue_date <= @as_of)
+                FROM invoices i WHERE i.tenant_id = @tenant AND i.balance > 0 AND i.issue_date <= @as_of)
               """
             : """
               WITH credited_after AS (
-                SELECT invoice_id, sum(amount) AS amount FROM credit_notes WHERE issue_date > @as_of AND invoice_id IS NOT NULL GROUP BY invoice_id),
+                SELECT invoice_id, sum(amount) AS amount FROM credit_notes
+                WHERE tenant_id = @tenant AND issue_date > @as_of AND invoice_id IS NOT NULL GROUP BY invoice_id),
               open_items AS (
                 SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date,
                   i.balance + COALESCE(pa.amount, 0) + COALESCE(ca.amount, 0)
                   + CASE WHEN i.settled_on > @as_of THEN i.amount_written_off ELSE 0 END AS open_amount
                 FROM invoices i
                 LEFT JOIN LATERAL (
-                  SELECT sum(a.amount) AS amount FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
-                  WHERE a.invoice_id = i.id AND p.received_on > @as_of) pa ON true
+                  SELECT sum(a.amount) AS amount FROM payment_allocations a JOIN payments p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id
+                  WHERE a.tenant_id = i.tenant_id AND a.invoice_id = i.id AND p.received_on > @as_of) pa ON true
                 LEFT JOIN credited_after ca ON ca.invoice_id = i.id
-                WHERE i.issue_date <= @as_of AND (i.balance > 0 OR i.settled_on > @as_of))
+                WHERE i.tenant_id = @tenant AND i.issue_date <= @as_of AND (i.balance > 0 OR i.settled_on > @as_of))
               """;
     }
 
@@ -147,8 +149,9 @@ public sealed class AgingQuery(ArCollectDbContext db, TimeProvider time)
         _ => ("o.currency::text", "o.currency::text"),
     };
 
-    private static List<NpgsqlParameter> Parameters(DateOnly asOf, AgingBuckets buckets) =>
+    private static List<NpgsqlParameter> Parameters(DateOnly asOf, AgingBuckets buckets, Guid tenantId) =>
     [
+        new("tenant", NpgsqlDbType.Uuid) { Value = tenantId },
         new("as_of", NpgsqlDbType.Date) { Value = asOf },
         new("edges", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = buckets.Edges.ToArray() },
     ];

@@ -10,13 +10,13 @@ public static class BaseCurrencySql
 {
     /// <summary>
     /// A <c>LEFT JOIN LATERAL</c> giving <c>{alias}.rate</c> for the currency in <paramref name="currencyColumn"/>;
-    /// <paramref name="baseCurrency"/> and <paramref name="day"/> are SQL expressions (parameters).
+    /// <paramref name="baseCurrency"/>, <paramref name="day"/> and <paramref name="tenant"/> are SQL expressions (parameters).
     /// </summary>
-    public static string RateJoin(string currencyColumn, string baseCurrency, string day, string alias = "r") => $"""
+    public static string RateJoin(string currencyColumn, string baseCurrency, string day, string tenant, string alias = "r") => $"""
         LEFT JOIN LATERAL (
           SELECT CASE WHEN {currencyColumn} = {baseCurrency} THEN 1::numeric
                       ELSE (SELECT x.rate_to_base FROM exchange_rates x
-                            WHERE x.currency = {currencyColumn} AND x.rate_date <= {day}
+                            WHERE x.tenant_id = {tenant} AND x.currency = {currencyColumn} AND x.rate_date <= {day}
                             ORDER BY x.rate_date DESC LIMIT 1) END AS rate) {alias} ON true
         """;
 }

@@ -38,9 +38,10 @@ public sealed class KpiFactsQuery(ArCollectDbContext db, TimeProvider time)
                      COALESCE((@ends::date[])[width_bucket(due_day, @ends::date[])], @horizon - 1) AS due_day,
                      sales, cash, credits, write_offs, settled_count, settled_days
               FROM ledger_daily_facts
-              WHERE day <= @today OR day = 'infinity') f
+              WHERE tenant_id = @tenant AND (day <= @today OR day = 'infinity')) f
             GROUP BY 1, 2, 3
             """,
+            new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = db.RequiredTenantId },
             new NpgsqlParameter("today", NpgsqlDbType.Date) { Value = Today },
             new NpgsqlParameter("horizon", NpgsqlDbType.Date) { Value = horizon },
             new NpgsqlParameter("ends", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = ends })

@@ -33,20 +33,21 @@ public sealed class WorkflowQuery(ArCollectDbContext db)
             WITH escalation_refs AS (
               SELECT split_part(source_key, ':', 3)::uuid AS ref
               FROM collection_tasks
-              WHERE status = 'Open' AND source = 'Escalation' AND split_part(source_key, ':', 3) ~ '^[0-9a-f]+$'
+              WHERE tenant_id = @tenant AND status = 'Open' AND source = 'Escalation' AND split_part(source_key, ':', 3) ~ '^[0-9a-f]+$'
                 AND length(split_part(source_key, ':', 3)) = 32),
             invoice_flags AS (
               SELECT invoice_id, bool_or(k = 1) AS disputed, bool_or(k = 2) AS promised, bool_or(k = 3) AS reminded, bool_or(k = 4) AS escalated
-              FROM (SELECT invoice_id, 1 AS k FROM disputes WHERE status IN ('Open', 'InReview', 'WaitingOnCustomer')
-                    UNION ALL SELECT invoice_id, 2 FROM promises WHERE status = 'Open' AND invoice_id IS NOT NULL
-                    UNION ALL SELECT DISTINCT invoice_id, 3 FROM reminder_log
-                    UNION ALL SELECT COALESCE(p.invoice_id, e.ref), 4 FROM escalation_refs e LEFT JOIN promises p ON p.id = e.ref) f
+              FROM (SELECT invoice_id, 1 AS k FROM disputes WHERE tenant_id = @tenant AND status IN ('Open', 'InReview', 'WaitingOnCustomer')
+                    UNION ALL SELECT invoice_id, 2 FROM promises WHERE tenant_id = @tenant AND status = 'Open' AND invoice_id IS NOT NULL
+                    UNION ALL SELECT DISTINCT invoice_id, 3 FROM reminder_log WHERE tenant_id = @tenant
+                    UNION ALL SELECT COALESCE(p.invoice_id, e.ref), 4 FROM escalation_refs e LEFT JOIN promises p ON p.tenant_id = @tenant AND p.id = e.ref) f
               GROUP BY invoice_id),
             account_flags AS (
-              SELECT customer_id, true AS promised FROM promises WHERE status = 'Open' AND invoice_id IS NULL GROUP BY customer_id),
+              SELECT customer_id, true AS promised FROM promises WHERE tenant_id = @tenant AND status = 'Open' AND invoice_id IS NULL GROUP BY customer_id),
             accounts AS (
               SELECT c.id, c.collector_id, COALESCE(a.promised, false) AS promised
-              FROM customers c LEFT JOIN account_flags a ON a.customer_id = c.id),
+              FROM customers c LEFT JOIN account_flags a ON a.customer_id = c.id
+              WHERE c.tenant_id = @tenant),
             states AS (
               SELECT c.collector_id, o.currency,
                      CASE WHEN f.disputed THEN 'Disputed'
@@ -58,20 +59,21 @@ public sealed class WorkflowQuery(ArCollectDbContext db)
               FROM invoices o
               JOIN accounts c ON c.id = o.customer_id
               LEFT JOIN invoice_flags f ON f.invoice_id = o.id
-              WHERE o.balance > 0
+              WHERE o.tenant_id = @tenant AND o.balance > 0
               GROUP BY 1, 2, 3
               UNION ALL
               SELECT c.collector_id, i.currency, 'Resolved', count(*), 0, 0
               FROM invoices i
-              JOIN customers c ON c.id = i.customer_id
-              WHERE i.settled_on >= @from AND i.settled_on <= @today AND i.state = 'Issued' AND i.balance = 0
+              JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
+              WHERE i.tenant_id = @tenant AND i.settled_on >= @from AND i.settled_on <= @today AND i.state = 'Issued' AND i.balance = 0
               GROUP BY 1, 2)
             SELECT COALESCE(s.collector_id::text, '') AS collector_key, COALESCE(u.display_name, 'Unassigned') AS collector_name,
                    s.currency::text AS currency, s.state, sum(s.count)::int AS count, sum(s.open) AS open, sum(s.overdue) AS overdue
             FROM states s
-            LEFT JOIN "AspNetUsers" u ON u.id = s.collector_id
+            LEFT JOIN "AspNetUsers" u ON u.tenant_id = @tenant AND u.id = s.collector_id
             GROUP BY 1, 2, 3, 4
             """,
+            new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = db.RequiredTenantId },
             new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = resolvedFrom },
             new NpgsqlParameter("today", NpgsqlDbType.Date) { Value = today })
             .ToListAsync(cancellationToken);

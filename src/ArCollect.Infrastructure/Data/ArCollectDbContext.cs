@@ -28,6 +28,9 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     /// <summary>The tenant every query filter compares with; read by EF Core on each query.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
 
+    /// <summary>The tenant for raw SQL, which names <c>tenant_id</c> as well as relying on row-level security; throws without one.</summary>
+    public Guid RequiredTenantId => tenant.RequiredTenantId;
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Contact> Contacts => Set<Contact>();

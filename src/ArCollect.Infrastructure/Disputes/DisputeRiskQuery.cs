@@ -16,7 +16,7 @@ public static class DisputeRiskQuery
             SELECT d.reason_code, d.opened_on,
                    dispute_line_texts(d.id, d.invoice_id) AS lines
             FROM disputes d
-            WHERE d.customer_id = {invoice.CustomerId} AND d.opened_on > {since} AND d.opened_on <= {today} AND d.status <> 'Withdrawn'
+            WHERE d.tenant_id = {db.RequiredTenantId} AND d.customer_id = {invoice.CustomerId} AND d.opened_on > {since} AND d.opened_on <= {today} AND d.status <> 'Withdrawn'
             """).ToListAsync(cancellationToken);
         if (rows.Count < DisputeRisk.Threshold)
         {

@@ -317,14 +317,15 @@ public sealed class DisputeService(ArCollectDbContext db, TenantContext tenant, 
     private async Task<Dictionary<Guid, decimal>> DisputedByInvoiceAsync(Guid[] invoiceIds, CancellationToken cancellationToken)
     {
         string[] live = [nameof(DisputeStatus.Open), nameof(DisputeStatus.InReview), nameof(DisputeStatus.WaitingOnCustomer)];
+        var tenantId = tenant.RequiredTenantId;
         var rows = await db.Database.SqlQuery<DisputedRow>($"""
             SELECT x.invoice_id, sum(x.amount) AS amount FROM (
-                SELECT i.invoice_id, i.amount FROM dispute_items i JOIN disputes d ON d.id = i.dispute_id
-                WHERE d.status = ANY({live}) AND i.invoice_id = ANY({invoiceIds})
+                SELECT i.invoice_id, i.amount FROM dispute_items i JOIN disputes d ON d.id = i.dispute_id AND d.tenant_id = i.tenant_id
+                WHERE i.tenant_id = {tenantId} AND d.status = ANY({live}) AND i.invoice_id = ANY({invoiceIds})
                 UNION ALL
                 SELECT d.invoice_id, d.amount FROM disputes d
-                WHERE d.status = ANY({live}) AND d.invoice_id = ANY({invoiceIds})
-                  AND NOT EXISTS (SELECT 1 FROM dispute_items i WHERE i.dispute_id = d.id)
+                WHERE d.tenant_id = {tenantId} AND d.status = ANY({live}) AND d.invoice_id = ANY({invoiceIds})
+                  AND NOT EXISTS (SELECT 1 FROM dispute_items i WHERE i.tenant_id = d.tenant_id AND i.dispute_id = d.id)
             ) x GROUP BY x.invoice_id
             """).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.InvoiceId, r => r.Amount);

@@ -33,10 +33,11 @@ public sealed class DisputeSuggestions(ArCollectDbContext db)
                    coalesce(d.resolved_at, d.resolved_on::timestamp AT TIME ZONE 'UTC') AS resolved_at,
                    d.outcome, coalesce(cn.amount, 0) AS credited
             FROM disputes d
-            JOIN customers c ON c.id = d.customer_id
-            JOIN invoices inv ON inv.id = d.invoice_id
-            LEFT JOIN credit_notes cn ON cn.id = d.credit_note_id
-            WHERE ({disputeId}::uuid IS NULL OR d.id = {disputeId})
+            JOIN customers c ON c.tenant_id = d.tenant_id AND c.id = d.customer_id
+            JOIN invoices inv ON inv.tenant_id = d.tenant_id AND inv.id = d.invoice_id
+            LEFT JOIN credit_notes cn ON cn.tenant_id = d.tenant_id AND cn.id = d.credit_note_id
+            WHERE d.tenant_id = {db.RequiredTenantId}
+              AND ({disputeId}::uuid IS NULL OR d.id = {disputeId})
               AND ({disputeId}::uuid IS NOT NULL OR (d.status = 'Resolved' AND d.outcome IS NOT NULL))
               AND ({reasonCode}::text IS NULL OR d.reason_code = {reasonCode})
             """).ToListAsync(cancellationToken);

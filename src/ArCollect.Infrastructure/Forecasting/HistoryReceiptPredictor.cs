@@ -87,7 +87,10 @@ public sealed class HistoryReceiptPredictor(ArCollectDbContext db, IMemoryCache 
             SELECT o.id AS id, o.customer_id AS customer_id, o.currency AS currency, o.due_date AS due_date, o.open_amount AS open_amount
             FROM open_items o WHERE o.open_amount > 0
             """;
-        return db.Database.SqlQueryRaw<OpenRow>(sql, new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = asOf }).ToListAsync(cancellationToken);
+        return db.Database.SqlQueryRaw<OpenRow>(
+            sql,
+            new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = asOf },
+            new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = db.RequiredTenantId }).ToListAsync(cancellationToken);
     }
 
     private async Task<History> HistoryAsync(DateOnly asOf, CancellationToken cancellationToken)
@@ -119,7 +122,7 @@ public sealed class HistoryReceiptPredictor(ArCollectDbContext db, IMemoryCache 
                    (count(*) FILTER (WHERE amount_written_off > 0))::int AS written_off,
                    (avg(settled_on - due_date) FILTER (WHERE amount_written_off = 0))::numeric(12,4) AS mean_days_late
             FROM invoices
-            WHERE settled_on IS NOT NULL AND settled_on >= {since} AND settled_on <= {asOf}
+            WHERE tenant_id = {db.RequiredTenantId} AND settled_on IS NOT NULL AND settled_on >= {since} AND settled_on <= {asOf}
             GROUP BY ROLLUP (customer_id)
             """).ToListAsync(cancellationToken);
         var tenantRow = history.SingleOrDefault(h => h.CustomerId is null);
@@ -146,7 +149,7 @@ public sealed class HistoryReceiptPredictor(ArCollectDbContext db, IMemoryCache 
                    (count(*) FILTER (WHERE NOT settled))::int AS still_open
             FROM (SELECT due_date, settled_on, amount_written_off, coalesce(settled_on <= {asOf}, false) AS settled
                   FROM invoices
-                  WHERE state = 'Issued' AND issue_date <= {asOf} AND (settled_on IS NULL OR settled_on >= {since})) i
+                  WHERE tenant_id = {db.RequiredTenantId} AND state = 'Issued' AND issue_date <= {asOf} AND (settled_on IS NULL OR settled_on >= {since})) i
             GROUP BY 1
             """).ToListAsync(cancellationToken);
 }

@@ -15,12 +15,13 @@ public sealed partial class InvoiceCsvImporter
         await using (var command = CsvImportSupport.Command($"""
             WITH unknown AS (
               UPDATE {Staging} r SET valid = false
-              WHERE r.valid AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.external_id = r.customer_external_id)
+              WHERE r.valid AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.tenant_id = @tenant AND c.external_id = r.customer_external_id)
               RETURNING r.row_number, r.customer_external_id)
             SELECT row_number, customer_external_id FROM unknown ORDER BY row_number LIMIT {ImportLimits.MaxListedErrors}
             """, connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            command.Parameters.AddWithValue("tenant", tenant.RequiredTenantId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 errorCount++;
@@ -105,11 +106,12 @@ public sealed partial class InvoiceCsvImporter
         int already;
         await using (var command = CsvImportSupport.Command($"""
             WITH present AS (
-              DELETE FROM {Staging} r WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.number = r.invoice_number)
+              DELETE FROM {Staging} r WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = @tenant AND i.number = r.invoice_number)
               RETURNING r.invoice_number)
             SELECT count(DISTINCT invoice_number)::int FROM present
             """, connection))
         {
+            command.Parameters.AddWithValue("tenant", tenant.RequiredTenantId);
             already = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
 
@@ -124,7 +126,7 @@ public sealed partial class InvoiceCsvImporter
                          min(r.customer_external_id) AS external_id, min(r.issue_date) AS issue_date, min(r.due_date) AS due_date,
                          min(r.currency) AS currency, min(r.terms) AS terms, sum({NetSql}) AS subtotal, sum({TaxSql}) AS tax
                   FROM {Staging} r GROUP BY r.invoice_number) g
-            JOIN customers c ON c.external_id = g.external_id
+            JOIN customers c ON c.tenant_id = @tenant AND c.external_id = g.external_id
             """, connection))
         {
             command.Parameters.AddWithValue("tenant", tenant.RequiredTenantId);

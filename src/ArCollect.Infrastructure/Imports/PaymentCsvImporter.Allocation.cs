@@ -68,7 +68,7 @@ public sealed partial class PaymentCsvImporter
 
             var customers = payments.Select(p => p.CustomerId).Distinct().Where(c => !openByCustomer.ContainsKey(c)).ToArray();
             var open = await db.Invoices
-                .FromSql($"SELECT * FROM invoices WHERE customer_id = ANY({customers}) AND balance > 0 ORDER BY id FOR UPDATE")
+                .FromSql($"SELECT * FROM invoices WHERE tenant_id = {tenant.RequiredTenantId} AND customer_id = ANY({customers}) AND balance > 0 ORDER BY id FOR UPDATE")
                 .AsNoTracking().ToListAsync(cancellationToken);
             foreach (var customer in customers)
             {

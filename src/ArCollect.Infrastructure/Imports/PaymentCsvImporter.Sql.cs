@@ -12,6 +12,9 @@ public sealed partial class PaymentCsvImporter
     private async Task<List<ImportError>> CheckAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var errors = new List<ImportError>();
+
+        // A uuid literal (fixed format, nothing from the file), so the helpers below stay parameterless.
+        var tenantId = $"'{tenant.RequiredTenantId}'::uuid";
         await ReadErrorsAsync(connection, $"""
             WITH ranked AS (SELECT row_number, reference, min(row_number) OVER (PARTITION BY reference) AS first FROM {Staging} WHERE reference IS NOT NULL),
             marked AS (UPDATE {Staging} s SET valid = false FROM ranked r WHERE r.row_number = s.row_number AND r.first <> r.row_number AND s.valid
@@ -34,7 +37,8 @@ public sealed partial class PaymentCsvImporter
         await ReadErrorsAsync(connection, $"""
             WITH clash AS (
               SELECT s.row_number, s.bank_transaction_id, coalesce(c.external_id, c.name) AS customer, p.currency, p.amount, p.received_on
-              FROM {Staging} s JOIN payments p ON p.bank_transaction_id = s.bank_transaction_id JOIN customers c ON c.id = p.customer_id
+              FROM {Staging} s JOIN payments p ON p.tenant_id = {tenantId} AND p.bank_transaction_id = s.bank_transaction_id
+              JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
               WHERE s.valid AND (c.external_id IS DISTINCT FROM s.customer_external_id OR p.received_on <> s.received_on
                                  OR p.amount <> s.amount OR p.currency <> s.currency)),
             marked AS (UPDATE {Staging} s SET valid = false FROM clash c WHERE c.row_number = s.row_number)
@@ -45,7 +49,8 @@ public sealed partial class PaymentCsvImporter
                 + "and this row says otherwise: correct the row."), errors, cancellationToken);
         await CsvImportSupport.ExecuteAsync(connection, $"""
             UPDATE {Staging} s SET already = true
-            WHERE s.valid AND s.bank_transaction_id IS NOT NULL AND EXISTS (SELECT 1 FROM payments p WHERE p.bank_transaction_id = s.bank_transaction_id);
+            WHERE s.valid AND s.bank_transaction_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM payments p WHERE p.tenant_id = {tenantId} AND p.bank_transaction_id = s.bank_transaction_id);
             """, cancellationToken);
 
         // A reference already recorded is skipped only when the row says the same (customer, date, amount, currency);
@@ -53,7 +58,8 @@ public sealed partial class PaymentCsvImporter
         await ReadErrorsAsync(connection, $"""
             WITH clash AS (
               SELECT s.row_number, s.reference, coalesce(c.external_id, c.name) AS customer, p.currency, p.amount, p.received_on
-              FROM {Staging} s JOIN payments p ON p.reference = s.reference JOIN customers c ON c.id = p.customer_id
+              FROM {Staging} s JOIN payments p ON p.tenant_id = {tenantId} AND p.reference = s.reference
+              JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
               WHERE s.valid AND NOT s.already AND (c.external_id IS DISTINCT FROM s.customer_external_id OR p.received_on <> s.received_on
                                  OR p.amount <> s.amount OR p.currency <> s.currency)),
             marked AS (UPDATE {Staging} s SET valid = false FROM clash c WHERE c.row_number = s.row_number)
@@ -63,8 +69,9 @@ public sealed partial class PaymentCsvImporter
                 $"Reference {r.GetString(1)} is already recorded as {r.GetString(3).Trim()} {r.GetString(4)} from {r.GetString(2)} received {r.GetString(5)}, "
                 + "and this row says otherwise: correct the row, or give a new payment its own reference."), errors, cancellationToken);
         await CsvImportSupport.ExecuteAsync(connection, $"""
-            UPDATE {Staging} s SET already = true WHERE s.valid AND EXISTS (SELECT 1 FROM payments p WHERE p.reference = s.reference);
-            UPDATE {Staging} s SET customer_id = c.id FROM customers c WHERE s.valid AND NOT s.already AND c.external_id = s.customer_external_id;
+            UPDATE {Staging} s SET already = true WHERE s.valid AND EXISTS (SELECT 1 FROM payments p WHERE p.tenant_id = {tenantId} AND p.reference = s.reference);
+            UPDATE {Staging} s SET customer_id = c.id FROM customers c
+            WHERE s.valid AND NOT s.already AND c.tenant_id = {tenantId} AND c.external_id = s.customer_external_id;
             """, cancellationToken);
         await ReadErrorsAsync(connection, $"""
             WITH unknown AS (
@@ -79,7 +86,7 @@ public sealed partial class PaymentCsvImporter
             SELECT s.row_number, u.position, u.number FROM {Staging} s CROSS JOIN LATERAL unnest(s.invoice_numbers) WITH ORDINALITY AS u(number, position)
             WHERE s.valid AND NOT s.already;
             UPDATE import_payment_invoices n SET invoice_id = i.id, customer_id = i.customer_id, currency = i.currency
-            FROM invoices i WHERE i.number = n.invoice_number;
+            FROM invoices i WHERE i.tenant_id = {tenantId} AND i.number = n.invoice_number;
             CREATE INDEX ON import_payment_invoices (row_number);
             ANALYZE import_payment_invoices;
             """, cancellationToken);
@@ -90,7 +97,7 @@ public sealed partial class PaymentCsvImporter
                      CASE WHEN n.invoice_id IS NULL THEN 'unknown' WHEN n.customer_id <> s.customer_id THEN 'customer'
                           WHEN n.currency <> s.currency THEN 'currency' END AS problem
               FROM import_payment_invoices n JOIN {Staging} s ON s.row_number = n.row_number
-              LEFT JOIN customers c ON c.id = n.customer_id),
+              LEFT JOIN customers c ON c.tenant_id = {tenantId} AND c.id = n.customer_id),
             marked AS (
               UPDATE {Staging} s SET valid = false
               WHERE s.row_number IN (SELECT row_number FROM problems WHERE problem IS NOT NULL))
@@ -152,10 +159,10 @@ public sealed partial class PaymentCsvImporter
                        'AmountPaid', jsonb_build_object('from', i.amount_paid, 'to', i.amount_paid + c.paid),
                        'AmountCredited', CASE WHEN c.credited > 0 THEN jsonb_build_object('from', i.amount_credited, 'to', i.amount_credited + c.credited) END,
                        'SettledOn', CASE WHEN c.settled_on IS NOT NULL THEN jsonb_build_object('from', i.settled_on, 'to', c.settled_on) END))
-              FROM invoices i JOIN changes c ON c.invoice_id = i.id)
+              FROM invoices i JOIN changes c ON c.invoice_id = i.id WHERE i.tenant_id = @tenant)
             UPDATE invoices i SET amount_paid = i.amount_paid + c.paid, amount_credited = i.amount_credited + c.credited,
                                   settled_on = coalesce(c.settled_on, i.settled_on), updated_at = @now
-            FROM changes c WHERE c.invoice_id = i.id;
+            FROM changes c WHERE i.tenant_id = @tenant AND c.invoice_id = i.id;
 
             WITH pay AS (
               INSERT INTO payments (id, tenant_id, customer_id, reference, bank_transaction_id, received_on, amount, currency, method, unapplied_amount, created_at)

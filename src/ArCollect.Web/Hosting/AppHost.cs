@@ -95,6 +95,11 @@ public static class AppHost
                 app.Logger.LogWarning("AllowedHosts is not set: requests for any Host header are answered. Set AllowedHosts to the app's host names, e.g. AllowedHosts=ar.example.com");
             }
 
+            if (database.RunsAsOwner)
+            {
+                app.Logger.LogWarning("ConnectionStrings:Migrations is not set: the app migrates and runs as the login of ConnectionStrings:Default, the schema's owner. Give the app a login without SUPERUSER or BYPASSRLS and put the owner in ConnectionStrings:Migrations (docs/operations.md, Least privilege)");
+            }
+
             app.UseArCollect();
             var demo = builder.Configuration.GetSection(DemoOptionsSection.Section).Get<DemoOptionsSection>() ?? new DemoOptionsSection();
             var logins = await DemoBootstrap.EnsureAsync(app.Services, seedDemo ?? demo.Seed ?? database.IsPrivateCluster, demo, cancellationToken);

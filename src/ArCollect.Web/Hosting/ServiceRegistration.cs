@@ -131,8 +131,10 @@ public static class ServiceRegistration
                 options => options.UseNpgsqlConnection(connectionString),
                 new PostgreSqlStorageOptions
                 {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
+                    SchemaName = DatabaseSecurity.HangfireSchema,
+
+                    // The owner installs and upgrades the schema when it migrates; the app login may not create tables.
+                    PrepareSchemaIfNecessary = false,
 
                     // A running job keeps renewing its fetch, so a long job is never handed to a second worker;
                     // only a job whose worker died becomes visible again, after the timeout.

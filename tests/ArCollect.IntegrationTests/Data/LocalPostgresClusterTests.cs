@@ -30,6 +30,40 @@ public sealed class LocalPostgresClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task The_cluster_has_an_app_login_without_superuser_or_bypassrls_and_adds_it_to_a_cluster_from_before()
+    {
+        var options = new LocalPostgresOptions { DataDirectory = home, Port = FreePort(), Ephemeral = true, Database = "logins" };
+        await using (var first = new LocalPostgresCluster(options))
+        {
+            await first.StartAsync(CancellationToken.None);
+            Assert.Equal((LocalPostgresCluster.AppLogin, false, false, true), await LoginAsync(first.AppConnectionString));
+            Assert.NotEqual(LocalPostgresCluster.AppLogin, new NpgsqlConnectionStringBuilder(first.ConnectionString).Username);
+
+            // A data folder from before the app login existed: only the owner and its password file.
+            await ExecuteAsync(first.ConnectionString, $"DROP ROLE {LocalPostgresCluster.AppLogin}");
+            File.Delete(Path.Combine(home, "app-password"));
+            await first.StopAsync();
+        }
+
+        await using var upgraded = new LocalPostgresCluster(options);
+        await upgraded.StartAsync(CancellationToken.None);
+
+        Assert.Equal((LocalPostgresCluster.AppLogin, false, false, true), await LoginAsync(upgraded.AppConnectionString));
+        Assert.True(File.Exists(Path.Combine(home, "app-password")));
+    }
+
+    private static async Task<(string Login, bool Super, bool BypassRls, bool AppMember)> LoginAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT session_user::text, rolsuper, rolbypassrls, pg_has_role(session_user, 'arcollect_app', 'MEMBER') FROM pg_roles WHERE rolname = session_user", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3));
+    }
+
+    [Fact]
     public async Task A_port_in_use_gives_one_clear_message()
     {
         using var squatter = new TcpListener(IPAddress.Loopback, 0);

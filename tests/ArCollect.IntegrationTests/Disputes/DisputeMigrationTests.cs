@@ -24,7 +24,7 @@ public sealed class DisputeMigrationTests : IAsyncLifetime
         var customer = await LedgerBuilder.AddCustomerAsync(db, tenant, "Old Customer");
         var open = await LedgerBuilder.AddInvoiceAsync(db, tenant, customer.Id, "L-1", 500m, db.Today.AddDays(-40), db.Today.AddDays(-10));
         var credited = await LedgerBuilder.AddInvoiceAsync(db, tenant, customer.Id, "L-2", 300m, db.Today.AddDays(-40), db.Today.AddDays(-10));
-        await using var dataSource = new NpgsqlDataSourceBuilder(db.ConnectionString).Build();
+        await using var dataSource = new NpgsqlDataSourceBuilder(db.AdminConnectionString).Build();
         await using (var owner = DatabaseMigrator.CreateOwnerContext(dataSource))
         {
             await owner.GetService<IMigrator>().MigrateAsync(BeforeDisputeWorkflow);
@@ -40,7 +40,7 @@ public sealed class DisputeMigrationTests : IAsyncLifetime
             await transaction.CommitAsync();
         }
 
-        await DatabaseMigrator.MigrateAsync(db.ConnectionString, CancellationToken.None);
+        await DatabaseMigrator.MigrateAsync(db.AdminConnectionString, CancellationToken.None);
 
         await using var scope = db.ForTenant(tenant);
         var disputes = await scope.Db.Disputes.AsNoTracking().Include(d => d.Items).OrderBy(d => d.OpenedOn).ToListAsync();

@@ -19,7 +19,7 @@ public sealed class ReminderRunFailureTests : IAsyncLifetime
 
     private async Task AdminSqlAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await using var connection = new NpgsqlConnection(db.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

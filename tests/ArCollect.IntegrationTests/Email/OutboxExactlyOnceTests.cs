@@ -195,7 +195,7 @@ public sealed class OutboxExactlyOnceTests : IAsyncLifetime
     {
         await kit.EnqueueAsync(tenant, 1);
         var job = db.Services.GetRequiredService<OutboxSendJob>();
-        await using var running = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await using var running = new Npgsql.NpgsqlConnection(db.AdminConnectionString);
         await running.OpenAsync();
         await using (var hold = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock(hashtextextended('outbox-send:{tenant}', 0))", running))
         {

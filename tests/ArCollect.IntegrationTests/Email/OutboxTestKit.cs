@@ -79,7 +79,7 @@ internal sealed class OutboxTestKit(TestDatabase db, SmtpTestServer smtp)
     /// <summary>Runs SQL as the database owner, outside row-level security: triggers that simulate failures.</summary>
     public async Task AdminSqlAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await using var connection = new NpgsqlConnection(db.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

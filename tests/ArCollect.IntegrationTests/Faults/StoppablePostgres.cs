@@ -17,13 +17,13 @@ public sealed class StoppablePostgres
 
     public int Stops { get; private set; }
 
-    /// <summary>Starts the cluster, migrates its database and returns the connection string.</summary>
-    public async Task<string> StartAsync()
+    /// <summary>Starts the cluster, migrates its database as the owner and returns the owner's and the app login's connection strings.</summary>
+    public async Task<(string Admin, string App)> StartAsync()
     {
         cluster = new LocalPostgresCluster(new LocalPostgresOptions { DataDirectory = home, Port = SmtpTestServer.FreePort(), Ephemeral = true });
         await cluster.StartAsync(CancellationToken.None);
         await DatabaseMigrator.MigrateAsync(cluster.ConnectionString, CancellationToken.None);
-        return cluster.ConnectionString;
+        return (cluster.ConnectionString, cluster.AppConnectionString);
     }
 
     /// <summary>Stops the server (fast shutdown: open sessions are ended, their transactions rolled back).</summary>

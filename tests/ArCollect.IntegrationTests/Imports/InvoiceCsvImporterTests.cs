@@ -118,7 +118,7 @@ public sealed class InvoiceCsvImporterTests : IAsyncLifetime
         await using var check = db.ForTenant(tenant);
         var customer = await check.Db.Customers.AsNoTracking().Where(c => c.ExternalId == "C-1").Select(c => c.Id).SingleAsync();
         // Another writer holds INV-900 uncommitted, so the import finds the number free but cannot insert it.
-        await using var writer = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await using var writer = new Npgsql.NpgsqlConnection(db.AdminConnectionString);
         await writer.OpenAsync();
         await using var transaction = await writer.BeginTransactionAsync();
         await using (var insert = new Npgsql.NpgsqlCommand("""
@@ -149,7 +149,7 @@ public sealed class InvoiceCsvImporterTests : IAsyncLifetime
 
     private async Task WaitForLockWaitAsync()
     {
-        await using var admin = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await using var admin = new Npgsql.NpgsqlConnection(db.AdminConnectionString);
         await admin.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", admin);

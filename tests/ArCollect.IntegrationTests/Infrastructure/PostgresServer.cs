@@ -1,5 +1,6 @@
 using ArCollect.Infrastructure.Data;
 using ArCollect.Infrastructure.Data.LocalPostgres;
+using ArCollect.Infrastructure.Tenancy;
 using Npgsql;
 using Testcontainers.PostgreSql;
 
@@ -8,11 +9,17 @@ namespace ArCollect.IntegrationTests.Infrastructure;
 /// <summary>
 /// One real PostgreSQL server per test process: the one named by ARCOLLECT_TEST_CONNECTION if set, else a
 /// Testcontainers container when a Docker engine answers, else a throwaway cluster from the local binaries on a
-/// free port. A migrated template database makes each test's own database a fast copy.
+/// free port. A migrated template database makes each test's own database a fast copy. The server's admin login
+/// creates databases and migrates them (the owner's work); the app and the tests' DbContexts log in as
+/// <see cref="AppLogin"/>, which has neither SUPERUSER nor BYPASSRLS.
 /// </summary>
 public sealed class PostgresServer
 {
     private const string TemplateName = "arcollect_template";
+
+    /// <summary>The login tests run the app as: NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE, member of arcollect_app.</summary>
+    public const string AppLogin = "arcollect_test_app";
+    private const string AppPassword = "arcollect-test-app";
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
     private static readonly SemaphoreSlim CloneLock = new(1, 1);
     private readonly string adminConnectionString;
@@ -27,7 +34,14 @@ public sealed class PostgresServer
 
     public static Task<PostgresServer> GetAsync() => Shared.Value;
 
-    /// <summary>Creates an empty, fully migrated database for one test class and returns its connection string.</summary>
+    /// <summary>The same database as <paramref name="adminConnectionString"/>, logged in as the app login.</summary>
+    public static string AppConnectionString(string adminConnectionString) =>
+        new NpgsqlConnectionStringBuilder(adminConnectionString) { Username = AppLogin, Password = AppPassword }.ConnectionString;
+
+    /// <summary>
+    /// Creates an empty, fully migrated database for one test class and returns its admin (owner) connection string;
+    /// <see cref="AppConnectionString"/> gives the app login's.
+    /// </summary>
     public async Task<string> CreateDatabaseAsync(string prefix = "t")
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 33)];
@@ -73,6 +87,22 @@ public sealed class PostgresServer
 
         var template = new NpgsqlConnectionStringBuilder(admin) { Database = TemplateName, Pooling = false }.ConnectionString;
         await DatabaseMigrator.MigrateAsync(template, CancellationToken.None);
+        await using (var connection = new NpgsqlConnection(template))
+        {
+            // Roles belong to the whole server; a configured server may already have this one from an earlier run.
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{AppLogin}') THEN
+                    CREATE ROLE {AppLogin} LOGIN;
+                  END IF;
+                END $$;
+                ALTER ROLE {AppLogin} WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT PASSWORD '{AppPassword}';
+                GRANT {DatabaseSecurity.AppRole} TO {AppLogin};
+                """, connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
         NpgsqlConnection.ClearAllPools();
         return new PostgresServer(builder.ConnectionString, description);
     }

@@ -18,7 +18,14 @@ public sealed class TestDatabase : IAsyncLifetime
 {
     private ServiceProvider? provider;
 
+    /// <summary>The app login's connection (no SUPERUSER, no BYPASSRLS): what the services and DbContexts use.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>
+    /// The admin (owner) connection, for test setup and checks the app may not do: reading across tenants,
+    /// changing the schema, breaking a row on purpose.
+    /// </summary>
+    public string AdminConnectionString { get; private set; } = "";
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero));
 
@@ -27,12 +34,21 @@ public sealed class TestDatabase : IAsyncLifetime
     /// <summary>More services for a test class (e.g. email and jobs), added before the provider is built.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
-    /// <summary>Where the database comes from; by default a fresh clone on the shared test server.</summary>
-    public Func<Task<string>>? CreateDatabase { get; init; }
+    /// <summary>Where the database comes from (its admin and app connections); by default a fresh clone on the shared test server.</summary>
+    public Func<Task<(string Admin, string App)>>? CreateDatabase { get; init; }
 
     public async Task InitializeAsync()
     {
-        ConnectionString = CreateDatabase is null ? await (await PostgresServer.GetAsync()).CreateDatabaseAsync() : await CreateDatabase();
+        if (CreateDatabase is null)
+        {
+            AdminConnectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+            ConnectionString = PostgresServer.AppConnectionString(AdminConnectionString);
+        }
+        else
+        {
+            (AdminConnectionString, ConnectionString) = await CreateDatabase();
+        }
+
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);

@@ -64,7 +64,7 @@ public sealed class SmsReminderTests : IAsyncLifetime
         var sid = Assert.Single(twilio.Messages).Sid;
 
         // The sender died after Twilio accepted the message and before its result was saved: the claim has expired.
-        await using (var connection = new NpgsqlConnection(db.ConnectionString))
+        await using (var connection = new NpgsqlConnection(db.AdminConnectionString))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(

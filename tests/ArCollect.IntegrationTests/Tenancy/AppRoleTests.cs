@@ -25,7 +25,7 @@ public sealed class AppRoleTests : IAsyncLifetime
         var beta = await LedgerBuilder.AddCustomerAsync(db, tenantB, "Beta Customer");
         await LedgerBuilder.AddInvoiceAsync(db, tenantA, alpha.Id, "A-1", 100m, db.Today, db.Today.AddDays(30));
         await LedgerBuilder.AddInvoiceAsync(db, tenantB, beta.Id, "B-1", 200m, db.Today, db.Today.AddDays(30));
-        await using var owner = new NpgsqlConnection(db.ConnectionString);
+        await using var owner = new NpgsqlConnection(db.AdminConnectionString);
         await owner.OpenAsync();
         // Roles belong to the whole server: another test class may create the same one at the same moment.
         await using var create = new NpgsqlCommand($"""
@@ -44,7 +44,7 @@ public sealed class AppRoleTests : IAsyncLifetime
 
     private async Task<NpgsqlConnection> ConnectAsAppAsync(Guid tenant)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = Login, Password = Password, Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.AdminConnectionString) { Username = Login, Password = Password, Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var set = new NpgsqlCommand($"SELECT set_config('{DatabaseSecurity.TenantSetting}', @tenant, false)", connection);
         set.Parameters.AddWithValue("tenant", tenant.ToString());
@@ -88,7 +88,7 @@ public sealed class AppRoleTests : IAsyncLifetime
     [Fact]
     public async Task The_app_login_cannot_set_itself_past_row_level_security()
     {
-        var ownerName = new NpgsqlConnectionStringBuilder(db.ConnectionString).Username!;
+        var ownerName = new NpgsqlConnectionStringBuilder(db.AdminConnectionString).Username!;
         await using var app = await ConnectAsAppAsync(tenantA);
 
         var setRole = await RefusedAsync(app, $"SET ROLE \"{ownerName}\"");

@@ -97,7 +97,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         var tenantTypes = scope.Db.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList();
         var tables = DatabaseSecurity.TenantTables(scope.Db.Model);
 
-        await using var owner = new NpgsqlConnection(db.ConnectionString);
+        await using var owner = new NpgsqlConnection(db.AdminConnectionString);
         await owner.OpenAsync();
         await using var command = new NpgsqlCommand(
             """

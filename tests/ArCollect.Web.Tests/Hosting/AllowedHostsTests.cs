@@ -41,9 +41,11 @@ public sealed class AllowedHostsTests
     public async Task With_allowed_hosts_set_a_spoofed_host_gets_400_and_the_real_one_is_redirected_to_itself()
     {
         var server = await PostgresServer.GetAsync();
+        var admin = await server.CreateDatabaseAsync("hosts");
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = await server.CreateDatabaseAsync("hosts"),
+            ["ConnectionStrings:Default"] = PostgresServer.AppConnectionString(admin),
+            ["ConnectionStrings:Migrations"] = admin,
             ["Urls"] = "http://127.0.0.1:0",
             ["App:Role"] = "web",
             ["AllowedHosts"] = AllowedHostsSetup.Loopback,

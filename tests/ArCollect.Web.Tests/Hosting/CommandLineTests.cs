@@ -40,7 +40,7 @@ public sealed class CommandLineTests
         var server = await PostgresServer.GetAsync();
         var connection = await server.CreateDatabaseAsync("cli");
         var port = FreePort();
-        var line = CommandLine.Parse(["--urls", $"http://127.0.0.1:{port}", "--App:Role", "web", "--ConnectionStrings:Default", connection]);
+        var line = CommandLine.Parse(["--urls", $"http://127.0.0.1:{port}", "--App:Role", "web", "--ConnectionStrings:Default", PostgresServer.AppConnectionString(connection), "--ConnectionStrings:Migrations", connection]);
         Assert.Null(line.Verb);
 
         await using var host = await AppHost.CreateAsync(line.Switches, settings: null, seedDemo: false, CancellationToken.None);

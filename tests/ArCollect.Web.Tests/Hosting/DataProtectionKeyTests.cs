@@ -25,7 +25,8 @@ public sealed class DataProtectionKeyTests
         var connection = await server.CreateDatabaseAsync("dpkeys");
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = connection,
+            ["ConnectionStrings:Default"] = PostgresServer.AppConnectionString(connection),
+            ["ConnectionStrings:Migrations"] = connection,
             ["Urls"] = "http://127.0.0.1:0",
             ["App:Role"] = "web",
             ["DataProtection:CertificatePath"] = pfx,
@@ -57,7 +58,7 @@ public sealed class DataProtectionKeyTests
     {
         var server = await PostgresServer.GetAsync();
         var connection = await server.CreateDatabaseAsync("dpplain");
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connection, ["Urls"] = "http://127.0.0.1:0", ["App:Role"] = "web" };
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Default"] = PostgresServer.AppConnectionString(connection), ["ConnectionStrings:Migrations"] = connection, ["Urls"] = "http://127.0.0.1:0", ["App:Role"] = "web" };
 
         await using var host = await AppHost.CreateAsync([], settings, seedDemo: false, CancellationToken.None);
         host.App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("x");

@@ -68,7 +68,8 @@ public sealed class MultiProcessTests(ITestOutputHelper output) : IAsyncLifetime
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]
         {
-            AppDll(), "--urls", url.ToString(), "--App:Role", role, "--ConnectionStrings:Default", connectionString,
+            AppDll(), "--urls", url.ToString(), "--App:Role", role, "--ConnectionStrings:Default", PostgresServer.AppConnectionString(connectionString),
+            "--ConnectionStrings:Migrations", connectionString,
             "--Database:MigrateOnStart", "false", "--Demo:Seed", seed ? "true" : "false", "--Demo:Customers", "30",
             "--Demo:Invoices", "600", "--Demo:Months", "6", "--Email:SmtpHost", "127.0.0.1",
             "--Email:SmtpPort", smtp.Port.ToString(CultureInfo.InvariantCulture), "--Email:Security", "None",
@@ -179,7 +180,7 @@ public sealed class MultiProcessTests(ITestOutputHelper output) : IAsyncLifetime
 
         var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-        var client = new BackgroundJobClient(new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options));
+        var client = new BackgroundJobClient(new PostgreSqlStorage(new NpgsqlConnectionFactory(PostgresServer.AppConnectionString(connectionString), options), options));
         var runs = new[]
         {
             client.Enqueue<ReminderRunJob>(j => j.RunAsync(tenant, CancellationToken.None)),

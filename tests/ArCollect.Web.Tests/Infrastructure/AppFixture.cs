@@ -24,17 +24,20 @@ public abstract class AppFixtureBase(bool demo) : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public string ConnectionString { get; private set; } = "";
+    /// <summary>The admin (owner) connection: the one the app migrates with, and what a test needs to look across tenants.</summary>
+    public string AdminConnectionString { get; private set; } = "";
 
     public IServiceProvider Services => host!.App.Services;
 
     public async Task InitializeAsync()
     {
         var server = await PostgresServer.GetAsync();
-        ConnectionString = await server.CreateDatabaseAsync("web");
+        AdminConnectionString = await server.CreateDatabaseAsync("web");
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = ConnectionString,
+            // The app runs as a login without SUPERUSER or BYPASSRLS and migrates as the owner, as in production.
+            ["ConnectionStrings:Default"] = PostgresServer.AppConnectionString(AdminConnectionString),
+            ["ConnectionStrings:Migrations"] = AdminConnectionString,
             ["Urls"] = "http://127.0.0.1:0",
             ["App:Role"] = "web",
             ["Demo:Seed"] = demo ? "true" : "false",

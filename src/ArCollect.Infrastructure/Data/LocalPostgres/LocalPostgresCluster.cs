@@ -10,20 +10,33 @@ namespace ArCollect.Infrastructure.Data.LocalPostgres;
 /// <summary>
 /// A private PostgreSQL cluster run from the machine's binaries: initialised in a data folder on first use,
 /// reused afterwards, listening on loopback only, stopped by <see cref="StopAsync"/>. When running as root
-/// the server runs as the <c>postgres</c> system user, as PostgreSQL refuses to run as root.
+/// the server runs as the <c>postgres</c> system user, as PostgreSQL refuses to run as root. It has two logins: the
+/// cluster's owner (<see cref="ConnectionString"/>, for migrations) and the app login (<see cref="AppConnectionString"/>:
+/// no SUPERUSER, no BYPASSRLS, member of the application role), each with a generated password kept in the data folder.
 /// </summary>
 public sealed class LocalPostgresCluster(LocalPostgresOptions options) : IAsyncDisposable
 {
     private const string SuperUser = "arcollect";
+
+    /// <summary>The login the app runs as; created on every start if missing, so a cluster from before it is upgraded in place.</summary>
+    public const string AppLogin = "arcollect_web";
+
+    /// <summary>The role holding the app's grants; migrations create it too (same name as DatabaseSecurity.AppRole).</summary>
+    private const string AppRole = "arcollect_app";
     private readonly string home = Path.GetFullPath(options.DataDirectory);
     private bool started;
 
     // The folder holds PGDATA, the server log and the generated password, all owned by the server's user.
     private string DataDir => Path.Combine(home, "pgdata");
     private string PasswordFile => Path.Combine(home, "password");
+    private string AppPasswordFile => Path.Combine(home, "app-password");
     private string LogFile => Path.Combine(home, "postgres.log");
 
+    /// <summary>The owner's connection: migrations, row-level security, Hangfire's schema; never the running app.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The app login's connection to the same database.</summary>
+    public string AppConnectionString { get; private set; } = "";
 
     public string DataDirectory => home;
 
@@ -70,6 +83,9 @@ public sealed class LocalPostgresCluster(LocalPostgresOptions options) : IAsyncD
         await EnsureDatabaseAsync(builder.ConnectionString, options.Database, cancellationToken);
         builder.Database = options.Database;
         ConnectionString = builder.ConnectionString;
+        var appPassword = await AppPasswordAsync(cancellationToken);
+        await EnsureAppLoginAsync(ConnectionString, appPassword, cancellationToken);
+        AppConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = AppLogin, Password = appPassword }.ConnectionString;
     }
 
     /// <summary>A connection string to another database of the same cluster.</summary>
@@ -167,6 +183,46 @@ public sealed class LocalPostgresCluster(LocalPostgresOptions options) : IAsyncD
                 $"Port {port} on 127.0.0.1 is already in use by another program. " +
                 "Stop it, or choose another port with LocalPostgres__Port=NNNNN.");
         }
+    }
+
+    private async Task<string> AppPasswordAsync(CancellationToken cancellationToken)
+    {
+        if (File.Exists(AppPasswordFile))
+        {
+            return (await File.ReadAllTextAsync(AppPasswordFile, cancellationToken)).Trim();
+        }
+
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        await File.WriteAllTextAsync(AppPasswordFile, password, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(AppPasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return password;
+    }
+
+    /// <summary>
+    /// Creates (or re-keys) the app login and makes it a member of the application role. The password is set on each
+    /// start, so the file in the data folder is always the one that works.
+    /// </summary>
+    private static async Task EnsureAppLoginAsync(string ownerConnectionString, string password, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{AppRole}') THEN
+                CREATE ROLE {AppRole} NOLOGIN;
+              END IF;
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{AppLogin}') THEN
+                CREATE ROLE {AppLogin} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT;
+              END IF;
+            END $$;
+            ALTER ROLE {AppLogin} WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT PASSWORD '{password}';
+            GRANT {AppRole} TO {AppLogin};
+            """, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task EnsureDatabaseAsync(string adminConnectionString, string database, CancellationToken cancellationToken)

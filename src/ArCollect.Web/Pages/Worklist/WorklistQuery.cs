@@ -26,12 +26,12 @@ public static class WorklistQuery
         WITH overdue AS (
           SELECT i.customer_id, i.currency, sum(i.balance) AS amount, min(i.due_date) AS oldest, count(*)::int AS invoices
           FROM invoices i
-          WHERE i.balance > 0 AND i.due_date < {0} AND NOT i.is_disputed
+          WHERE i.tenant_id = {5} AND i.balance > 0 AND i.due_date < {0} AND NOT i.is_disputed
           GROUP BY 1, 2),
         rated AS (
           SELECT o.*, r.rate
           FROM overdue o
-          {{BaseCurrencySql.RateJoin("o.currency", "{1}", "{0}")}}),
+          {{BaseCurrencySql.RateJoin("o.currency", "{1}", "{0}", "{5}")}}),
         accounts AS (
           SELECT customer_id, COALESCE(round(sum(amount * rate), 2), 0) AS overdue, min(oldest) AS oldest,
                  sum(invoices)::int AS invoices, bool_or(rate IS NULL) AS missing_rate
@@ -42,8 +42,8 @@ public static class WorklistQuery
                                          AND p.status = 'Broken' AND p.promised_date >= {0} - {{BrokenPromiseDays}}) THEN {{BrokenPromiseWeight}} ELSE 1 END, 2) AS priority,
                a.missing_rate AS missing_rate
         FROM accounts a
-        JOIN customers c ON c.id = a.customer_id
-        LEFT JOIN customer_scores s ON s.customer_id = a.customer_id
+        JOIN customers c ON c.tenant_id = {5} AND c.id = a.customer_id
+        LEFT JOIN customer_scores s ON s.tenant_id = c.tenant_id AND s.customer_id = a.customer_id
         WHERE (c.snoozed_until IS NULL OR c.snoozed_until <= {0})
           AND ({2}::uuid IS NULL OR c.collector_id = {2}::uuid)
         ORDER BY 6 DESC, 1
@@ -53,6 +53,6 @@ public static class WorklistQuery
     public static async Task<List<RankedAccount>> PageAsync(
         ArCollectDbContext db, string baseCurrency, DateOnly today, Guid? collectorId, int skip, int take, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<RankedAccount>(
-            Sql, today, baseCurrency, collectorId.HasValue ? collectorId.Value : DBNull.Value, take, skip)
+            Sql, today, baseCurrency, collectorId.HasValue ? collectorId.Value : DBNull.Value, take, skip, db.RequiredTenantId)
             .ToListAsync(ct);
 }
