@@ -63,14 +63,14 @@ public sealed class SmsSender(
         if (account is null && off)
         {
             var file = await WritePickupAsync(row);
-            await recorder.ParkAsync(row, $"Not sent: SMS is turned off under Settings > SMS. The text was written to {file}. Turn SMS on, then requeue.");
+            await recorder.ParkAsync(row, $"Not sent: SMS is turned off under Settings > SMS. The text was kept in the server's SMS pickup folder as {Path.GetFileName(file)}. Turn SMS on, then requeue.");
             return 0;
         }
 
         if (account is null)
         {
             var file = await WritePickupAsync(row);
-            await recorder.ParkAsync(row, $"Not sent: SMS is not configured (no Twilio account). The text was written to {file}. Set up SMS under Settings > SMS, then requeue.");
+            await recorder.ParkAsync(row, $"Not sent: SMS is not configured (no Twilio account). The text was kept in the server's SMS pickup folder as {Path.GetFileName(file)}. Set up SMS under Settings > SMS, then requeue.");
             return 0;
         }
 

@@ -158,6 +158,9 @@ public sealed class SmsReminderTests : IAsyncLifetime
         Assert.StartsWith("Not sent: SMS is not configured (no Twilio account).", row.LastError, StringComparison.Ordinal);
         var file = Path.Combine(pickup, $"{row.Id:N}.txt");
         Assert.Contains("To: +4915112345678", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        // The reason is shown to the tenant's Admin: it names the file, never the server's folders.
+        Assert.Contains($"{row.Id:N}.txt", row.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(pickup, row.LastError, StringComparison.Ordinal);
         Assert.Empty(twilio.Messages);
     }
 }
