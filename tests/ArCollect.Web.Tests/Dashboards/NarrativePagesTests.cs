@@ -1,4 +1,6 @@
 using System.Net;
+using ArCollect.Domain.Disputes;
+using ArCollect.Infrastructure.Disputes;
 using ArCollect.Web.Tests.Infrastructure;
 
 namespace ArCollect.Web.Tests.Dashboards;
@@ -32,6 +34,44 @@ public sealed class NarrativePagesTests(AppFixture app) : IClassFixture<AppFixtu
         var drill = await client.GetPageAsync(WebUtility.HtmlDecode(link));
         Assert.Contains("N-2", drill, StringComparison.Ordinal);
         Assert.DoesNotContain("N-1", drill, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_aging_page_says_how_much_of_90_plus_is_disputed_and_names_each_invoices_largest_live_dispute()
+    {
+        // 90+: A 500, B 300, C 200 (1000). Pricing dispute (400): A 250 + B 150. Quantity dispute (200): B 100 + C 100.
+        // B sits in both: its 250 counts under pricing, the larger dispute. Disputed 600 = 60 % of 90+, pricing 500 of
+        // it (83 %: "mostly").
+        var company = await TenantSeed.CreateCompanyAsync(app, "Disputed Aging Co");
+        var today = LedgerSeed.Today(app);
+        var id = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Quarrelsome Ltd");
+        var a = await LedgerSeed.AddInvoiceAsync(app, company.TenantId, id, "D-A", 500m, today.AddDays(-130), today.AddDays(-100));
+        var b = await LedgerSeed.AddInvoiceAsync(app, company.TenantId, id, "D-B", 300m, today.AddDays(-130), today.AddDays(-100));
+        var c = await LedgerSeed.AddInvoiceAsync(app, company.TenantId, id, "D-C", 200m, today.AddDays(-130), today.AddDays(-100));
+        await ApiSeed.InTenantAsync(app, company.TenantId, async services =>
+        {
+            var disputes = services.GetRequiredService<DisputeService>();
+            async Task<Guid> OpenAsync(string reason, params (Guid Invoice, decimal Amount)[] items)
+            {
+                var result = await disputes.OpenAsync(new OpenDisputeInput
+                {
+                    ReasonCode = reason,
+                    Items = items.Select(i => new DisputeItemInput { InvoiceId = i.Invoice, Amount = i.Amount }).ToList(),
+                }, CancellationToken.None);
+                Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+                return result.Id!.Value;
+            }
+
+            await OpenAsync("pricing", (a, 250m), (b, 150m));
+            await OpenAsync("quantity", (b, 100m), (c, 100m));
+            return true;
+        });
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ManagerEmail, TenantSeed.Password);
+
+        var narrative = Sentences(await client.GetPageAsync("/Dashboards/Aging"));
+
+        Assert.Contains("60 % of 90+ (EUR 600.00) is disputed, mostly pricing.", narrative);
     }
 
     [Fact]

@@ -88,6 +88,11 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(x => new { x.TenantId, x.DueDate }).HasFilter("balance > 0").HasDatabaseName("ix_invoices_open_by_due_date")
             .IncludeProperties(x => new { x.Id, x.CustomerId, x.Currency, x.Balance, x.IssueDate });
         b.HasIndex(x => new { x.TenantId, x.IssueDate });
+        // The aging page's disputed share reads the few open invoices under dispute from this index alone instead of
+        // filtering every open invoice (1.8 s at one million invoices before, see docs/benchmarks.md).
+        b.HasIndex(x => new { x.TenantId, x.DueDate }, "ix_invoices_open_disputed").HasFilter("balance > 0 AND disputed_amount > 0")
+            .HasDatabaseName("ix_invoices_open_disputed")
+            .IncludeProperties(x => new { x.Id, x.Currency, x.DisputedAmount });
         b.HasIndex(x => new { x.TenantId, x.IncentiveRuleId }).HasFilter("incentive_rule_id IS NOT NULL");
         // Invoices resolved in a period (KPI page); imports of open invoices never touch it.
         b.HasIndex(x => new { x.TenantId, x.SettledOn }).HasFilter("settled_on IS NOT NULL").HasDatabaseName("ix_invoices_settled_on");

@@ -2444,6 +2444,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "CustomerId", "DueDate")
                         .HasDatabaseName("ix_invoices_tenant_id_customer_id_due_date");
 
+                    b.HasIndex(new[] { "TenantId", "DueDate" }, "ix_invoices_open_disputed")
+                        .HasDatabaseName("ix_invoices_open_disputed")
+                        .HasFilter("balance > 0 AND disputed_amount > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "DueDate" }, "ix_invoices_open_disputed"), new[] { "Id", "Currency", "DisputedAmount" });
+
                     b.ToTable("invoices", null, t =>
                         {
                             t.HasCheckConstraint("ck_invoices_amounts_not_negative", "amount_paid >= 0 AND amount_credited >= 0 AND amount_written_off >= 0");
