@@ -32,6 +32,8 @@ public sealed class ReminderBatchWriter(
     private readonly Dictionary<string, SmsDecision> smsDecisions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> callScripts = new(StringComparer.Ordinal);
     private HashSet<string> taskKeys = [];
+    private IReadOnlyDictionary<(Guid InvoiceId, Guid StepId), Guid> loggedSteps = new Dictionary<(Guid, Guid), Guid>();
+    private readonly List<(Guid LogId, Guid? MessageId, ReminderTone Tone)> reachedAgain = [];
 
     public async Task<BatchWriteResult> WriteAsync(DunningBatch batch, CancellationToken ct)
     {
@@ -47,6 +49,8 @@ public sealed class ReminderBatchWriter(
         smsDecisions.Clear();
         callScripts.Clear();
         taskKeys = batch.ExistingTaskKeys.ToHashSet(StringComparer.Ordinal);
+        loggedSteps = batch.LoggedSteps;
+        reachedAgain.Clear();
         foreach (var row in batch.Customers)
         {
             await DecideAsync(row, batch);
@@ -89,6 +93,12 @@ public sealed class ReminderBatchWriter(
         db.CollectionTasks.AddRange(tasks);
         db.Activities.AddRange(activities);
         await db.SaveChangesAsync(ct);
+        foreach (var (logId, messageId, tone) in reachedAgain)
+        {
+            await db.ReminderLog.Where(r => r.Id == logId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.RunDate, runDate).SetProperty(r => r.OutboxMessageId, messageId)
+                .SetProperty(r => r.Tone, tone).SetProperty(r => r.CreatedAt, now), ct);
+        }
 
         if (creditHolds.Count > 0)
         {
@@ -263,6 +273,15 @@ public sealed class ReminderBatchWriter(
         var customer = decision.Customer;
         foreach (var due in decision.Due)
         {
+            // A payment plan restarts the steps of its invoices (from the day it took effect, or the current instalment's
+            // turn, or again after it is breached), so a step can be reached a second time: its row moves to this run
+            // instead of a second row, which the unique (invoice, step) index refuses.
+            if (loggedSteps.TryGetValue((due.Invoice.Id, due.Step.Id), out var logId))
+            {
+                reachedAgain.Add((logId, message?.Id, decision.Tone!.Tone));
+                continue;
+            }
+
             db.ReminderLog.Add(new ReminderLogEntry
             {
                 Id = Guid.CreateVersion7(),
