@@ -20,44 +20,71 @@ public static class BookingCodes
     // ISO 20022 External Bank Transaction Sub-Family codes that are never a customer's payment.
     private static readonly Dictionary<string, string> IsoSubFamilies = new(StringComparer.Ordinal)
     {
-        ["INTR"] = "interest", ["CHRG"] = "bank charges", ["FEES"] = "bank fees", ["COMM"] = "a commission", ["TAXE"] = "tax",
-        ["RRTN"] = "a returned credit transfer", ["RPCR"] = "a reversal after a cancellation request", ["PRDD"] = "a reversed direct debit",
-        ["UPDD"] = "an unpaid direct debit coming back", ["ARET"] = "a returned payment", ["DAJT"] = "a bank's adjustment", ["CAJT"] = "a bank's adjustment",
+        ["INTR"] = "interest",
+        ["CHRG"] = "bank charges",
+        ["FEES"] = "bank fees",
+        ["COMM"] = "a commission",
+        ["TAXE"] = "tax",
+        ["RRTN"] = "a returned credit transfer",
+        ["RPCR"] = "a reversal after a cancellation request",
+        ["PRDD"] = "a reversed direct debit",
+        ["UPDD"] = "an unpaid direct debit coming back",
+        ["ARET"] = "a returned payment",
+        ["DAJT"] = "a bank's adjustment",
+        ["CAJT"] = "a bank's adjustment",
         ["DVCA"] = "a dividend",
     };
 
     // ISO families and domains that are not customer payments, whatever the sub-family.
     private static readonly Dictionary<string, string> IsoFamilies = new(StringComparer.Ordinal)
     {
-        ["MCRD"] = "a card settlement (merchant card transactions)", ["CCRD"] = "a card transaction",
+        ["MCRD"] = "a card settlement (merchant card transactions)",
+        ["CCRD"] = "a card transaction",
     };
 
     private static readonly Dictionary<string, string> IsoDomains = new(StringComparer.Ordinal)
     {
-        ["ACMT"] = "account management (interest, charges, transfers between own accounts)", ["LDAS"] = "a loan or deposit",
-        ["SECU"] = "a securities booking", ["FORX"] = "a foreign exchange deal", ["DERV"] = "a derivatives booking",
+        ["ACMT"] = "account management (interest, charges, transfers between own accounts)",
+        ["LDAS"] = "a loan or deposit",
+        ["SECU"] = "a securities booking",
+        ["FORX"] = "a foreign exchange deal",
+        ["DERV"] = "a derivatives booking",
     };
 
     // SWIFT transaction type identification codes of MT940 field 61 (N + code).
     private static readonly Dictionary<string, string> SwiftTypes = new(StringComparer.Ordinal)
     {
-        ["NINT"] = "interest", ["NCHG"] = "bank charges", ["NCOM"] = "a commission", ["NRTI"] = "a returned item", ["NDIV"] = "a dividend",
-        ["NSEC"] = "a securities booking", ["NLDP"] = "a loan or deposit",
+        ["NINT"] = "interest",
+        ["NCHG"] = "bank charges",
+        ["NCOM"] = "a commission",
+        ["NRTI"] = "a returned item",
+        ["NDIV"] = "a dividend",
+        ["NSEC"] = "a securities booking",
+        ["NLDP"] = "a loan or deposit",
     };
 
     // German business transaction codes (Geschaeftsvorfallcode) at the start of MT940 field 86.
     private static readonly Dictionary<string, string> GvcCodes = new(StringComparer.Ordinal)
     {
-        ["159"] = "a returned SEPA credit transfer", ["805"] = "the account closing (interest and charges)",
+        ["159"] = "a returned SEPA credit transfer",
+        ["805"] = "the account closing (interest and charges)",
         ["109"] = "a returned SEPA direct debit",
     };
 
     // BAI2 detail credit type codes.
     private static readonly Dictionary<string, string> BaiTypes = new(StringComparer.Ordinal)
     {
-        ["147"] = "a card settlement (bank card deposit)", ["168"] = "an ACH return or adjustment settlement", ["238"] = "a dividend",
-        ["242"] = "interest income", ["252"] = "a debit reversal", ["257"] = "a returned ACH item", ["258"] = "an ACH reversal",
-        ["261"] = "a rejected credit coming back", ["266"] = "a returned item", ["268"] = "a returned item adjustment", ["354"] = "interest",
+        ["147"] = "a card settlement (bank card deposit)",
+        ["168"] = "an ACH return or adjustment settlement",
+        ["238"] = "a dividend",
+        ["242"] = "interest income",
+        ["252"] = "a debit reversal",
+        ["257"] = "a returned ACH item",
+        ["258"] = "an ACH reversal",
+        ["261"] = "a rejected credit coming back",
+        ["266"] = "a returned item",
+        ["268"] = "a returned item adjustment",
+        ["354"] = "interest",
     };
 
     /// <summary>One part, e.g. Part(Iso, "PMNT/RCDT/ESCT"); null when the value is empty.</summary>
