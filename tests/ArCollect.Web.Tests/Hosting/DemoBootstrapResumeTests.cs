@@ -2,7 +2,6 @@ using ArCollect.Infrastructure.Data;
 using ArCollect.Web.Hosting;
 using ArCollect.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArCollect.Web.Tests.Hosting;
 
