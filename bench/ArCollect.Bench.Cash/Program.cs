@@ -39,7 +39,7 @@ if (mode == "debug")
     foreach (var receipt in generator.Receipts.Where(r => r.Case == kind).Take(400))
     {
         var line = receipt.Line;
-        var result = matcher.Match(new Receipt(line.Key, line.BookingDate, line.Amount, line.Currency, line.PayerName, line.PayerIban, line.Remittance));
+        var result = matcher.Match(new Receipt(line.Key, line.BookingDate, line.Amount, line.Currency, line.PayerName, line.PayerIban, line.Remittance, line.BookingCode));
         var right = result.Best is not null && result.Best.InvoiceNumbers.Order().SequenceEqual(receipt.Invoices.Order());
         if (right)
         {

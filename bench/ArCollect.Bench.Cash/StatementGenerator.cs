@@ -15,10 +15,18 @@ internal sealed record GeneratedReceipt(StatementLine Line, IReadOnlyList<string
 /// <summary>
 /// A deterministic ledger of open invoices and a noisy statement paying part of it, as real statements are: references
 /// typed with errors or missing, combined payments, partial and short payments, discounts taken, bank fees, payers
-/// paying under another name, foreign currency, and credits that pay no invoice (refunds, interest).
+/// paying under another name, foreign currency, and credits that pay no invoice (refunds, interest, card settlements,
+/// transfers of the tenant's own that came back). Each line carries the booking codes a German bank gives it: ISO
+/// BkTxCd with the MT940 code as the proprietary one, field 61's type and the :86: business code.
 /// </summary>
 internal sealed class StatementGenerator(int seed)
 {
+    private const string SepaCredit = "ISO PMNT/RCDT/ESCT; Prtry NTRF+166; SWIFT NTRF; GVC 166";
+    private const string CrossBorderCredit = "ISO PMNT/RCDT/XBCT; Prtry NTRF; SWIFT NTRF";
+    private const string InterestCredit = "ISO ACMT/MCOP/INTR; Prtry NINT+805; SWIFT NINT; GVC 805";
+    private const string CardSettlement = "ISO PMNT/MCRD/POSP; Prtry NMSC; SWIFT NMSC";
+    private const string ReturnedTransfer = "ISO PMNT/RCDT/RRTN; Prtry NRTI+159; SWIFT NRTI; GVC 159";
+
     private static readonly string[] Words =
     [
         "Alpen", "Nord", "Sued", "Rhein", "Main", "Elbe", "Baltic", "Atlas", "Orion", "Vega", "Polar", "Delta", "Sigma", "Nova", "Terra",
@@ -81,13 +89,33 @@ internal sealed class StatementGenerator(int seed)
     {
         var reference = $"E{n + 1:0000000}";
         var roll = random.NextDouble();
-        if (roll < 0.04)
+        if (roll < 0.025)
         {
-            var (payer, text) = Pick(new[] { ("Stadtsparkasse", "Zinsgutschrift Quartal"), ("Deutsche Telekom AG", "Erstattung Kundennummer 48213379"), ("Finanzamt Mitte", "Steuererstattung 2025"), ("Allianz Versicherung", "Beitragsrueckerstattung") });
-            return new GeneratedReceipt(Line(reference, day, Math.Round((decimal)(random.NextDouble() * 900) + 1m, 2), payer, null, text), [], "unrelated credit");
+            var (payer, text, code) = Pick(new[]
+            {
+                ("Stadtsparkasse", "Zinsgutschrift Quartal", InterestCredit), ("Deutsche Telekom AG", "Erstattung Kundennummer 48213379", SepaCredit),
+                ("Finanzamt Mitte", "Steuererstattung 2025", SepaCredit), ("Allianz Versicherung", "Beitragsrueckerstattung", SepaCredit),
+                ("", "Abschluss per " + day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), InterestCredit),
+            });
+            return new GeneratedReceipt(Line(reference, day, Math.Round((decimal)(random.NextDouble() * 900) + 1m, 2), payer, null, text, code: code), [], "unrelated credit");
+        }
+
+        if (roll < 0.032)
+        {
+            // A card acquirer pays out the day's card takings in one sum; the card payments were recorded when they were taken.
+            var (acquirer, text) = Pick(new[] { ("Adyen N.V.", "Settlement batch"), ("Stripe Payments Europe Ltd", "STRIPE PAYOUT"), ("Worldline GmbH", "Abrechnung Terminal") });
+            return new GeneratedReceipt(Line(reference, day, Math.Round((decimal)(random.NextDouble() * 4000) + 50m, 2), acquirer, null,
+                $"{text} {day:yyyyMMdd} {random.Next(100_000, 999_999)}", code: CardSettlement), [], "card settlement");
         }
 
         var invoice = NextInvoice(used);
+        if (roll < 0.04)
+        {
+            // A refund the tenant sent the customer came back (account closed): it names the customer and the invoice, yet pays nothing.
+            return new GeneratedReceipt(Line(reference, day, Math.Round(invoice.Amount * 0.1m, 2) + 1m, Variant(invoice.CustomerName), invoice.CustomerIban,
+                $"RETOURE AC04 {ReferenceText(invoice.Number)} Gutschrift", code: ReturnedTransfer), [], "returned transfer");
+        }
+
         var payerName = Variant(invoice.CustomerName);
         var iban = invoice.CustomerIban;
         var number = invoice.Number;
@@ -122,7 +150,7 @@ internal sealed class StatementGenerator(int seed)
 
             var all = others.Prepend(invoice).ToList();
             var text = random.NextDouble() < 0.6 ? string.Join(" ", all.Select(i => ReferenceText(i.Number))) : "Sammelzahlung";
-            return new GeneratedReceipt(Line(reference, day, all.Sum(i => i.Amount), payerName, iban, text), all.Select(i => i.Number).ToList(), "combined payment");
+            return new GeneratedReceipt(Line(reference, day, all.Sum(i => i.Amount), payerName, iban, text, code: SepaCredit), all.Select(i => i.Number).ToList(), "combined payment");
         }
 
         if (roll < 0.84)
@@ -150,14 +178,14 @@ internal sealed class StatementGenerator(int seed)
         }
 
         var usd = Math.Round(invoice.Amount / 0.92m * (decimal)(0.995 + (random.NextDouble() * 0.01)), 2);
-        return new GeneratedReceipt(Line(reference, day, usd, payerName, iban, ReferenceText(number), "USD"), [number], "foreign currency");
+        return new GeneratedReceipt(Line(reference, day, usd, payerName, iban, ReferenceText(number), "USD", CrossBorderCredit), [number], "foreign currency");
     }
 
     private GeneratedReceipt Single(string reference, DateOnly day, GeneratedInvoice invoice, decimal amount, string payer, string? iban, string text, string kind) =>
-        new(Line(reference, day, amount, payer, iban, text), [invoice.Number], kind);
+        new(Line(reference, day, amount, payer, iban, text, code: SepaCredit), [invoice.Number], kind);
 
-    private static StatementLine Line(string reference, DateOnly day, decimal amount, string payer, string? iban, string text, string currency = "EUR") =>
-        new(reference, day, null, amount, currency, EntryDirection.Credit, payer, iban, text);
+    private static StatementLine Line(string reference, DateOnly day, decimal amount, string payer, string? iban, string text, string currency = "EUR", string? code = null) =>
+        new(reference, day, null, amount, currency, EntryDirection.Credit, payer.Length == 0 ? null : payer, iban, text, BookingCode: code);
 
     private GeneratedInvoice NextInvoice(HashSet<string> used)
     {

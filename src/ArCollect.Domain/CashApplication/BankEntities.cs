@@ -69,6 +69,9 @@ public class BankEntry : ITenantOwned
     public string? PayerIban { get; set; }
     public string? Remittance { get; set; }
     public string? BankReference { get; set; }
+
+    /// <summary>The bank's booking codes as read from the statement (<see cref="BookingCodes"/>), e.g. "ISO PMNT/RCDT/ESCT; Prtry NTRF+166".</summary>
+    public string? BookingCode { get; set; }
     public BankEntryStatus Status { get; set; }
     public ApplicationMode? AppliedBy { get; set; }
     public Guid? CustomerId { get; set; }

@@ -148,20 +148,30 @@ public sealed partial class CashMatcher
 
     /// <summary>
     /// "Not a customer payment" as a candidate: strong when the line speaks of interest, a refund or a reversal, or comes
-    /// from a bank, tax office or insurer; weak, but offered, when nothing in the line ties it to a customer at all.
+    /// from a bank, tax office or insurer; weak, but offered, when nothing in the line ties it to a customer at all. The
+    /// bank's booking code is the strongest sign: it is the bank saying what the booking is.
     /// </summary>
-    private static void AddNotCustomerPayment(Dictionary<string, MatchCandidate> candidates, Receipt receipt, PayerView payerView, bool referenced)
+    private static void AddNotCustomerPayment(Dictionary<string, MatchCandidate> candidates, Receipt receipt, PayerView payerView, bool referenced,
+        IReadOnlyList<string> codeSigns)
     {
         var signs = UnrelatedCredits.Signs(receipt.PayerName, receipt.Remittance);
         var tied = referenced || payerView.AccountOwner is not null || payerView.Scores.Values.Any(s => s.Score > 0m);
-        if (signs.Count == 0 && tied)
+        if (signs.Count == 0 && codeSigns.Count == 0 && tied)
         {
             return;
         }
 
-        var evidence = signs.ToList();
+        var evidence = codeSigns.Concat(signs).ToList();
         decimal confidence;
-        if (signs.Count == 0)
+        if (codeSigns.Count > 0)
+        {
+            confidence = UnrelatedByBookingCode;
+            if (tied)
+            {
+                evidence.Add("the line also names a customer or an invoice, but the booking code decides");
+            }
+        }
+        else if (signs.Count == 0)
         {
             confidence = UnrelatedWithoutSign;
             evidence.Add("nothing in the line names a customer, a customer's account or an invoice");

@@ -8,7 +8,8 @@ namespace ArCollect.Domain.CashApplication;
 /// invoice number, exactly or with a typing error, or an RF creditor reference), the payer (an account number learned
 /// from earlier applications, else the name), and the amount (one invoice, a combination, with the discount taken or
 /// a tolerated difference). Each candidate carries its confidence and the evidence in words; the best applies itself
-/// when it clears the tenant's threshold and no rival comes close. No I/O: the caller loads the open items once.
+/// when it clears the tenant's threshold and no rival comes close, unless the bank's booking code says the credit is
+/// interest, charges, a reversal, a return or a card settlement: then "not a customer payment" ranks first. No I/O: the caller loads the open items once.
 /// </summary>
 public sealed partial class CashMatcher
 {
@@ -30,6 +31,7 @@ public sealed partial class CashMatcher
     internal const decimal UnrelatedNothingTies = 0.15m;
     internal const decimal UnrelatedButTied = -0.30m;
     internal const decimal UnrelatedWithoutSign = 0.06m;
+    internal const decimal UnrelatedByBookingCode = 0.95m;
 
     private readonly MatchingRules rules;
     private readonly CurrencyConverter? rates;
@@ -124,18 +126,22 @@ public sealed partial class CashMatcher
             AddFromAmountOnly(candidates, receipt);
         }
 
-        AddNotCustomerPayment(candidates, receipt, payerScores, references.Count > 0);
+        var codeSigns = BookingCodes.Signs(receipt.BookingCode);
+        AddNotCustomerPayment(candidates, receipt, payerScores, references.Count > 0, codeSigns);
 
+        // A booking code that says interest, charges, a reversal, a return or a card settlement outranks what the text
+        // suggests: a returned transfer names the invoice it was meant to pay, yet pays nothing.
         var ranked = candidates.Values
             .Select(c => c with { Confidence = Math.Clamp(c.Confidence, 0m, MaximumConfidence) })
             .Where(c => c.Confidence > 0m)
-            .OrderByDescending(c => c.Confidence)
+            .OrderByDescending(c => codeSigns.Count > 0 && c.Kind == MatchKind.NotCustomerPayment)
+            .ThenByDescending(c => c.Confidence)
             .ThenBy(c => c.Kind)
             .ThenBy(c => c.Allocations.Count)
             .ToList();
         var best = ranked.FirstOrDefault();
-        var auto = best is not null && best.Kind is not (MatchKind.OnAccount or MatchKind.NotCustomerPayment) && best.Confidence >= rules.AutoApplyThreshold
-            && (ranked.Count == 1 || best.Confidence - ranked[1].Confidence >= rules.Lead);
+        var auto = best is not null && codeSigns.Count == 0 && best.Kind is not (MatchKind.OnAccount or MatchKind.NotCustomerPayment)
+            && best.Confidence >= rules.AutoApplyThreshold && (ranked.Count == 1 || best.Confidence - ranked[1].Confidence >= rules.Lead);
         return new MatchResult(receipt, ranked, auto);
     }
 

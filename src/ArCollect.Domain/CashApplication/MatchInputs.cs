@@ -22,8 +22,9 @@ public sealed record OpenInvoiceItem(
 /// <summary>A customer who can pay: its name and the names of its contacts (a person may pay from a private account).</summary>
 public sealed record KnownCustomer(Guid CustomerId, string Name, IReadOnlyList<string> OtherNames);
 
-/// <summary>Money received, as matched: one credit line of a statement.</summary>
-public sealed record Receipt(string Key, DateOnly ReceivedOn, decimal Amount, string Currency, string? PayerName, string? PayerIban, string? Remittance);
+/// <summary>Money received, as matched: one credit line of a statement, with the bank's booking code when it gave one.</summary>
+public sealed record Receipt(string Key, DateOnly ReceivedOn, decimal Amount, string Currency, string? PayerName, string? PayerIban, string? Remittance,
+    string? BookingCode = null);
 
 /// <summary>
 /// A tenant's matching settings: the confidence from which a receipt applies itself, how far ahead of the runner-up

@@ -12,7 +12,8 @@ public enum EntryDirection
 
 /// <summary>
 /// One booked line of a bank statement as the parser read it: money in (credit) or out (debit), who sent it, and the
-/// free text that came with it. <see cref="Key"/> identifies it across re-imports and overlapping statements.
+/// free text that came with it, and the bank's booking codes (<see cref="BookingCodes"/>). <see cref="Key"/> identifies it
+/// across re-imports and overlapping statements.
 /// </summary>
 public sealed record StatementLine(
     string? EntryReference,
@@ -24,11 +25,13 @@ public sealed record StatementLine(
     string? PayerName,
     string? PayerIban,
     string? Remittance,
-    string? BankReference = null)
+    string? BankReference = null,
+    string? BookingCode = null)
 {
     /// <summary>
     /// The bank's own reference for the entry when it gives one, else a hash of what the line says (date, amount,
-    /// currency, direction, payer, account, text): the same line read twice gets the same key.
+    /// currency, direction, payer, account, text): the same line read twice gets the same key. The booking code is left
+    /// out, so a statement imported before its codes were read keeps its keys.
     /// </summary>
     public string Key
     {

@@ -94,6 +94,48 @@ public static class PaymentPlanSchedule
         return result;
     }
 
+    /// <summary>
+    /// For each planned invoice, the date of the first instalment that still carries an unpaid share of it: instalments
+    /// fill the invoices in plan order and the money paid so far fills them from the start. An invoice the plan's
+    /// payments already cover takes the date of the instalment that paid its last cent.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, DateOnly> FirstOpenDueDates(IReadOnlyList<PlannedInstalment> schedule, decimal paid,
+        IReadOnlyList<(Guid InvoiceId, decimal Amount)> invoicesInOrder)
+    {
+        var ordered = schedule.OrderBy(i => i.Number).ToList();
+        var result = new Dictionary<Guid, DateOnly>();
+        if (ordered.Count == 0)
+        {
+            return result;
+        }
+
+        var lastCent = InvoiceDueDates(ordered, invoicesInOrder);
+        var start = 0m;
+        foreach (var (invoiceId, amount) in invoicesInOrder)
+        {
+            var end = start + amount;
+            var firstUnpaid = Math.Max(start, paid);
+            result[invoiceId] = lastCent[invoiceId];
+            if (firstUnpaid < end)
+            {
+                var through = 0m;
+                foreach (var instalment in ordered)
+                {
+                    through += instalment.Amount;
+                    if (through > firstUnpaid)
+                    {
+                        result[invoiceId] = instalment.DueDate;
+                        break;
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        return result;
+    }
+
     /// <summary>The money applied to the plan's invoices since it began: each invoice's fall in balance, up to the part the plan covers.</summary>
     public static decimal PaidSinceStart(IEnumerable<(decimal Amount, decimal BalanceAtStart, decimal Balance)> invoices) =>
         invoices.Sum(i => Math.Min(i.Amount, Math.Max(0m, i.BalanceAtStart - i.Balance)));

@@ -7,6 +7,7 @@ namespace ArCollect.Infrastructure.CashApplication;
 /// <summary>
 /// Reads BAI2 files: 02 group header (as-of date, currency), 03 account identifier, 16 transaction details with 88
 /// continuations. Type codes 100-399 are credits, 400-699 debits; amounts are in minor units without a decimal point.
+/// The type code is kept as the line's booking code ("BAI 165").
 /// </summary>
 public static partial class Bai2Parser
 {
@@ -80,7 +81,8 @@ public static partial class Bai2Parser
         var amount = minor / 100m;
         var direction = type is >= 100 and < 400 ? EntryDirection.Credit : EntryDirection.Debit;
         return new StatementLine(bankReference.Length == 0 ? null : bankReference, asOf, asOf, amount, currency, direction, name, null,
-            string.Join(' ', new[] { customerReference, text }.Where(t => t.Length > 0)));
+            string.Join(' ', new[] { customerReference, text }.Where(t => t.Length > 0)),
+            BookingCode: BookingCodes.Part(BookingCodes.Bai, type.ToString("000", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Records with their 88 continuations joined, the closing "/" removed, and the line each starts on.</summary>

@@ -8,7 +8,8 @@ namespace ArCollect.Infrastructure.CashApplication;
 /// <summary>
 /// Reads ISO 20022 camt.053 statements and camt.054 notifications (any version: elements are found by local name).
 /// DTDs are prohibited and nothing external is resolved, so a file cannot make the server fetch or expand anything.
-/// Only booked entries count; an entry batching several transfers gives one line per transfer.
+/// Only booked entries count; an entry batching several transfers gives one line per transfer. The bank transaction code
+/// (BkTxCd: ISO Domn/Fmly/SubFmlyCd and the proprietary Prtry/Cd) is kept, the transfer's own before the entry's.
 /// </summary>
 public static class CamtParser
 {
@@ -85,10 +86,12 @@ public static class CamtParser
         var booked = Date(Child(entry, "BookgDt"), index) ?? throw Problem(index, "it has no booking date");
         var valued = Date(Child(entry, "ValDt"), index);
         var entryReference = Text(entry, "AcctSvcrRef") ?? Text(entry, "NtryRef");
+        var entryCode = BookingCode(entry);
         var transactions = entry.Descendants().Where(e => e.Name.LocalName == "TxDtls").ToList();
         if (transactions.Count == 0)
         {
-            yield return new StatementLine(entryReference, booked, valued, amount, currency, direction, null, null, Text(entry, "AddtlNtryInf"));
+            yield return new StatementLine(entryReference, booked, valued, amount, currency, direction, null, null, Text(entry, "AddtlNtryInf"),
+                BookingCode: entryCode);
             yield break;
         }
 
@@ -113,8 +116,28 @@ public static class CamtParser
             var endToEnd = refs is null ? null : Text(refs, "EndToEndId");
             yield return new StatementLine(reference, booked, valued, txAmount, txCurrency, direction, name, iban,
                 string.IsNullOrWhiteSpace(remittance) ? Text(entry, "AddtlNtryInf") : remittance,
-                endToEnd is null or "NOTPROVIDED" ? null : endToEnd);
+                endToEnd is null or "NOTPROVIDED" ? null : endToEnd, BookingCode(tx) ?? entryCode);
         }
+    }
+
+    /// <summary>BkTxCd as "ISO Domn/Fmly/SubFmly; Prtry Cd", or null when the element gives neither.</summary>
+    private static string? BookingCode(XElement holder)
+    {
+        if (Child(holder, "BkTxCd") is not { } code)
+        {
+            return null;
+        }
+
+        string? iso = null;
+        if (Child(code, "Domn") is { } domain && Text(domain, "Cd") is { } domainCode)
+        {
+            var family = Child(domain, "Fmly");
+            iso = string.Join('/', new[] { domainCode, family is null ? null : Text(family, "Cd"), family is null ? null : Text(family, "SubFmlyCd") }
+                .Where(c => c is not null));
+        }
+
+        var proprietary = Child(code, "Prtry") is { } prtry ? Text(prtry, "Cd") : null;
+        return BookingCodes.Join(BookingCodes.Part(BookingCodes.Iso, iso), BookingCodes.Part(BookingCodes.Proprietary, proprietary));
     }
 
     private static decimal Amount(XElement element, int index) =>

@@ -121,7 +121,7 @@ public static class CashEvaluation
             }
 
             receipts++;
-            var result = matcher.Match(new Receipt(line.Key, line.BookingDate, line.Amount, line.Currency, line.PayerName, line.PayerIban, line.Remittance));
+            var result = matcher.Match(new Receipt(line.Key, line.BookingDate, line.Amount, line.Currency, line.PayerName, line.PayerIban, line.Remittance, line.BookingCode));
             var counts = rows.TryGetValue(expected.Case, out var known) ? known : rows[expected.Case] = new int[6];
             counts[0]++;
             if (result.AutoApply)

@@ -47,5 +47,5 @@ public static class CashMatchingData
 
     /// <summary>A stored entry as the matcher reads it.</summary>
     public static Receipt ToReceipt(this BankEntry entry) =>
-        new(entry.EntryKey, entry.BookingDate, entry.Amount, entry.Currency.Trim(), entry.PayerName, entry.PayerIban, entry.Remittance);
+        new(entry.EntryKey, entry.BookingDate, entry.Amount, entry.Currency.Trim(), entry.PayerName, entry.PayerIban, entry.Remittance, entry.BookingCode);
 }

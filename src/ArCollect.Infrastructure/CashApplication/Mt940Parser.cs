@@ -8,7 +8,9 @@ namespace ArCollect.Infrastructure.CashApplication;
 /// <summary>
 /// Reads SWIFT MT940 statements: :20: statement reference, :25: account, :60F: opening balance (currency), :61:
 /// statement lines and their :86: information, either free text, German "?20" sub-fields (?20-?29 and ?60-?63
-/// remittance, ?31 account, ?32-?33 name) or "/EREF/.../REMI/.../NAME/.../IBAN/" codes.
+/// remittance, ?31 account, ?32-?33 name) or "/EREF/.../REMI/.../NAME/.../IBAN/" codes. The booking codes kept are
+/// field 61's transaction type (NTRF, NINT, NCHG ...), its "RD" mark for a reversed debit, and the three-digit German
+/// business code (GVC) that starts a structured :86:.
 /// </summary>
 public static partial class Mt940Parser
 {
@@ -76,13 +78,18 @@ public static partial class Mt940Parser
         var bankReference = match.Groups["bank"].Success ? match.Groups["bank"].Value.Trim() : null;
         var customerReference = match.Groups["customer"].Value.Trim();
         var (name, iban, remittance) = Information(information);
+        var type = match.Groups["type"].Value;
+        var code = BookingCodes.Join(
+            BookingCodes.Part(BookingCodes.Swift, type.StartsWith('N') ? type : null),
+            mark == "RD" ? BookingCodes.Part(BookingCodes.Swift, BookingCodes.ReversalMark) : null,
+            BookingCodes.Part(BookingCodes.Gvc, information is not null && BusinessCode().Match(information) is { Success: true } gvc ? gvc.Groups["code"].Value : null));
         if (string.IsNullOrWhiteSpace(remittance) && customerReference is { Length: > 0 } and not "NONREF")
         {
             remittance = customerReference;
         }
 
         return new StatementLine(string.IsNullOrEmpty(bankReference) ? null : bankReference, booked ?? date, date, amount, currency, direction, name, iban, remittance,
-            customerReference is "NONREF" or "" ? null : customerReference);
+            customerReference is "NONREF" or "" ? null : customerReference, code);
     }
 
     private static (string? Name, string? Iban, string? Remittance) Information(string? information)
@@ -152,6 +159,9 @@ public static partial class Mt940Parser
 
     [GeneratedRegex(@"^(?<date>[0-9]{6})(?<entry>[0-9]{4})?(?<mark>RC|RD|C|D)[A-Z]?(?<amount>[0-9]+,[0-9]*)(?<type>[NSF][A-Z0-9]{3})(?<customer>[^/\n]*)(?://(?<bank>[^\n]*))?")]
     private static partial Regex StatementLineField();
+
+    [GeneratedRegex(@"^\s*(?<code>[0-9]{3})\?")]
+    private static partial Regex BusinessCode();
 
     [GeneratedRegex(@"\?(?<code>[0-9]{2})(?<value>[^?]*)")]
     private static partial Regex SubField();

@@ -7,13 +7,14 @@ namespace ArCollect.Infrastructure.CashApplication;
 /// <summary>
 /// Reads a bank's CSV export with the importers' reader and column rules: required <c>booking_date</c>, <c>amount</c>,
 /// <c>currency</c>; optional <c>entry_ref</c>, <c>value_date</c>, <c>payer_name</c>, <c>payer_iban</c>, <c>remittance</c>,
-/// <c>direction</c> (C/D, credit/debit; else a negative amount is a debit), each renamed through a column mapping.
+/// <c>direction</c> (C/D, credit/debit; else a negative amount is a debit), <c>booking_code</c> (the bank's code, see
+/// <see cref="BookingCodes.FromText"/>), each renamed through a column mapping.
 /// All problems are collected and reported together with row and column.
 /// </summary>
 public static class StatementCsvParser
 {
     public static readonly IReadOnlyList<string> Required = ["booking_date", "amount", "currency"];
-    public static readonly IReadOnlyList<string> Optional = ["entry_ref", "value_date", "payer_name", "payer_iban", "remittance", "direction"];
+    public static readonly IReadOnlyList<string> Optional = ["entry_ref", "value_date", "payer_name", "payer_iban", "remittance", "direction", "booking_code"];
 
     public static async Task<ParsedStatement> ParseAsync(Stream csv, IReadOnlyDictionary<string, string>? mapping, CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ public static class StatementCsvParser
                 var payer = fields.Text("payer_name", required: false);
                 var iban = fields.Text("payer_iban", required: false);
                 var remittance = fields.Text("remittance", required: false);
+                var code = BookingCodes.FromText(fields.Text("booking_code", required: false));
                 if (booked is null || amount is null || errors.Count > 0)
                 {
                     continue;
@@ -66,7 +68,8 @@ public static class StatementCsvParser
 
                 lines.Add(new StatementLine(entry.Length == 0 ? null : entry, booked.Value, valued, Math.Abs(amount.Value), currency,
                     direction ?? (amount < 0m ? EntryDirection.Debit : EntryDirection.Credit),
-                    payer.Length == 0 ? null : payer, iban.Length == 0 ? null : iban, remittance.Length == 0 ? null : remittance));
+                    payer.Length == 0 ? null : payer, iban.Length == 0 ? null : iban, remittance.Length == 0 ? null : remittance,
+                    BookingCode: code));
             }
         }
         catch (CsvFormatException ex)

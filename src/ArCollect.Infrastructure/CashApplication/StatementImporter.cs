@@ -80,6 +80,7 @@ public sealed class StatementImporter(ArCollectDbContext db, TenantContext tenan
             PayerIban = l.Line.PayerIban is { } payerIban && Iban.IsValid(payerIban) ? Iban.Normalize(payerIban) : Bounded(l.Line.PayerIban, 34),
             Remittance = Bounded(l.Line.Remittance, 1000),
             BankReference = Bounded(l.Line.BankReference, 100),
+            BookingCode = Bounded(l.Line.BookingCode, 100),
             Status = l.Line.Direction == EntryDirection.Debit ? BankEntryStatus.Debit : BankEntryStatus.Unapplied,
             CreatedAt = now,
         }).Where(e => e.Amount > 0m).ToList();

@@ -5,7 +5,11 @@ using ArCollect.Domain.CashApplication;
 
 namespace ArCollect.Infrastructure.CashApplication;
 
-/// <summary>Writes statements as banks do (camt.053.001.02, MT940 with German ?-sub-fields, CSV): for the demo ledger and the benchmark generator.</summary>
+/// <summary>
+/// Writes statements as banks do (camt.053.001.02, MT940 with German ?-sub-fields, CSV): for the demo ledger and the
+/// benchmark generator. Each format carries the line's booking code in its own way: BkTxCd, field 61's type and the :86:
+/// business code (NTRF and 166, a SEPA credit, when the line has none), a booking_code column.
+/// </summary>
 public static class StatementWriter
 {
     public static string Camt053(string statementId, string iban, string currency, IEnumerable<StatementLine> lines)
@@ -47,6 +51,8 @@ public static class StatementWriter
                 {
                     xml.WriteElementString("AcctSvcrRef", ns, line.EntryReference);
                 }
+
+                BookingCode(xml, ns, line.BookingCode);
 
                 xml.WriteStartElement("NtryDtls", ns);
                 xml.WriteStartElement("TxDtls", ns);
@@ -99,13 +105,15 @@ public static class StatementWriter
                 .Append(line.BookingDate.ToString("MMdd", CultureInfo.InvariantCulture))
                 .Append(line.Direction == EntryDirection.Credit ? 'C' : 'D')
                 .Append(line.Amount.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ','))
-                .Append("NTRFNONREF");
+                .Append(BookingCodes.Value(line.BookingCode, BookingCodes.Swift) is { Length: 4 } type && type[0] == 'N' ? type : "NTRF")
+                .Append("NONREF");
             if (line.EntryReference is not null)
             {
                 text.Append("//").Append(line.EntryReference);
             }
 
-            text.Append("\r\n:86:166?00GUTSCHRIFT");
+            var gvc = BookingCodes.Value(line.BookingCode, BookingCodes.Gvc) ?? "166";
+            text.Append("\r\n:86:").Append(gvc).Append(gvc == "166" ? "?00GUTSCHRIFT" : "?00UMSATZ");
             var remittance = (line.Remittance ?? "").Replace("?", "", StringComparison.Ordinal);
             for (var i = 0; i * 27 < remittance.Length && i < 10; i++)
             {
@@ -136,7 +144,7 @@ public static class StatementWriter
 
     public static string Csv(IEnumerable<StatementLine> lines)
     {
-        var text = new StringBuilder("entry_ref,booking_date,amount,currency,payer_name,payer_iban,remittance\n");
+        var text = new StringBuilder("entry_ref,booking_date,amount,currency,payer_name,payer_iban,remittance,booking_code\n");
         foreach (var line in lines)
         {
             var amount = line.Direction == EntryDirection.Credit ? line.Amount : -line.Amount;
@@ -146,10 +154,42 @@ public static class StatementWriter
                 .Append(line.Currency).Append(',')
                 .Append(Quote(line.PayerName)).Append(',')
                 .Append(Quote(line.PayerIban)).Append(',')
-                .Append(Quote(line.Remittance)).Append('\n');
+                .Append(Quote(line.Remittance)).Append(',')
+                .Append(Quote(line.BookingCode)).Append('\n');
         }
 
         return text.ToString();
+    }
+
+    private static void BookingCode(XmlWriter xml, string ns, string? code)
+    {
+        var iso = BookingCodes.Value(code, BookingCodes.Iso)?.Split('/');
+        var proprietary = BookingCodes.Value(code, BookingCodes.Proprietary);
+        if (iso is not { Length: 3 } && proprietary is null)
+        {
+            return;
+        }
+
+        xml.WriteStartElement("BkTxCd", ns);
+        if (iso is { Length: 3 })
+        {
+            xml.WriteStartElement("Domn", ns);
+            xml.WriteElementString("Cd", ns, iso[0]);
+            xml.WriteStartElement("Fmly", ns);
+            xml.WriteElementString("Cd", ns, iso[1]);
+            xml.WriteElementString("SubFmlyCd", ns, iso[2]);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        if (proprietary is not null)
+        {
+            xml.WriteStartElement("Prtry", ns);
+            xml.WriteElementString("Cd", ns, proprietary);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
     }
 
     private static void Date(XmlWriter xml, string ns, string element, DateOnly date)

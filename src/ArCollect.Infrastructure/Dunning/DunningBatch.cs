@@ -16,6 +16,12 @@ public sealed class DunningBatch
     public required IReadOnlyDictionary<Guid, ContactHistory> Contacts { get; init; }
     public required IReadOnlySet<string> ExistingTaskKeys { get; init; }
 
+    /// <summary>
+    /// Every reminder-log row of the batch's invoices by (invoice, step), including those <see cref="Reached"/> leaves out
+    /// because a payment plan restarted the steps: a step reached again is recorded on its existing row.
+    /// </summary>
+    public IReadOnlyDictionary<(Guid InvoiceId, Guid StepId), Guid> LoggedSteps { get; init; } = new Dictionary<(Guid, Guid), Guid>();
+
     /// <summary>Money on each customer's account (unapplied parts of payments) per currency, netted against its open invoices.</summary>
     public ILookup<Guid, (string Currency, decimal Amount)> Credits { get; init; } = Array.Empty<(Guid, string, decimal)>().ToLookup(c => c.Item1, c => (c.Item2, c.Item3));
     /// <summary>The batch's active payment plans (tracked: the run completes or breaches them), by customer.</summary>

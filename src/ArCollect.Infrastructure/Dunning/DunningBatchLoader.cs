@@ -77,12 +77,11 @@ public static class DunningBatchLoader
         var countsFrom = PlanStandings.StepsCountFrom(plans, graceDays);
         // Steps reached before a plan took effect (or before the current instalment's turn) do not count for its
         // invoices: reminders start again from the instalment dates.
-        var reached = (await db.ReminderLog.AsNoTracking()
+        var logged = await db.ReminderLog.AsNoTracking()
             .Where(r => invoiceIds.Contains(r.InvoiceId))
-            .Select(r => new { r.CustomerId, r.InvoiceId, r.StepId, r.RunDate })
-            .ToListAsync(ct))
-            .Where(r => !countsFrom.TryGetValue(r.InvoiceId, out var from) || r.RunDate >= from)
-            .ToList();
+            .Select(r => new { r.Id, r.CustomerId, r.InvoiceId, r.StepId, r.RunDate })
+            .ToListAsync(ct);
+        var reached = logged.Where(r => !countsFrom.TryGetValue(r.InvoiceId, out var from) || r.RunDate >= from).ToList();
         var history = await db.Database.SqlQuery<HistoryRow>($"""
             SELECT customer_id, count(*)::int AS settled,
                    (count(*) FILTER (WHERE settled_on <= due_date))::int AS on_time,
@@ -137,6 +136,7 @@ public static class DunningBatchLoader
             PaidSincePromise = paid.ToDictionary(p => p.PromiseId, p => p.Paid),
             Credits = credits.ToLookup(c => c.CustomerId, c => (c.Currency.Trim(), c.Amount)),
             Reached = reached.ToLookup(r => r.CustomerId, r => new ReachedStep(r.InvoiceId, r.StepId)),
+            LoggedSteps = logged.ToDictionary(r => (r.InvoiceId, r.StepId), r => r.Id),
             History = historyById,
             ResponseDays = weekdays.ToLookup(w => w.CustomerId, w => ((DayOfWeek)w.Day, w.Count)),
             Contacts = contacts.ToDictionary(c => c.CustomerId, c => new ContactHistory(c.LastResponseAt, c.RemindersSinceResponse, c.LastReminderAt)),

@@ -32,6 +32,8 @@ public sealed class ReminderBatchWriter(
     private readonly Dictionary<string, SmsDecision> smsDecisions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> callScripts = new(StringComparer.Ordinal);
     private HashSet<string> taskKeys = [];
+    private IReadOnlyDictionary<(Guid InvoiceId, Guid StepId), Guid> loggedSteps = new Dictionary<(Guid, Guid), Guid>();
+    private readonly List<(Guid LogId, Guid? MessageId, ReminderTone Tone)> reachedAgain = [];
 
     public async Task<BatchWriteResult> WriteAsync(DunningBatch batch, CancellationToken ct)
     {
@@ -47,6 +49,8 @@ public sealed class ReminderBatchWriter(
         smsDecisions.Clear();
         callScripts.Clear();
         taskKeys = batch.ExistingTaskKeys.ToHashSet(StringComparer.Ordinal);
+        loggedSteps = batch.LoggedSteps;
+        reachedAgain.Clear();
         foreach (var row in batch.Customers)
         {
             await DecideAsync(row, batch);
@@ -89,6 +93,13 @@ public sealed class ReminderBatchWriter(
         db.CollectionTasks.AddRange(tasks);
         db.Activities.AddRange(activities);
         await db.SaveChangesAsync(ct);
+        foreach (var (logId, messageId, tone) in reachedAgain)
+        {
+            await db.ReminderLog.Where(r => r.Id == logId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.RunDate, runDate).SetProperty(r => r.OutboxMessageId, messageId)
+                .SetProperty(r => r.Tone, tone).SetProperty(r => r.CreatedAt, now), ct);
+        }
+
         if (creditHolds.Count > 0)
         {
             await db.Customers.Where(c => creditHolds.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.OnCreditHold, true), ct);
@@ -101,7 +112,7 @@ public sealed class ReminderBatchWriter(
     private async Task DecideAsync(CustomerRow row, DunningBatch batch)
     {
         var customer = row.Customer;
-        var invoices = NetOfCredit(SettlePlans(row, batch), batch.Credits[customer.Id].ToList(), customer.Id);
+        var invoices = NetOfCredit(SettlePlans(row, batch, out var coverDates), batch.Credits[customer.Id].ToList(), customer.Id, coverDates);
         var promiseGrace = setup.Portal?.PromiseGraceDays ?? 0;
         var active = new List<DunningPromise>();
         var broken = new List<DunningPromise>();
@@ -262,6 +273,15 @@ public sealed class ReminderBatchWriter(
         var customer = decision.Customer;
         foreach (var due in decision.Due)
         {
+            // A payment plan restarts the steps of its invoices (from the day it took effect, or the current instalment's
+            // turn, or again after it is breached), so a step can be reached a second time: its row moves to this run
+            // instead of a second row, which the unique (invoice, step) index refuses.
+            if (loggedSteps.TryGetValue((due.Invoice.Id, due.Step.Id), out var logId))
+            {
+                reachedAgain.Add((logId, message?.Id, decision.Tone!.Tone));
+                continue;
+            }
+
             db.ReminderLog.Add(new ReminderLogEntry
             {
                 Id = Guid.CreateVersion7(),
@@ -365,11 +385,12 @@ public sealed class ReminderBatchWriter(
     }
 
     /// <summary>
-    /// The customer's open invoices less what its unapplied cash of the same currency covers (oldest due first, see
-    /// <see cref="UnappliedCredit"/>): a fully covered invoice is neither reminded nor escalated, a partly covered one
-    /// asks only for the rest. The credit used is kept for the reminder to show.
+    /// The customer's open invoices less what its unapplied cash of the same currency covers (due first, a planned
+    /// invoice by its first open instalment, see <see cref="UnappliedCredit"/>): a fully covered invoice is neither
+    /// reminded nor escalated, a partly covered one asks only for the rest. The credit used is kept for the reminder to show.
     /// </summary>
-    private List<DunningInvoice> NetOfCredit(List<DunningInvoice> invoices, List<(string Currency, decimal Amount)> credits, Guid customerId)
+    private List<DunningInvoice> NetOfCredit(List<DunningInvoice> invoices, List<(string Currency, decimal Amount)> credits, Guid customerId,
+        IReadOnlyDictionary<Guid, DateOnly> coverDates)
     {
         if (credits.Count == 0)
         {
@@ -378,7 +399,8 @@ public sealed class ReminderBatchWriter(
 
         var covered = UnappliedCredit.Cover(
             invoices.Select(i => new CreditableInvoice(i.Id, i.Number, i.DueDate, i.Currency, i.ChaseableAmount)),
-            credits.GroupBy(c => c.Currency, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount), StringComparer.Ordinal));
+            credits.GroupBy(c => c.Currency, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount), StringComparer.Ordinal),
+            coverDates);
         netCredits[customerId] = credits;
         return invoices
             .Select(i => covered.TryGetValue(i.Id, out var amount) ? i with { OpenAmount = i.OpenAmount - amount } : i)
@@ -389,12 +411,14 @@ public sealed class ReminderBatchWriter(
     /// <summary>
     /// Settles the customer's active payment plans (completed, or breached after the grace days: timeline entry and
     /// a Manager task with alert) and returns the open invoices as reminders and escalations see them: an invoice
-    /// still on an active plan is due on its instalment date instead of its own due date.
+    /// still on an active plan is due on its instalment date instead of its own due date. <paramref name="coverDates"/>
+    /// gives the order in which money on account covers planned invoices (<see cref="PaymentPlans.PlanStandings.FirstOpenDueDates"/>).
     /// </summary>
-    private List<DunningInvoice> SettlePlans(CustomerRow row, DunningBatch batch)
+    private List<DunningInvoice> SettlePlans(CustomerRow row, DunningBatch batch, out IReadOnlyDictionary<Guid, DateOnly> coverDates)
     {
         var invoices = batch.Invoices[row.Customer.Id].ToList();
         var plans = batch.Plans[row.Customer.Id].ToList();
+        coverDates = new Dictionary<Guid, DateOnly>();
         if (plans.Count == 0)
         {
             return invoices;
@@ -435,6 +459,7 @@ public sealed class ReminderBatchWriter(
         // An invoice with a share in the next instalment is chased by that instalment's date (for that share, see
         // ReminderModel.Asked); the others by the instalment that pays their last cent.
         var planned = PaymentPlans.PlanStandings.DueDates(live);
+        coverDates = PaymentPlans.PlanStandings.FirstOpenDueDates(live);
         var asked = instalments.GetValueOrDefault(row.Customer.Id)?.SelectMany(r => r.PerInvoice.Keys.Select(id => (id, r.DueDate)))
             .ToDictionary(x => x.id, x => x.DueDate) ?? [];
         return invoices.Select(i => asked.TryGetValue(i.Id, out var next) ? i with { DueDate = next }

@@ -12,7 +12,8 @@ namespace ArCollect.Infrastructure.Invoices;
 /// Adds this period's late fee, as its own line, to each of the tenant's overdue issued invoices. A unique index on
 /// (invoice, period) makes a rerun, a retry or a second worker charge nothing twice. The disputed part of an invoice (all of it when disputed in full) and invoices under an
 /// open promise to pay (for the invoice or the whole account) are not charged, nor what the customer's unapplied cash
-/// of the same currency covers (oldest due first); an invoice on an active payment plan is late from its instalment
+/// of the same currency covers (due first, an invoice on a plan by its first open instalment, as in the reminder run:
+/// <see cref="UnappliedCredit"/>); an invoice on an active payment plan is late from its instalment
 /// date, and "today" is the tenant's local date,
 /// as for reminders. Flat amounts and caps are taken per currency (<see cref="InvoicingSettings.LateFeesFor"/>); each
 /// fee line carries the day it was charged, and the invoice the sum of its fees, so the daily facts book the fee then.
@@ -49,10 +50,11 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TenantNight.Zone(timeZone)).DateTime);
-        var covered = await CoveredByCreditAsync(cancellationToken);
+        var plans = await PaymentPlans.PlanStandings.ActiveAsync(db, null, cancellationToken, track: false);
+        var covered = await CoveredByCreditAsync(PaymentPlans.PlanStandings.FirstOpenDueDates(plans), cancellationToken);
         var lateFrom = today.AddDays(-policy.GraceDays);
         // An invoice on an active payment plan is late only once its instalment date (plus the fee's grace) has passed.
-        var planned = await PaymentPlans.PlanStandings.DueDatesAsync(db, cancellationToken);
+        var planned = PaymentPlans.PlanStandings.DueDates(plans);
         var charged = 0;
         Guid? after = null;
         while (true)
@@ -87,9 +89,10 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
 
     /// <summary>
     /// How much of each open invoice the customers' unapplied cash covers, by the rule reminders use
-    /// (<see cref="UnappliedCredit"/>: same currency, oldest due first): no fee is charged on money already on account.
+    /// (<see cref="UnappliedCredit"/>: same currency, due first, a planned invoice by its first open instalment): no fee
+    /// is charged on money already on account.
     /// </summary>
-    private async Task<IReadOnlyDictionary<Guid, decimal>> CoveredByCreditAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<Guid, decimal>> CoveredByCreditAsync(IReadOnlyDictionary<Guid, DateOnly> planned, CancellationToken cancellationToken)
     {
         var credits = await db.Payments.AsNoTracking().Where(p => p.UnappliedAmount > 0m)
             .GroupBy(p => new { p.CustomerId, p.Currency })
@@ -109,7 +112,7 @@ public sealed class LateFeeCharger(ArCollectDbContext db, TimeProvider time)
         {
             var credit = credits.Where(c => c.CustomerId == customer.Key).ToDictionary(c => c.Currency.Trim(), c => c.Amount, StringComparer.Ordinal);
             var items = customer.Select(i => new CreditableInvoice(i.Id, i.Number, i.DueDate, i.Currency.Trim(), DisputedBalance.Chaseable(i.Balance, i.DisputedAmount, i.IsDisputed)));
-            foreach (var (id, amount) in UnappliedCredit.Cover(items, credit))
+            foreach (var (id, amount) in UnappliedCredit.Cover(items, credit, planned))
             {
                 covered[id] = amount;
             }

@@ -65,6 +65,26 @@ public static class PlanStandings
     }
 
     /// <summary>
+    /// For every invoice on an active plan, the date of the first instalment still carrying an unpaid share of it: the
+    /// order in which unapplied credit covers invoices (<see cref="Domain.Payments.UnappliedCredit"/>), the same in the
+    /// reminder run and the late-fee run.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, DateOnly> FirstOpenDueDates(IEnumerable<ActivePlan> plans)
+    {
+        var result = new Dictionary<Guid, DateOnly>();
+        foreach (var plan in plans)
+        {
+            var invoices = plan.Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList();
+            foreach (var (invoiceId, due) in PaymentPlanSchedule.FirstOpenDueDates(plan.Schedule, plan.Paid, invoices))
+            {
+                result[invoiceId] = due;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// The next instalment each plan asks for (what is left of it, its date, and each invoice's share of it): the
     /// reminder run chases a planned invoice by that date for that share.
     /// </summary>

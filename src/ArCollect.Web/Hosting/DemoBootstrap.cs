@@ -12,7 +12,11 @@ namespace ArCollect.Web.Hosting;
 
 public sealed record DemoLogin(string Role, string Email, string Password);
 
-/// <summary>Creates the demo tenant with its users and a realistic ledger when the database has no tenant yet.</summary>
+/// <summary>
+/// Creates the demo tenant with its users and a realistic ledger when the database has no tenant yet. A seed that
+/// stopped part-way (the tenant and some users exist, the ledger, loaded in one transaction, does not) is resumed on
+/// the next start: the missing users are added and the ledger and everything after it are seeded then.
+/// </summary>
 public static class DemoBootstrap
 {
     public const string TenantName = "Demo Trading GmbH";
@@ -41,6 +45,14 @@ public static class DemoBootstrap
         var existing = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Name == TenantName, cancellationToken);
         if (existing is not null)
         {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(existing.Id);
+            if (!seed || await db.Customers.AnyAsync(cancellationToken))
+            {
+                return Logins;
+            }
+
+            Console.WriteLine("The demo tenant has no ledger yet: an earlier seed stopped part-way. Completing it now...");
+            await CompleteAsync(scope.ServiceProvider, provisioning, existing.Id, options, cancellationToken);
             return Logins;
         }
 
@@ -57,18 +69,26 @@ public static class DemoBootstrap
             throw new InvalidOperationException("Could not create the demo tenant: " + string.Join("; ", signUp.Errors.Select(e => e.Message)));
         }
 
+        await CompleteAsync(scope.ServiceProvider, provisioning, signUp.TenantId!.Value, options, cancellationToken);
+        return Logins;
+    }
+
+    /// <summary>Everything after the sign-up; each user is added only if missing, so a stopped seed can run it again.</summary>
+    private static async Task CompleteAsync(
+        IServiceProvider services, TenantProvisioning provisioning, Guid tenantId, DemoOptionsSection options, CancellationToken cancellationToken)
+    {
         await provisioning.AddUserAsync("Maria Manager", Logins[1].Email, Roles.Manager, Password);
         await provisioning.AddUserAsync("Chris Clerk", Logins[2].Email, Roles.Clerk, Password);
         var collectorIds = new List<Guid>();
         foreach (var (name, email) in Collectors)
         {
-            var (_, user) = await provisioning.AddUserAsync(name, email, Roles.Clerk, Password);
-            collectorIds.Add(user!.Id);
+            var (result, user) = await provisioning.AddUserAsync(name, email, Roles.Clerk, Password);
+            collectorIds.Add((user ?? result.ExistingUser ?? throw new InvalidOperationException(
+                $"Could not add the demo collector {email}: " + string.Join("; ", result.Errors.Select(e => e.Message)))).Id);
         }
 
-        await SeedLedgerAsync(scope.ServiceProvider, signUp.TenantId!.Value, collectorIds, options, cancellationToken);
-        await TrainFirstModelAsync(scope.ServiceProvider, signUp.TenantId.Value, cancellationToken);
-        return Logins;
+        await SeedLedgerAsync(services, tenantId, collectorIds, options, cancellationToken);
+        await TrainFirstModelAsync(services, tenantId, cancellationToken);
     }
 
     private static async Task SeedLedgerAsync(

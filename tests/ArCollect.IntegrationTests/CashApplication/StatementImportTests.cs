@@ -76,6 +76,31 @@ public sealed class StatementImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_returned_transfer_naming_an_invoice_to_the_cent_waits_as_not_a_customer_payment_with_its_booking_code_stored()
+    {
+        // Without the code this line would apply itself: Acme's name, account, invoice number and amount all fit INV-1001.
+        var statement = StatementWriter.Camt053("S-R", OurIban, "EUR",
+        [
+            Credit("E1", 1000m, "ACME TRADING", "Invoice INV-1001", AcmeIban) with { BookingCode = "ISO PMNT/RCDT/RRTN; Prtry NRTI+159" },
+            Credit("E2", 250m, "ACME TRADING", "Invoice INV-1002", AcmeIban) with { BookingCode = "ISO PMNT/RCDT/ESCT; Prtry NTRF+166" },
+        ]);
+
+        var result = await ImportAsync(statement);
+
+        Assert.Equal((1, 1), (result.AutoApplied, result.Queued));
+        var entries = await QueryAsync(d => d.BankEntries.OrderBy(e => e.EntryKey).ToListAsync());
+        Assert.Equal((BankEntryStatus.Unapplied, "ISO PMNT/RCDT/RRTN; Prtry NRTI+159"), (entries[0].Status, entries[0].BookingCode));
+        Assert.Equal((BankEntryStatus.Applied, "ISO PMNT/RCDT/ESCT; Prtry NTRF+166"), (entries[1].Status, entries[1].BookingCode));
+        Assert.Equal(1000m, (await QueryAsync(d => d.Invoices.SingleAsync(i => i.Number == "INV-1001"))).Balance);
+
+        await using var scope = db.ForTenant(tenant);
+        var matcher = await scope.Db.CashMatcherAsync(CancellationToken.None);
+        var best = matcher.Match(entries[0].ToReceipt()).Best!;
+        Assert.Equal(MatchKind.NotCustomerPayment, best.Kind);
+        Assert.Contains(best.Evidence, e => e.Contains("ISO PMNT/RCDT/RRTN", StringComparison.Ordinal) && e.Contains("a returned credit transfer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Importing_the_same_statement_again_or_an_overlapping_one_creates_nothing_twice()
     {
         var first = StatementWriter.Mt940("S-2", OurIban, "EUR", [Credit("B1", 1000m, "Acme", "INV-1001"), Credit("B2", 9.99m, "X", "y")]);

@@ -1,8 +1,11 @@
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Invoices;
+using ArCollect.Domain.PaymentPlans;
 using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Jobs;
+using ArCollect.Infrastructure.PaymentPlans;
 using ArCollect.Infrastructure.Payments;
+using ArCollect.Infrastructure.Tenancy;
 using ArCollect.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,6 +137,43 @@ public sealed class UnappliedCashDunningTests : IAsyncLifetime
         Assert.Equal(300m, totals[first.Id]);
         Assert.Equal(508m, totals[second.Id]);
         await LedgerAssert.ConsistentAsync(db, tenant);
+    }
+
+    [Fact]
+    public async Task With_a_payment_plan_the_late_fee_run_nets_credit_on_the_invoice_due_first_as_the_reminder_does()
+    {
+        var planned = await LedgerBuilder.AddCustomerAsync(db, tenant, "Planned Payer");
+        await AddOverdueAsync(db, tenant, planned, "INV-1", 8, 100m);
+        await AddOverdueAsync(db, tenant, planned, "INV-2", 3, 200m);
+        // 3 x 100 from 22 June: INV-1 is due on 22 June under the plan, INV-2 from 22 July.
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var created = await new PaymentPlanService(scope.Db, scope.Services.GetRequiredService<TenantContext>(), db.Time).CreateAsync(
+                planned.Id, "EUR", new PaymentPlanRequestInput { Instalments = 3, FirstDate = new DateOnly(2026, 6, 22) }, PlanSources.Portal, byManager: false, CancellationToken.None);
+            Assert.Equal(PaymentPlanStatus.Active, created.Plan!.Status);
+        }
+
+        // INV-3 came after the plan and is not on it: due 14 June, it is the first invoice actually due.
+        await AddOverdueAsync(db, tenant, planned, "INV-3", 1, 100m);
+        await PayAsync(planned.Id, 100m, db.Today, "ON-ACCOUNT");
+        await InvoicingBuilder.SetSettingsAsync(db, tenant, s =>
+        {
+            s.LateFeeKind = LateFeeKind.Percent;
+            s.LateFeeValue = 2m;
+        });
+
+        db.Time.Advance(TimeSpan.FromDays(4));
+        var charged = await db.Services.GetRequiredService<LateFeeJob>().RunAsync(tenant, CancellationToken.None);
+        await RunAsync(db, tenant);
+
+        // The 100 on account covers INV-3 (due 14 June) before INV-1 (due 22 June under the plan, 7 June by its own date):
+        // no late fee on INV-3, and the reminder, three days before the first instalment, asks for INV-1 only.
+        Assert.Equal(0, charged);
+        var message = Assert.Single(await OutboxAsync(db, tenant));
+        Assert.Contains("INV-1", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("INV-3", message.TextBody, StringComparison.Ordinal);
+        await using var read = db.ForTenant(tenant);
+        Assert.Equal(0m, await read.Db.Invoices.Where(i => i.Number == "INV-3").Select(i => i.LateFees).SingleAsync());
     }
 
     [Fact]

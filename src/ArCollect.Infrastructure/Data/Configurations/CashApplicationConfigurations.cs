@@ -37,6 +37,7 @@ internal sealed class BankEntryConfiguration : IEntityTypeConfiguration<BankEntr
         b.Property(x => x.PayerIban).HasMaxLength(34);
         b.Property(x => x.Remittance).HasMaxLength(1000);
         b.Property(x => x.BankReference).HasMaxLength(100);
+        b.Property(x => x.BookingCode).HasMaxLength(100);
         b.Property(x => x.Confidence).HasPrecision(5, 4);
         b.Property(x => x.Note).HasMaxLength(2000);
         b.ToTable(t => t.HasCheckConstraint("ck_bank_entries_amount_positive", "amount > 0"));

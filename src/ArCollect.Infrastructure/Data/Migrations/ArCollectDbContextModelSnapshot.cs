@@ -153,6 +153,11 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("bank_statement_id");
 
+                    b.Property<string>("BookingCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("booking_code");
+
                     b.Property<DateOnly>("BookingDate")
                         .HasColumnType("date")
                         .HasColumnName("booking_date");

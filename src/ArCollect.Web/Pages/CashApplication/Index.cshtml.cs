@@ -18,7 +18,7 @@ namespace ArCollect.Web.Pages.CashApplication;
 [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxFileBytes)]
 public sealed class IndexModel(ArCollectDbContext db, StatementImporter importer, TimeProvider time) : PageModel
 {
-    public sealed record QueueRow(Guid Id, DateOnly BookingDate, decimal Amount, string Currency, string? PayerName, string? Remittance, decimal? Confidence, string Account);
+    public sealed record QueueRow(Guid Id, DateOnly BookingDate, decimal Amount, string Currency, string? PayerName, string? Remittance, string? BookingCode, decimal? Confidence, string Account);
 
     public sealed record DoneRow(Guid Id, DateOnly BookingDate, decimal Amount, string Currency, string? PayerName, BankEntryStatus Status, ApplicationMode? AppliedBy, string? Customer, string? Note);
 
@@ -118,9 +118,9 @@ public sealed class IndexModel(ArCollectDbContext db, StatementImporter importer
         var names = Accounts.ToDictionary(a => a.Id, a => a.Name);
         Queue = (await db.BankEntries.AsNoTracking().Where(e => e.Status == BankEntryStatus.Unapplied)
                 .OrderByDescending(e => e.Confidence).ThenBy(e => e.BookingDate).Take(200)
-                .Select(e => new { e.Id, e.BookingDate, e.Amount, e.Currency, e.PayerName, e.Remittance, e.Confidence, e.BankAccountId })
+                .Select(e => new { e.Id, e.BookingDate, e.Amount, e.Currency, e.PayerName, e.Remittance, e.BookingCode, e.Confidence, e.BankAccountId })
                 .ToListAsync(cancellationToken))
-            .Select(e => new QueueRow(e.Id, e.BookingDate, e.Amount, e.Currency.Trim(), e.PayerName, e.Remittance, e.Confidence, names.GetValueOrDefault(e.BankAccountId, "")))
+            .Select(e => new QueueRow(e.Id, e.BookingDate, e.Amount, e.Currency.Trim(), e.PayerName, e.Remittance, e.BookingCode, e.Confidence, names.GetValueOrDefault(e.BankAccountId, "")))
             .ToList();
         Recent = await (from e in db.BankEntries.AsNoTracking()
                         where e.Status == BankEntryStatus.Applied || e.Status == BankEntryStatus.Parked
