@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 // Seeds a large demo tenant into a private cluster (reused on later runs), hosts the real app on loopback and
-// measures dashboard latency over HTTP next to hand-written single SQL statements run directly (the floor).
+// measures dashboard, worklist and customer-list latency over HTTP next to hand-written single SQL statements run directly (the floor).
 var options = BenchOptions.Parse(args);
 await using var cluster = new LocalPostgresCluster(new LocalPostgresOptions { DataDirectory = options.DataDirectory, Port = options.Port });
 await cluster.StartAsync(CancellationToken.None);
@@ -47,6 +47,8 @@ var results = new List<Measurement>
     await Measure.HttpAsync("KPIs (52 weeks)", client, "/Dashboards/Kpis?weekly=true", options.Requests),
     await Measure.SqlAsync("  floor: folded daily facts for 12 months (SQL)", () => floor.KpiMonthlyAsync(tenantId, today), options.Requests),
     await Measure.HttpAsync("Forecast (13 weeks)", client, "/Dashboards/Forecast", Math.Min(options.Requests, 10)),
+    await Measure.HttpAsync("Worklist", client, "/Worklist", options.Requests),
+    await Measure.HttpAsync("Customers (first page)", client, "/Customers", options.Requests),
 };
 
 Console.WriteLine();

@@ -11,54 +11,51 @@ public sealed record WorkflowCell(string CollectorKey, string CollectorName, str
 
 /// <summary>
 /// Invoices by workflow state and collector (see <see cref="WorkflowStates"/> for the precedence), in one grouped
-/// statement over the open invoices (partial index on balance &gt; 0) plus the invoices settled in the period
-/// (partial index on settled_on). Disputes, promises, reminders and escalations are folded into one flags row per
-/// invoice, and account-level promises into the customers, so the open invoices meet two hash joins, not six. An
-/// escalation task names its invoice in its source key (<c>esc:{rule}:{invoice}</c>, or the broken promise whose
-/// invoice it is); escalations about the whole account (no response to reminders) mark no invoice as escalated.
-/// The open invoices come from the covering open-items index alone and are grouped straight by collector (a few
-/// dozen groups), with no per-customer intermediate.
+/// statement over the open invoices (covering partial index on balance &gt; 0) plus the invoices settled in the period
+/// (partial index on settled_on). Each kind of flag (open disputes, open promises on an invoice or on the whole account,
+/// open escalations, reminders sent) is a set the database hashes once and each open invoice looks up in precedence
+/// order, so an invoice that is disputed is never looked up among the reminders (those, unbounded, are an EXISTS: the
+/// planner hashes them when they fit in work_mem and probes their invoice index per open invoice when they do not,
+/// where an IN that did not fit would rescan them per invoice); this replaced folding every flag into
+/// one grouped row per invoice and joining it to the open invoices (520 ms at one million invoices, see
+/// docs/benchmarks.md). An escalation task names its invoice in its source key (<c>esc:{rule}:{invoice}</c>, or the
+/// broken promise whose invoice it is); escalations about the whole account (no response to reminders) mark no invoice
+/// as escalated. The open invoices are grouped straight by collector (a few dozen groups), with no per-customer
+/// intermediate.
 /// </summary>
 public sealed class WorkflowQuery(ArCollectDbContext db)
 {
     // Enough memory for the reminder-id hash of a large tenant to stay in memory; it spills to disk beyond that.
     private const string ReportWorkMem = "SET LOCAL work_mem = '64MB'";
 
+    // The planner prices each open invoice's set lookups high enough to pass jit_above_cost, and compiling the
+    // statement took longer (about 0.5 s at 200,000 invoices) than running it.
+    private const string NoJit = "SET LOCAL jit = off";
+
     public async Task<List<WorkflowCell>> CellsAsync(DateOnly resolvedFrom, DateOnly today, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(ReportWorkMem, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(NoJit, cancellationToken);
         var cells = await db.Database.SqlQueryRaw<WorkflowCell>(
             """
-            WITH escalation_refs AS (
-              SELECT split_part(source_key, ':', 3)::uuid AS ref
-              FROM collection_tasks
-              WHERE tenant_id = @tenant AND status = 'Open' AND source = 'Escalation' AND split_part(source_key, ':', 3) ~ '^[0-9a-f]+$'
-                AND length(split_part(source_key, ':', 3)) = 32),
-            invoice_flags AS (
-              SELECT invoice_id, bool_or(k = 1) AS disputed, bool_or(k = 2) AS promised, bool_or(k = 3) AS reminded, bool_or(k = 4) AS escalated
-              FROM (SELECT invoice_id, 1 AS k FROM disputes WHERE tenant_id = @tenant AND status IN ('Open', 'InReview', 'WaitingOnCustomer')
-                    UNION ALL SELECT invoice_id, 2 FROM promises WHERE tenant_id = @tenant AND status = 'Open' AND invoice_id IS NOT NULL
-                    UNION ALL SELECT DISTINCT invoice_id, 3 FROM reminder_log WHERE tenant_id = @tenant
-                    UNION ALL SELECT COALESCE(p.invoice_id, e.ref), 4 FROM escalation_refs e LEFT JOIN promises p ON p.tenant_id = @tenant AND p.id = e.ref) f
-              GROUP BY invoice_id),
-            account_flags AS (
-              SELECT customer_id, true AS promised FROM promises WHERE tenant_id = @tenant AND status = 'Open' AND invoice_id IS NULL GROUP BY customer_id),
-            accounts AS (
-              SELECT c.id, c.collector_id, COALESCE(a.promised, false) AS promised
-              FROM customers c LEFT JOIN account_flags a ON a.customer_id = c.id
-              WHERE c.tenant_id = @tenant),
+            WITH escalated AS (
+              SELECT COALESCE((SELECT p.invoice_id FROM promises p WHERE p.tenant_id = @tenant AND p.id = e.ref), e.ref) AS invoice_id
+              FROM (SELECT split_part(source_key, ':', 3)::uuid AS ref
+                    FROM collection_tasks
+                    WHERE tenant_id = @tenant AND status = 'Open' AND source = 'Escalation' AND split_part(source_key, ':', 3) ~ '^[0-9a-f]+$'
+                      AND length(split_part(source_key, ':', 3)) = 32) e),
             states AS (
               SELECT c.collector_id, o.currency,
-                     CASE WHEN f.disputed THEN 'Disputed'
-                          WHEN f.promised OR c.promised THEN 'Promised'
-                          WHEN f.escalated THEN 'Escalated'
-                          WHEN f.reminded THEN 'InFollowUp'
+                     CASE WHEN o.id IN (SELECT invoice_id FROM disputes WHERE tenant_id = @tenant AND status IN ('Open', 'InReview', 'WaitingOnCustomer')) THEN 'Disputed'
+                          WHEN o.id IN (SELECT invoice_id FROM promises WHERE tenant_id = @tenant AND status = 'Open' AND invoice_id IS NOT NULL)
+                            OR c.id IN (SELECT customer_id FROM promises WHERE tenant_id = @tenant AND status = 'Open' AND invoice_id IS NULL) THEN 'Promised'
+                          WHEN o.id IN (SELECT invoice_id FROM escalated) THEN 'Escalated'
+                          WHEN EXISTS (SELECT 1 FROM reminder_log r WHERE r.tenant_id = @tenant AND r.invoice_id = o.id) THEN 'InFollowUp'
                           ELSE 'NotChased' END AS state,
                      count(*) AS count, sum(o.balance) AS open, COALESCE(sum(o.balance) FILTER (WHERE o.due_date < @today), 0) AS overdue
               FROM invoices o
-              JOIN accounts c ON c.id = o.customer_id
-              LEFT JOIN invoice_flags f ON f.invoice_id = o.id
+              JOIN customers c ON c.tenant_id = @tenant AND c.id = o.customer_id
               WHERE o.tenant_id = @tenant AND o.balance > 0
               GROUP BY 1, 2, 3
               UNION ALL

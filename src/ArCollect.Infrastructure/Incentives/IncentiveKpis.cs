@@ -33,7 +33,7 @@ public static class IncentiveKpis
             .Where(i => i.IncentiveRuleId != null && i.IssueDate >= from && i.IssueDate <= to)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Settled = g.Count(i => i.SettledOn != null) })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct); // one group or none: First here made EF warn of an unordered First on every KPI request
         var discounts = (await DiscountsAsync(db, null, null, ct)).Where(d => d.IssueDate >= from && d.IssueDate <= to).ToList();
         return new IncentiveSummary(invoices?.Count ?? 0, invoices?.Settled ?? 0, discounts.Select(d => d.InvoiceId).Distinct().Count(),
             discounts.GroupBy(d => d.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(d => d.Amount))).ToList());

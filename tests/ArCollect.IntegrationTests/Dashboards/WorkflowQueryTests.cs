@@ -118,6 +118,46 @@ public sealed class WorkflowQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_invoice_with_several_flags_counts_once_in_its_first_state_and_an_escalated_broken_promise_escalates_its_invoice()
+    {
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var invoices = await scope.Db.Invoices.ToDictionaryAsync(i => i.Number);
+            var step = await scope.Db.ReminderPolicies.SelectMany(p => p.Steps).Select(s => s.Id).SingleAsync();
+            // A-1 is disputed; a reminder and an open escalation naming it must not move or double it.
+            scope.Db.ReminderLog.Add(new ReminderLogEntry
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = invoices["A-1"].CustomerId,
+                InvoiceId = invoices["A-1"].Id,
+                StepId = step,
+                Tone = ReminderTone.Friendly,
+                RunDate = new(2026, 6, 2),
+                CreatedAt = db.Time.GetUtcNow(),
+            });
+            scope.Db.CollectionTasks.Add(Task(invoices["A-1"].CustomerId, "Escalation", CollectionTaskStatus.Open, $"esc:{Guid.CreateVersion7():N}:{invoices["A-1"].Id:N}"));
+            // An escalation of a broken promise names the promise; the promise's invoice (B-2) is the escalated one.
+            var broken = Promise(invoices["B-2"].CustomerId, invoices["B-2"].Id, PromiseStatus.Broken);
+            scope.Db.Promises.Add(broken);
+            scope.Db.CollectionTasks.Add(Task(invoices["B-2"].CustomerId, "Escalation", CollectionTaskStatus.Open, $"esc:{Guid.CreateVersion7():N}:{broken.Id:N}"));
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var report = await ReportAsync();
+
+        Assert.Equal(
+            [
+                new WorkflowStateRow(WorkflowState.Disputed, 1, 1000m, 1000m),
+                new WorkflowStateRow(WorkflowState.Promised, 2, 750m, 250m),
+                new WorkflowStateRow(WorkflowState.Escalated, 2, 1200m, 1000m),
+                new WorkflowStateRow(WorkflowState.InFollowUp, 1, 300m, 300m),
+                new WorkflowStateRow(WorkflowState.NotChased, 1, 200m, 0m),
+                new WorkflowStateRow(WorkflowState.Resolved, 1, 0m, 0m),
+            ],
+            report.States);
+    }
+
+    [Fact]
     public async Task Collectors_get_open_and_overdue_amounts_and_counts_per_state()
     {
         var report = await ReportAsync();

@@ -56,6 +56,36 @@ public sealed class CustomerListTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task Name_sorted_pages_show_the_same_balances_as_the_money_sorted_list()
+    {
+        // The name-sorted list reads one page of customers first and sums only their open invoices; the money-sorted
+        // list sums every customer's. Both must show the same figures for the same customer.
+        var company = await TenantSeed.CreateCompanyAsync(app, "Page Sum Co");
+        var today = LedgerSeed.Today(app);
+        var mixed = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Mixed Currencies");
+        var clean = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Nothing Open");
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, mixed, "PS-1", 100m, today.AddDays(-45), today.AddDays(-15));
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, mixed, "PS-2", 40m, today.AddDays(-5), today.AddDays(25));
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, mixed, "PS-3", 999m, today.AddDays(-80), today.AddDays(-50), currency: "USD");
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, mixed, "PS-4", 70m, today.AddDays(-90), today.AddDays(-60), paid: 70m);
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, clean, "PS-5", 55m, today.AddDays(-40), today.AddDays(-10), paid: 55m);
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ClerkEmail, TenantSeed.Password);
+
+        var byName = await client.GetPageAsync("/Customers");
+        var byBalance = await client.GetPageAsync("/Customers?sort=balance&dir=desc");
+
+        Assert.Equal(["Mixed Currencies", "Nothing Open"], Names(byName));
+        // EUR 140 open, 100 overdue; the USD invoice is counted, not added, and its due date is the oldest overdue.
+        var mixedRow = Html.Row(byName, "customers", "customer", "Mixed Currencies")!;
+        Assert.Equal(["EUR", $"{Amount(140m)} +1 other", Amount(100m), "50"], mixedRow[^4..]);
+        Assert.Equal(mixedRow, Html.Row(byBalance, "customers", "customer", "Mixed Currencies"));
+        Assert.Equal(["EUR", Amount(0m), Amount(0m), ""], Html.Row(byName, "customers", "customer", "Nothing Open")![^4..]);
+        Assert.Contains("Showing 1–2 of 2", Html.Text(byName), StringComparison.Ordinal);
+        Assert.Equal(["Mixed Currencies"], Names(await client.GetPageAsync("/Customers?overdue=true")));
+    }
+
+    [Fact]
     public async Task Fifty_customers_per_page_with_links_to_the_rest()
     {
         var company = await TenantSeed.CreateCompanyAsync(app, "Paging Co");

@@ -2449,6 +2449,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "CustomerId", "DueDate")
                         .HasDatabaseName("ix_invoices_tenant_id_customer_id_due_date");
 
+                    b.HasIndex(new[] { "TenantId", "CustomerId" }, "ix_invoices_open_by_customer")
+                        .HasDatabaseName("ix_invoices_open_by_customer")
+                        .HasFilter("balance > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "CustomerId" }, "ix_invoices_open_by_customer"), new[] { "DueDate", "Currency", "Balance", "IsDisputed" });
+
                     b.HasIndex(new[] { "TenantId", "DueDate" }, "ix_invoices_open_disputed")
                         .HasDatabaseName("ix_invoices_open_disputed")
                         .HasFilter("balance > 0 AND disputed_amount > 0");
