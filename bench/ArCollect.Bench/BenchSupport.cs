@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace ArCollect.Bench;
 
-public sealed record BenchOptions(int Customers, int Invoices, int Months, int Requests, string DataDirectory, int Port)
+public sealed record BenchOptions(int Customers, int Invoices, int Months, int Requests, string DataDirectory, int Port, string? Only)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -17,7 +17,8 @@ public sealed record BenchOptions(int Customers, int Invoices, int Months, int R
             int.Parse(Value("months", "24"), CultureInfo.InvariantCulture),
             int.Parse(Value("requests", "50"), CultureInfo.InvariantCulture),
             Path.GetFullPath(Value("data", ".data/bench")),
-            int.Parse(Value("port", "54339"), CultureInfo.InvariantCulture));
+            int.Parse(Value("port", "54339"), CultureInfo.InvariantCulture),
+            args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToLowerInvariant());
     }
 }
 

@@ -37,19 +37,26 @@ var today = DateOnly.FromDateTime(DateTime.UtcNow);
 var yearAgo = today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 Console.WriteLine(await floor.SizeAsync(tenantId));
 
-var results = new List<Measurement>
+// Each measurement runs only when --only is absent or names it (e.g. --only forecast), so one page can be re-measured
+// without waiting for the others.
+var measurements = new (string Name, Func<Task<Measurement>> Run)[]
 {
-    await Measure.HttpAsync("Aging (today, by customer)", client, "/Dashboards/Aging", options.Requests),
-    await Measure.SqlAsync("  floor: aging by customer", () => floor.AgingTodayAsync(tenantId, today), options.Requests),
-    await Measure.HttpAsync($"Aging as of {yearAgo}", client, $"/Dashboards/Aging?asOf={yearAgo}", Math.Min(options.Requests, 10)),
-    await Measure.SqlAsync("  floor: as-of aging by customer", () => floor.AgingAsOfAsync(tenantId, today.AddYears(-1)), Math.Min(options.Requests, 10)),
-    await Measure.HttpAsync("KPIs (12 months)", client, "/Dashboards/Kpis", options.Requests),
-    await Measure.HttpAsync("KPIs (52 weeks)", client, "/Dashboards/Kpis?weekly=true", options.Requests),
-    await Measure.SqlAsync("  floor: folded daily facts for 12 months (SQL)", () => floor.KpiMonthlyAsync(tenantId, today), options.Requests),
-    await Measure.HttpAsync("Forecast (13 weeks)", client, "/Dashboards/Forecast", Math.Min(options.Requests, 10)),
-    await Measure.HttpAsync("Worklist", client, "/Worklist", options.Requests),
-    await Measure.HttpAsync("Customers (first page)", client, "/Customers", options.Requests),
+    ("aging", () => Measure.HttpAsync("Aging (today, by customer)", client, "/Dashboards/Aging", options.Requests)),
+    ("aging", () => Measure.SqlAsync("  floor: aging by customer", () => floor.AgingTodayAsync(tenantId, today), options.Requests)),
+    ("aging", () => Measure.HttpAsync($"Aging as of {yearAgo}", client, $"/Dashboards/Aging?asOf={yearAgo}", Math.Min(options.Requests, 10))),
+    ("aging", () => Measure.SqlAsync("  floor: as-of aging by customer", () => floor.AgingAsOfAsync(tenantId, today.AddYears(-1)), Math.Min(options.Requests, 10))),
+    ("kpis", () => Measure.HttpAsync("KPIs (12 months)", client, "/Dashboards/Kpis", options.Requests)),
+    ("kpis", () => Measure.HttpAsync("KPIs (52 weeks)", client, "/Dashboards/Kpis?weekly=true", options.Requests)),
+    ("kpis", () => Measure.SqlAsync("  floor: folded daily facts for 12 months (SQL)", () => floor.KpiMonthlyAsync(tenantId, today), options.Requests)),
+    ("forecast", () => Measure.HttpAsync("Forecast (13 weeks)", client, "/Dashboards/Forecast", options.Requests)),
+    ("pages", () => Measure.HttpAsync("Worklist", client, "/Worklist", options.Requests)),
+    ("pages", () => Measure.HttpAsync("Customers (first page)", client, "/Customers", options.Requests)),
 };
+var results = new List<Measurement>();
+foreach (var (name, run) in measurements.Where(m => options.Only is null || m.Name == options.Only))
+{
+    results.Add(await run());
+}
 
 Console.WriteLine();
 Console.WriteLine($"| measurement | requests | p50 ms | p95 ms | machine: {Environment.ProcessorCount} cores, {Environment.OSVersion} |");

@@ -24,7 +24,7 @@ public sealed class DashboardAlerts(ArCollectDbContext db, ForecastService forec
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var settings = await db.SettingsAsync(cancellationToken);
         var recipients = await ManagerEmailsAsync(cancellationToken);
-        var view = await forecast.BaselineAsync(cancellationToken);
+        var view = await forecast.ComputeAsync(cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var agingLine = today.AddDays(-settings.KeyAccountAgingDays);

@@ -1,7 +1,9 @@
+using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Forecasting;
 using ArCollect.Infrastructure.Dashboards;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ArCollect.Infrastructure.Forecasting;
 
@@ -21,49 +23,98 @@ public sealed record ForecastView(
 
     /// <summary>The finished weeks with a snapshot among the last <see cref="ForecastService.ErrorWeeks"/>, oldest first.</summary>
     public IReadOnlyList<WeekActual> Past { get; init; } = [];
+
+    /// <summary>The stored track record the band per week ahead came from (null before its first run).</summary>
+    public ForecastTrackRecordReport? TrackRecord { get; init; }
 }
 
 /// <summary>A finished week: what was forecast before it began, and what arrived.</summary>
 public sealed record WeekActual(DateOnly WeekStart, decimal Forecast, decimal Low, decimal High, decimal Actual, decimal? VariancePercent, DateOnly? ShortfallAlertedOn);
 
 /// <summary>
-/// Builds the forecast from current invoices, payments and predictions on every request, so it is never stale;
-/// keeps per-week snapshots (the last forecast made before each week began) to compare with actual receipts.
+/// Builds the forecast from current invoices, payments, plans, promises and predictions; keeps per-week snapshots (the
+/// last forecast made before each week began) to compare with actual receipts.
 /// </summary>
-public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor predictor, ForecastTrackRecord trackRecord, TimeProvider time)
+/// <remarks>
+/// A page view reads the tenant's ledger version (<c>ledger_versions</c>, raised by triggers in every writer's own
+/// transaction) and reuses the forecast computed at that version today, so a view costs one small query until the
+/// ledger changes, and is never stale: the version is read before the inputs, so a cached forecast is at least as
+/// new as the version it is stored under. Each process keeps its own copy; nothing depends on it for correctness.
+/// </remarks>
+public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor predictor, ForecastTrackRecord trackRecord, IMemoryCache cache, TimeProvider time)
 {
     /// <summary>How many finished weeks of forecast vs actual the band learns its spread from.</summary>
     public const int ErrorWeeks = 26;
 
+    /// <summary>How long a tenant's cached forecast is kept after its last view.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(20);
+
+    private sealed record CachedView(DateOnly AsOf, LedgerStamp Stamp, ForecastView View);
+
+    private sealed record PromiseRow(Guid InvoiceId, DateOnly PromisedDate, DateTimeOffset CreatedAt);
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>Today's forecast for the page: computed once per ledger version and day, then served from memory.</summary>
     public async Task<ForecastView> BaselineAsync(CancellationToken cancellationToken)
+    {
+        var asOf = Today;
+        var stamp = await LedgerStamp.ReadAsync(db, cancellationToken);
+        var key = (nameof(ForecastService), db.RequiredTenantId);
+        if (cache.TryGetValue(key, out CachedView? cached) && cached is not null && cached.AsOf == asOf && cached.Stamp == stamp)
+        {
+            return cached.View;
+        }
+
+        var view = await ComputeAsync(cancellationToken);
+        cache.Set(key, new CachedView(asOf, stamp, view), new MemoryCacheEntryOptions { SlidingExpiration = CacheLifetime });
+        return view;
+    }
+
+    /// <summary>Today's forecast computed afresh from the ledger (the daily job, which runs once per tenant, uses it directly).</summary>
+    public async Task<ForecastView> ComputeAsync(CancellationToken cancellationToken)
     {
         var asOf = Today;
         var converter = await db.ConverterAsync(cancellationToken);
         var prediction = await predictor.PredictAsync(asOf, converter, cancellationToken);
-        // Invoices on an active payment plan are expected on their instalment dates, not when their history says.
+        // An open promise for one invoice places it on the promised day (the customer's own word beats a prediction);
+        // invoices on an active payment plan are expected on their instalment dates, which outrank both.
+        var promised = await PromisedDatesAsync(cancellationToken);
         var planned = await PaymentPlans.PlanStandings.DueDatesAsync(db, cancellationToken);
-        if (planned.Count > 0)
+        if (promised.Count > 0 || planned.Count > 0)
         {
             prediction = prediction with
             {
                 Receipts = prediction.Receipts.Select(r => planned.TryGetValue(r.InvoiceId, out var plan)
                     ? r with { DueDate = plan.DueDate, PredictedDate = plan.DueDate < asOf ? asOf : plan.DueDate }
-                    : r).ToList(),
+                    : promised.TryGetValue(r.InvoiceId, out var promise)
+                        ? r with { PredictedDate = promise < asOf ? asOf : promise }
+                        : r).ToList(),
             };
         }
 
         var past = await PastWeeksAsync(ErrorWeeks, cancellationToken);
         var errors = ForecastErrors.From(past.Select(w => (w.Forecast, w.Actual)));
-        var errorsByWeek = (await trackRecord.LatestAsync(cancellationToken))?.ErrorsByHorizon;
+        var record = await trackRecord.LatestAsync(cancellationToken);
+        var errorsByWeek = record?.ErrorsByHorizon;
         var weeks = CashForecast.Weekly(prediction.Receipts, asOf, CashForecast.Weeks, errors, errorsByWeek);
         return new ForecastView(asOf, converter.BaseCurrency, prediction.Receipts, weeks, prediction.MissingRates)
         {
             Errors = errors,
             ErrorsByWeek = errorsByWeek,
             Past = past,
+            TrackRecord = record,
         };
+    }
+
+    /// <summary>The promised day of each invoice with an open promise (the newest promise when there are several).</summary>
+    private async Task<Dictionary<Guid, DateOnly>> PromisedDatesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Promises.AsNoTracking()
+            .Where(p => p.Status == PromiseStatus.Open && p.InvoiceId != null)
+            .Select(p => new PromiseRow(p.InvoiceId!.Value, p.PromisedDate, p.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(p => p.InvoiceId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.CreatedAt)!.PromisedDate);
     }
 
     /// <summary>

@@ -68,3 +68,12 @@ internal sealed class LedgerDailyFactConfiguration : IEntityTypeConfiguration<Le
         b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
     }
 }
+
+internal sealed class LedgerVersionConfiguration : IEntityTypeConfiguration<LedgerVersion>
+{
+    public void Configure(EntityTypeBuilder<LedgerVersion> b)
+    {
+        b.ToTable("ledger_versions");
+        b.HasKey(x => x.TenantId);
+    }
+}

@@ -1112,6 +1112,23 @@ namespace ArCollect.Infrastructure.Data.Migrations
                     b.ToTable("forecast_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Dashboards.LedgerVersion", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_ledger_versions");
+
+                    b.ToTable("ledger_versions", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Disputes.Dispute", b =>
                 {
                     b.Property<Guid>("Id")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ArCollect.Web.Pages.Dashboards;
 
 /// <summary>The 13-week cash forecast with its band, forecast vs actual for past weeks, and a what-if that changes nothing stored.</summary>
-public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecast, ForecastTrackRecord trackRecord) : PageModel
+public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecast) : PageModel
 {
     public sealed record Customer(Guid Id, string Name);
 
@@ -93,7 +93,7 @@ public sealed class ForecastModel(ArCollectDbContext db, ForecastService forecas
     {
         Baseline = await forecast.BaselineAsync(cancellationToken);
         Past = Baseline.Past.TakeLast(8).ToList();
-        TrackRecord = await trackRecord.LatestAsync(cancellationToken);
+        TrackRecord = Baseline.TrackRecord;
         var buckets = (await db.SettingsAsync(cancellationToken)).Buckets();
         OldestLabel = buckets.Label(buckets.LastIndex);
         var top = WhatIf.TopCustomers(Baseline.Receipts, 200);
