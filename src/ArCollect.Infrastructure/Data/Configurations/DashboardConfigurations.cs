@@ -68,3 +68,14 @@ internal sealed class LedgerDailyFactConfiguration : IEntityTypeConfiguration<Le
         b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
     }
 }
+
+internal sealed class CustomerDailyFactConfiguration : IEntityTypeConfiguration<CustomerDailyFact>
+{
+    public void Configure(EntityTypeBuilder<CustomerDailyFact> b)
+    {
+        // Day second: the DSO attribution reads one tenant's days between two period ends.
+        b.ToTable("customer_daily_facts");
+        b.HasKey(x => new { x.TenantId, x.Day, x.CustomerId, x.Currency });
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+    }
+}
