@@ -16,15 +16,25 @@ public sealed record KpiNarrativeInput(
     decimal Target,
     IReadOnlyList<StateOverdue> States,
     IReadOnlyList<CollectorOverdue> Collectors,
-    string BaseCurrency);
-
-/// <summary>Where each kind of sentence links to: a period's row, the invoices of a state, a collector's overdue invoices.</summary>
-public sealed record KpiNarrativeLinks(Func<KpiSnapshot, string> Period, Func<WorkflowState, string> State, Func<string, string> Collector);
+    string BaseCurrency,
+    IReadOnlyList<CustomerArChange>? CustomerChanges = null);
 
 /// <summary>
-/// The KPI page's opening sentences, from the snapshots and workflow tables the page shows (no reads of its own):
-/// DSO, CEI and the collection rate of the last complete period against the one before and the target, which state
-/// holds most of the overdue amount, and whether one collector holds most of it.
+/// Where each kind of sentence links to: a period's row, the invoices of a state, a collector's overdue invoices, a
+/// customer's page and the customers of a region or segment ("region" or "segment", value).
+/// </summary>
+public sealed record KpiNarrativeLinks(
+    Func<KpiSnapshot, string> Period,
+    Func<WorkflowState, string> State,
+    Func<string, string> Collector,
+    Func<Guid, string>? Customer = null,
+    Func<string, string, string>? Group = null);
+
+/// <summary>
+/// The KPI page's opening sentences, from the snapshots and workflow tables the page shows: DSO, CEI and the collection
+/// rate of the last complete period against the one before and the target, which state holds most of the overdue
+/// amount, and whether one collector holds most of it. Given how each customer's receivables moved between the two
+/// period ends, a DSO change also says which customers (and region or segment) explain it (<see cref="DsoNarrative"/>).
 /// </summary>
 public static class KpiNarrative
 {
@@ -59,10 +69,17 @@ public static class KpiNarrative
 
         if (last.Dso is { } dso)
         {
-            var change = previous?.Dso is { } before ? Change("dso", "DSO", dso, before, " days", period, links.Period(last), DaysChangeShare, relative: true) : null;
+            var attribution = previous is not null && input.CustomerChanges is { } changes ? DsoAttribution.Of(previous, last, changes) : null;
+            var why = attribution is not null ? DsoNarrative.Clauses(attribution, links) : [];
+            var change = previous?.Dso is { } before
+                ? Change("dso", "DSO", dso, before, " days", period, links.Period(last), DaysChangeShare, relative: true, why) : null;
             if (change is not null)
             {
                 findings.Add(change);
+                if (attribution is not null && DsoNarrative.GroupSentence(attribution, period, change.Effect, links) is { } group)
+                {
+                    findings.Add(group);
+                }
             }
             else
             {
@@ -144,7 +161,8 @@ public static class KpiNarrative
     };
 
     private static NarrativeSentence? Change(
-        string key, string name, decimal now, decimal before, string unit, string period, string link, decimal threshold, bool relative)
+        string key, string name, decimal now, decimal before, string unit, string period, string link, decimal threshold, bool relative,
+        IReadOnlyList<NarrativePart>? why = null)
     {
         var delta = now - before;
         var effect = relative ? (before == 0m ? 1m : Math.Abs(delta) / Math.Abs(before)) : Math.Abs(delta) / 100m;
@@ -157,8 +175,12 @@ public static class KpiNarrative
         return Sentence(
             key,
             effect,
-            new($"{name} {verb} {Narrative.One(Math.Abs(delta))}{unit} in {period}", link),
-            new($", from {Narrative.One(before)} to {Narrative.One(now)}."));
+            [
+                new($"{name} {verb} {Narrative.One(Math.Abs(delta))}{unit} in {period}", link),
+                new($", from {Narrative.One(before)} to {Narrative.One(now)}"),
+                .. (why ?? []),
+                new("."),
+            ]);
     }
 
     private static NarrativeSentence Sentence(string key, decimal effect, params NarrativePart[] parts) =>

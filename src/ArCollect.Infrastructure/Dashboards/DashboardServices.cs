@@ -13,6 +13,7 @@ public static class DashboardServices
         services.AddScoped<AgingQuery>();
         services.AddScoped<DisputedAgingQuery>();
         services.AddScoped<KpiFactsQuery>();
+        services.AddScoped<CustomerChangesQuery>();
         services.AddScoped<WorkflowQuery>();
         services.AddScoped<ExchangeRateImporter>();
         services.AddMemoryCache();

@@ -83,6 +83,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<ForecastAccuracyReport> ForecastAccuracyReports => Set<ForecastAccuracyReport>();
     public DbSet<LedgerDailyFact> LedgerDailyFacts => Set<LedgerDailyFact>();
     public DbSet<LedgerVersion> LedgerVersions => Set<LedgerVersion>();
+    public DbSet<CustomerDailyFact> CustomerDailyFacts => Set<CustomerDailyFact>();
     public DbSet<ArCollect.Infrastructure.Jobs.JobRun> JobRuns => Set<ArCollect.Infrastructure.Jobs.JobRun>();
     public DbSet<PortalLink> PortalLinks => Set<PortalLink>();
     public DbSet<PortalSettings> PortalSettings => Set<PortalSettings>();

@@ -68,6 +68,51 @@ public sealed class LedgerFactsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Customer_facts_kept_by_triggers_equal_a_rebuild_and_add_up_to_the_per_invoice_receivables()
+    {
+        await RunOperationsAsync();
+
+        // An invoice moves to another customer: its sale and its write-off move with it.
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var bolt = await scope.Db.Customers.Where(c => c.Name == "Bolt").Select(c => c.Id).SingleAsync();
+            Assert.Equal(1, await scope.Db.Invoices.Where(i => i.Number == "A-4").ExecuteUpdateAsync(s => s.SetProperty(i => i.CustomerId, bolt)));
+        }
+
+        var incremental = await CustomerFactRowsAsync(tenant);
+        await using (var scope = db.ForTenant(tenant))
+        {
+            await scope.Services.GetRequiredService<CustomerChangesQuery>().RebuildAsync(CancellationToken.None);
+        }
+
+        var rebuilt = await CustomerFactRowsAsync(tenant);
+        Assert.NotEmpty(rebuilt);
+        Assert.Equal(rebuilt, incremental);
+
+        // Month by month, the customers' changes add up to the change of closing receivables on the per-invoice path.
+        var periods = KpiCalculator.Periods(db.Today, monthly: true, count: 12);
+        await using (var scope = db.ForTenant(tenant))
+        {
+            var (invoices, _) = await new PerInvoiceKpiLedger(scope.Db, db.Time).LedgerAsync(periods[0].Start, CancellationToken.None);
+            var converter = await scope.Db.ConverterAsync(CancellationToken.None);
+            var query = scope.Services.GetRequiredService<CustomerChangesQuery>();
+            for (var p = 1; p < periods.Count - 1; p++)
+            {
+                var (changes, missing) = await query.BetweenAsync(periods[p - 1].End, periods[p].End, converter, CancellationToken.None);
+                var before = KpiCalculator.Compute(invoices, periods[p - 1].Start, periods[p - 1].End, null).ClosingAr;
+                var after = KpiCalculator.Compute(invoices, periods[p].Start, periods[p].End, null).ClosingAr;
+                Assert.Empty(missing);
+                Assert.Equal(after - before, changes.Sum(c => c.Change));
+            }
+
+            // Bolt (USD at 0.90) in May: A-4's EUR 800 sale is Bolt's now; B-1's write-off of the USD 2,000 left
+            // (converted: 1,800) on 28 May.
+            var (may, _) = await query.BetweenAsync(new(2026, 4, 30), new(2026, 5, 31), converter, CancellationToken.None);
+            Assert.Equal(800m - 1800m, may.Single(c => c.Name == "Bolt").Change);
+        }
+    }
+
+    [Fact]
     public async Task Facts_of_one_tenant_are_invisible_to_another_through_EF_and_raw_SQL()
     {
         await using var scope = db.ForTenant(tenant);
@@ -84,9 +129,17 @@ public sealed class LedgerFactsTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<PostgresException>(insert);
         Assert.Contains("row-level security", error.MessageText, StringComparison.Ordinal);
 
+        Assert.Equal([100m], await scope.Db.CustomerDailyFacts.Where(f => f.Sales != 0m).Select(f => f.Sales).ToListAsync());
+        Assert.Equal(0, await scope.Db.Database
+            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM customer_daily_facts WHERE tenant_id = {other}").SingleAsync());
+        var insertCustomerFact = () => scope.Db.Database.ExecuteSqlAsync(
+            $"INSERT INTO customer_daily_facts (tenant_id, day, customer_id, currency, sales, cash, credits, write_offs) VALUES ({other}, DATE '2026-01-01', {customer.Id}, 'EUR', 1, 0, 0, 0)");
+        Assert.Contains("row-level security", (await Assert.ThrowsAsync<PostgresException>(insertCustomerFact)).MessageText, StringComparison.Ordinal);
+
         // The other tenant's own view still has its invoice O-1 (999) and nothing of this tenant.
         await using var otherScope = db.ForTenant(other);
         Assert.Equal([999m], await otherScope.Db.LedgerDailyFacts.Where(f => f.Sales != 0m).Select(f => f.Sales).ToListAsync());
+        Assert.Equal([999m], await otherScope.Db.CustomerDailyFacts.Where(f => f.Sales != 0m).Select(f => f.Sales).ToListAsync());
     }
 
     [Fact]
@@ -207,6 +260,19 @@ public sealed class LedgerFactsTests : IAsyncLifetime
             SELECT concat_ws('|', currency, day, due_day, sales, cash, credits, write_offs, settled_count, settled_days) AS "Value"
             FROM ledger_daily_facts
             WHERE sales <> 0 OR cash <> 0 OR credits <> 0 OR write_offs <> 0 OR settled_count <> 0 OR settled_days <> 0
+            ORDER BY 1
+            """).ToListAsync();
+    }
+
+    /// <summary>The tenant's customer fact rows as text, all-zero rows left out.</summary>
+    private async Task<List<string>> CustomerFactRowsAsync(Guid tenantId)
+    {
+        await using var scope = db.ForTenant(tenantId);
+        return await scope.Db.Database.SqlQueryRaw<string>(
+            """
+            SELECT concat_ws('|', day, customer_id, currency, sales, cash, credits, write_offs) AS "Value"
+            FROM customer_daily_facts
+            WHERE sales <> 0 OR cash <> 0 OR credits <> 0 OR write_offs <> 0
             ORDER BY 1
             """).ToListAsync();
     }

@@ -1,7 +1,9 @@
 using System.Net;
 using ArCollect.Domain.Disputes;
+using ArCollect.Domain.Narratives;
 using ArCollect.Infrastructure.Disputes;
 using ArCollect.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Web.Tests.Dashboards;
 
@@ -94,6 +96,47 @@ public sealed class NarrativePagesTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Contains($"DSO was {days}.0 days in {month}.", narrative);
         Assert.Contains($"href=\"#kpi-{lastMonth:yyyy-MM-dd}\"", page, StringComparison.Ordinal);
         Assert.Contains($"id=\"kpi-{lastMonth:yyyy-MM-dd}\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_KPI_pages_DSO_sentence_names_the_customer_behind_the_rise_and_links_to_it()
+    {
+        // The month before last (P, dP days): Alpha (North, key account) A-1 1000 open; Beta B-1 1000 paid in P.
+        // Last month (L, dL days): Alpha A-2 500 open; Beta B-2 1000 paid in L.
+        // P: sales 2000, closing AR 1000, DSO dP / 2. L: sales 1500, closing AR 1500, DSO dL: it rose dL - dP / 2.
+        // Alpha's receivables +500 at k = dL / 1500: dL / 3 days; Beta's did not move. Sales pace: P's 1000 of
+        // receivables x (dL / 1500 - dP / 2000) = 2 dL / 3 - dP / 2 days. (November after October: 14.5 = 10.0 + 4.5.)
+        var company = await TenantSeed.CreateCompanyAsync(app, "Attribution Co");
+        var today = LedgerSeed.Today(app);
+        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var before = last.AddMonths(-1);
+        var alpha = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Alpha Key AG");
+        var beta = await LedgerSeed.AddCustomerAsync(app, company.TenantId, "Beta Steady SA");
+        await LedgerSeed.WithDbAsync(app, company.TenantId, db => db.Customers.Where(c => c.Id == alpha)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Region, "North").SetProperty(c => c.IsKeyAccount, true)));
+        await LedgerSeed.WithDbAsync(app, company.TenantId, db => db.Customers.Where(c => c.Id == beta)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Region, "South")));
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, alpha, "AT-1", 1000m, before, before.AddDays(30));
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, beta, "BT-1", 1000m, before, before.AddDays(9), paid: 1000m);
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, alpha, "AT-2", 500m, last, last.AddDays(30));
+        await LedgerSeed.AddInvoiceAsync(app, company.TenantId, beta, "BT-2", 1000m, last, last.AddDays(9), paid: 1000m);
+        using var client = app.NewClient();
+        await client.SignInAsync(company.ManagerEmail, TenantSeed.Password);
+
+        var page = await client.GetPageAsync("/Dashboards/Kpis");
+
+        decimal dP = DateTime.DaysInMonth(before.Year, before.Month), dL = DateTime.DaysInMonth(last.Year, last.Month);
+        var change = dL - (dP / 2);
+        var alphaDays = dL / 3;
+        var sales = (2 * dL / 3) - (dP / 2);
+        var month = last.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(
+            $"DSO rose {Narrative.One(change)} days in {month}, from {Narrative.One(dP / 2)} to {Narrative.One(dL)}; "
+            + $"one key account in North accounts for {Narrative.One(alphaDays)} of the {Narrative.One(change)} days ({Narrative.Percent(alphaDays / change)}): "
+            + $"Alpha Key AG ({Narrative.One(alphaDays)} days); lower sales per day added {Narrative.One(sales)} days.",
+            Sentences(page));
+        Assert.Contains($"<a href=\"/Customers/Details/{alpha}\">Alpha Key AG</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Beta Steady SA", page, StringComparison.Ordinal);
     }
 
     /// <summary>Each sentence as a reader sees it: the text of its parts, links included, joined without added spaces.</summary>

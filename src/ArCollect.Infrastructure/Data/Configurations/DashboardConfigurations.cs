@@ -77,3 +77,14 @@ internal sealed class LedgerVersionConfiguration : IEntityTypeConfiguration<Ledg
         b.HasKey(x => x.TenantId);
     }
 }
+
+internal sealed class CustomerDailyFactConfiguration : IEntityTypeConfiguration<CustomerDailyFact>
+{
+    public void Configure(EntityTypeBuilder<CustomerDailyFact> b)
+    {
+        // Day second: the DSO attribution reads one tenant's days between two period ends.
+        b.ToTable("customer_daily_facts");
+        b.HasKey(x => new { x.TenantId, x.Day, x.CustomerId, x.Currency });
+        b.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+    }
+}

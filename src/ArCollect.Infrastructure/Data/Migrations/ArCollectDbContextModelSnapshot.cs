@@ -2782,6 +2782,52 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ArCollect.Domain.Kpis.CustomerDailyFact", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("Cash")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("cash");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credits");
+
+                    b.Property<decimal>("Sales")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sales");
+
+                    b.Property<decimal>("WriteOffs")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("write_offs");
+
+                    b.HasKey("TenantId", "Day", "CustomerId", "Currency")
+                        .HasName("pk_customer_daily_facts");
+
+                    b.ToTable("customer_daily_facts", (string)null);
+                });
+
             modelBuilder.Entity("ArCollect.Domain.Kpis.LedgerDailyFact", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -40,6 +40,14 @@ public sealed class IndexModel(ArCollectDbContext db, TenantProvisioning provisi
     [BindProperty(SupportsGet = true)]
     public Guid? Collector { get; set; }
 
+    /// <summary>Only customers of this region (exact match), as the KPI page's DSO sentences link to.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    /// <summary>Only customers of this segment (exact match).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Segment { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "overdue")]
     public bool OverdueOnly { get; set; }
 
@@ -150,6 +158,16 @@ public sealed class IndexModel(ArCollectDbContext db, TenantProvisioning provisi
         if (Collector is { } collector)
         {
             customers = customers.Where(c => c.CollectorId == collector);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Region))
+        {
+            customers = customers.Where(c => c.Region == Region);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Segment))
+        {
+            customers = customers.Where(c => c.Segment == Segment);
         }
 
         return customers;

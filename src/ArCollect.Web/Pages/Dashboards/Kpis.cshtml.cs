@@ -14,7 +14,8 @@ namespace ArCollect.Web.Pages.Dashboards;
 /// DSO, CEI, ADD and the other KPIs per week or month over the last 12 months, computed by <see cref="KpiCalculator"/>
 /// from the daily ledger facts; invoices by workflow state and by collector.
 /// </summary>
-public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, TenantContext tenant, IServiceScopeFactory scopes) : PageModel
+public sealed class KpisModel(
+    ArCollectDbContext db, KpiFactsQuery facts, CustomerChangesQuery customerChanges, TenantContext tenant, IServiceScopeFactory scopes) : PageModel
 {
     public static readonly IReadOnlyList<(string Name, string Definition)> Definitions =
     [
@@ -134,7 +135,13 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
         var converter = await db.ConverterAsync(cancellationToken);
         BaseCurrency = converter.BaseCurrency;
         Workflow = WorkflowReport.Build(await workflowCells, today, converter);
-        MissingRates = ledger.MissingRates.Union(Workflow.MissingRates).Order(StringComparer.Ordinal).ToList();
+
+        // What each customer's receivables did between the last two complete period ends explains a DSO change.
+        var complete = Trend.Where(k => !k.Partial).ToList();
+        var (changes, changeRatesMissing) = complete.Count >= 2
+            ? await customerChanges.BetweenAsync(complete[^2].PeriodEnd, complete[^1].PeriodEnd, converter, cancellationToken)
+            : ([], []);
+        MissingRates = ledger.MissingRates.Union(Workflow.MissingRates).Union(changeRatesMissing).Order(StringComparer.Ordinal).ToList();
         Incentives = await Infrastructure.Incentives.IncentiveKpis.SummaryAsync(db, ResolvedFrom, today, cancellationToken);
         Sentences = KpiNarrative.Compose(
             new KpiNarrativeInput(
@@ -143,11 +150,14 @@ public sealed class KpisModel(ArCollectDbContext db, KpiFactsQuery facts, Tenant
                 Target,
                 Workflow.States.Select(s => new StateOverdue(s.State, s.Count, s.Overdue)).ToList(),
                 Workflow.Collectors.Select(c => new CollectorOverdue(c.Key, c.Name, c.Overdue)).ToList(),
-                BaseCurrency),
+                BaseCurrency,
+                changes),
             new KpiNarrativeLinks(
                 k => $"#{RowId(k)}",
                 s => s == WorkflowState.Disputed ? "/Disputes" : "#state-table",
-                c => Guid.TryParse(c, out var id) ? $"/Invoices?collector={id}&status=Overdue" : "#collector-table"));
+                c => Guid.TryParse(c, out var id) ? $"/Invoices?collector={id}&status=Overdue" : "#collector-table",
+                id => $"/Customers/Details/{id}",
+                (dimension, value) => $"/Customers?{dimension}={Uri.EscapeDataString(value)}"));
     }
 
     private async Task<List<WorkflowCell>> WorkflowCellsAsync(DateOnly resolvedFrom, DateOnly today, CancellationToken cancellationToken)
