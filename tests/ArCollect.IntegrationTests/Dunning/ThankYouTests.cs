@@ -115,7 +115,7 @@ public sealed class ThankYouTests : IAsyncLifetime
     private async Task EnableThankYouAsync(StepActions channels)
     {
         await using var scope = db.ForTenant(tenant);
-        await Infrastructure.Dunning.DunningSetup.EnsureDefaultsAsync(scope.Db, tenant, CancellationToken.None);
+        await ArCollect.Infrastructure.Dunning.DunningSetup.EnsureDefaultsAsync(scope.Db, tenant, CancellationToken.None);
         await scope.Db.ReminderPolicies.ExecuteUpdateAsync(s => s.SetProperty(p => p.ThankYouActions, channels));
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Payments.Stripe;
 using ArCollect.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
