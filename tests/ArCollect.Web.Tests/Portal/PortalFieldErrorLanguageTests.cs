@@ -3,7 +3,6 @@ using ArCollect.Domain.Payments;
 using ArCollect.Infrastructure.Payments.Stripe;
 using ArCollect.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArCollect.Web.Tests.Portal;
 
