@@ -42,7 +42,7 @@ public static class PortalFieldErrors
         P(@"A statement can cover at most three years\.", "Ein Kontoauszug kann höchstens drei Jahre umfassen.", "Un relevé peut couvrir au plus trois ans.", "Un extracto puede abarcar como máximo tres años."),
 
         // Model binding: the field's name is the property's, so the translation leaves it out (the error sits under the field).
-        P(@"The value '(.*)' is not valid for .+\.", "Der Wert „{0}“ ist ungültig.", "La valeur « {0} » n'est pas valide.", "El valor «{0}» no es válido."),
+        P(@"The value '(.*)' is not valid(?: for .+)?\.", "Der Wert „{0}“ ist ungültig.", "La valeur « {0} » n'est pas valide.", "El valor «{0}» no es válido."),
         P(@"The value '(.*)' is invalid\.", "Der Wert „{0}“ ist ungültig.", "La valeur « {0} » n'est pas valide.", "El valor «{0}» no es válido."),
         P(@"The .+ field is required\.|A value is required\.", "Bitte füllen Sie dieses Feld aus.", "Veuillez remplir ce champ.", "Rellene este campo."),
     ];
