@@ -2,13 +2,17 @@ using ArCollect.Domain.Tenancy;
 
 namespace ArCollect.Domain.Dunning;
 
-/// <summary>How firmly a reminder is worded; ordered from gentlest to firmest.</summary>
+/// <summary>
+/// How firmly a reminder is worded; ordered from gentlest to firmest. <see cref="ThankYou"/> is no reminder tone: it
+/// names the wording of the thank-you step (email and SMS templates), which policy steps by offset never use.
+/// </summary>
 public enum ReminderTone
 {
     Friendly,
     Neutral,
     Firm,
     Final,
+    ThankYou,
 }
 
 /// <summary>What a step does when it is reached; a step may do several things at once.</summary>
@@ -36,6 +40,12 @@ public class ReminderPolicy : ITenantOwned
     public required string Name { get; set; }
     public bool IsDefault { get; set; }
     public List<ReminderStep> Steps { get; set; } = [];
+
+    /// <summary>
+    /// The thank-you step: its channels (<see cref="StepActions.Email"/>, <see cref="StepActions.Sms"/>), or None when
+    /// the policy has no thank-you step. See <see cref="ThankYouRule"/> for which settled invoices it thanks for.
+    /// </summary>
+    public StepActions ThankYouActions { get; set; }
 }
 
 /// <summary>One step of a policy: reached <see cref="OffsetDays"/> after the due date (negative: before it).</summary>

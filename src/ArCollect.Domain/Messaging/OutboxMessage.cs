@@ -31,6 +31,9 @@ public enum MessageKind
     ManagerAlert,
     Invitation,
     Notification,
+
+    /// <summary>The thank-you step's message after a reminded, discounted or planned invoice was paid.</summary>
+    ThankYou,
 }
 
 /// <summary>

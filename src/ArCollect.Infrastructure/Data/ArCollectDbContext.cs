@@ -65,6 +65,7 @@ public class ArCollectDbContext(DbContextOptions<ArCollectDbContext> options, Te
     public DbSet<CollectionTask> CollectionTasks => Set<CollectionTask>();
     public DbSet<EscalationRule> EscalationRules => Set<EscalationRule>();
     public DbSet<ReminderLogEntry> ReminderLog => Set<ReminderLogEntry>();
+    public DbSet<ThankYouEntry> ThankYouLog => Set<ThankYouEntry>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
     public DbSet<ArCollect.Domain.Replies.ReplyClassification> ReplyClassifications => Set<ArCollect.Domain.Replies.ReplyClassification>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();

@@ -20,6 +20,11 @@ public static class DefaultTemplates
     /// <summary>The shipped template of a tone in a language, or null when none ships in that language.</summary>
     public static MessageTemplate? For(ReminderTone tone, string language)
     {
+        if (tone == ReminderTone.ThankYou)
+        {
+            return ThankYouTemplates.Email(language);
+        }
+
         if (!DefaultTemplateWordings.All.TryGetValue(language, out var w))
         {
             return null;

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace ArCollect.Infrastructure.Dunning;
 
-public sealed record ReminderRunResult(int Batches, int Customers, int Decisions, int Messages, int Parked, int Tasks);
+public sealed record ReminderRunResult(int Batches, int Customers, int Decisions, int Messages, int Parked, int Tasks, int ThankedInvoices = 0);
 
 /// <summary>
 /// The reminder run of the current tenant: customers in batches by id; each batch is loaded with a fixed number of
 /// queries, decided by the domain rules and written (reminder log, outbox, timeline, tasks) in one transaction.
 /// A per-tenant advisory lock serialises concurrent runs, and the reminder log makes a second run a no-op.
+/// The policies' thank-you step follows the reminders (<see cref="ThankYouWriter"/>).
 /// </summary>
 public sealed class ReminderRunner(
     ArCollectDbContext db,
@@ -54,9 +55,11 @@ public sealed class ReminderRunner(
             after = ids[^1];
         }
 
+        var thanked = await new ThankYouWriter(db, templates, options.Value, tenant, setup, runDate, now).WriteAsync(cancellationToken);
+        totals = totals with { ThankedInvoices = thanked };
         logger.LogInformation(
-            "Reminder run for {TenantId} on {RunDate}: {Customers} customers, {Messages} messages, {Parked} parked, {Tasks} tasks",
-            tenantId, runDate, totals.Customers, totals.Messages, totals.Parked, totals.Tasks);
+            "Reminder run for {TenantId} on {RunDate}: {Customers} customers, {Messages} messages, {Parked} parked, {Tasks} tasks, {ThankedInvoices} invoices thanked for",
+            tenantId, runDate, totals.Customers, totals.Messages, totals.Parked, totals.Tasks, thanked);
         return totals;
     }
 

@@ -44,7 +44,9 @@ public static class DefaultSmsTemplates
     };
 
     public static SmsTemplate? For(ReminderTone tone, string language) =>
-        Bodies.TryGetValue((tone, language), out var body) ? new SmsTemplate { Tone = tone, Language = language, Body = body } : null;
+        (tone == ReminderTone.ThankYou ? Dunning.ThankYouTemplates.Sms(language) : Bodies.GetValueOrDefault((tone, language))) is { } body
+            ? new SmsTemplate { Tone = tone, Language = language, Body = body }
+            : null;
 
     /// <summary>The customer's language, else the tenant's default, else English: the tenant's own text first, then the shipped one.</summary>
     public static SmsTemplate Choose(IReadOnlyDictionary<(ReminderTone, string), SmsTemplate> saved, ReminderTone tone, string? customerLanguage, string tenantLanguage) =>

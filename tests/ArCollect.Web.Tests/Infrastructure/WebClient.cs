@@ -22,6 +22,9 @@ public sealed partial class WebClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
 
+    /// <summary>Sends this Accept-Language header with every request from now on, as a browser set to that language does.</summary>
+    public void AcceptLanguage(string value) => http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(value);
+
     public async Task<string> GetPageAsync(string path)
     {
         using var response = await http.GetAsync(path);

@@ -88,6 +88,16 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
     }
 }
 
+internal sealed class ThankYouEntryConfiguration : IEntityTypeConfiguration<ThankYouEntry>
+{
+    public void Configure(EntityTypeBuilder<ThankYouEntry> b)
+    {
+        b.HasIndex(x => new { x.TenantId, x.InvoiceId }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.CustomerId, x.RunDate });
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<MessageTemplate>
 {
     public void Configure(EntityTypeBuilder<MessageTemplate> b)

@@ -2017,6 +2017,12 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("ThankYouActions")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("thank_you_actions");
+
                     b.HasKey("Id")
                         .HasName("pk_reminder_policies");
 
@@ -2087,6 +2093,53 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_reminder_steps_tenant_id_policy_id_offset_days");
 
                     b.ToTable("reminder_steps", (string)null);
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.ThankYouEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date")
+                        .HasColumnName("run_date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_thank_you_log");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_thank_you_log_invoice_id");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_thank_you_log_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "CustomerId", "RunDate")
+                        .HasDatabaseName("ix_thank_you_log_tenant_id_customer_id_run_date");
+
+                    b.ToTable("thank_you_log", (string)null);
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Incentives.IncentiveRule", b =>
@@ -5381,6 +5434,16 @@ namespace ArCollect.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reminder_steps_reminder_policies_policy_id");
+                });
+
+            modelBuilder.Entity("ArCollect.Domain.Dunning.ThankYouEntry", b =>
+                {
+                    b.HasOne("ArCollect.Domain.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thank_you_log_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("ArCollect.Domain.Invoices.CreditNote", b =>

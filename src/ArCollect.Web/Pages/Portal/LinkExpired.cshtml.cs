@@ -44,6 +44,7 @@ public sealed class LinkExpiredModel(ArCollectDbContext db, TenantContext tenant
         if (string.IsNullOrEmpty(Email) || !InputRules.IsSingleEmail(Email))
         {
             ModelState.AddModelError(nameof(Email), "Enter one email address, like name@example.com.");
+            PortalFieldErrors.TranslateAll(ModelState, T);
             return Page();
         }
 

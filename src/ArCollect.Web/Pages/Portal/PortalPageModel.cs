@@ -64,6 +64,7 @@ public abstract class PortalPageModel(ArCollectDbContext db, PortalSession sessi
             logo is null ? null : $"data:{logo.ContentType};base64,{Convert.ToBase64String(logo.Content)}",
             PortalText.For(customer.Language, tenant.DefaultLanguage));
         await next();
+        PortalFieldErrors.TranslateAll(ModelState, View.Text);
     }
 
     /// <summary>Puts what the customer did on the clerk's timeline of this customer.</summary>

@@ -54,6 +54,7 @@ public sealed class ReminderPolicyModel(ArCollectDbContext db, ILogger<ReminderP
         }
 
         policy.Name = Input.Name!;
+        policy.ThankYouActions = Input.ThankYouActions;
         ApplySteps(policy);
         try
         {
@@ -125,6 +126,9 @@ public sealed class ReminderPolicyModel(ArCollectDbContext db, ILogger<ReminderP
     {
         await DescribeAsync(policy, ct);
         Input.Name = policy.Name;
+        Input.ThankYou = policy.ThankYouActions != StepActions.None;
+        Input.ThankYouEmail = policy.ThankYouActions.HasFlag(StepActions.Email) || !Input.ThankYou;
+        Input.ThankYouSms = policy.ThankYouActions.HasFlag(StepActions.Sms);
         Input.Steps = policy.Steps.OrderBy(s => s.OffsetDays).ThenBy(s => s.Segment).ThenBy(s => s.RiskBand).Select(s => new ReminderPolicyInput.StepInput
         {
             Id = s.Id,

@@ -11,6 +11,15 @@ public sealed class ReminderPolicyInput
     public string? Name { get; set; }
     public List<StepInput> Steps { get; set; } = [];
 
+    /// <summary>The policy has a thank-you step (<see cref="ReminderPolicy.ThankYouActions"/>): unticked removes it.</summary>
+    public bool ThankYou { get; set; }
+
+    public bool ThankYouEmail { get; set; }
+    public bool ThankYouSms { get; set; }
+
+    public StepActions ThankYouActions =>
+        ThankYou ? (ThankYouEmail ? StepActions.Email : 0) | (ThankYouSms ? StepActions.Sms : 0) : StepActions.None;
+
     public sealed class StepInput
     {
         public Guid? Id { get; set; }
@@ -56,6 +65,8 @@ public sealed class ReminderPolicyInputValidator : AbstractValidator<ReminderPol
         {
             step.RuleFor(s => s.OffsetDays).InclusiveBetween(-60, 365).WithMessage("Offset must be between -60 and 365 days.");
             step.RuleFor(s => s.Actions).NotEqual(StepActions.None).WithMessage("Choose at least one action.");
+            step.RuleFor(s => s.Tone).IsInEnum().NotEqual(ReminderTone.ThankYou)
+                .WithMessage("Thank you is not a reminder tone: use the thank-you step below.");
             step.RuleFor(s => s.MinOverdueAmount).GreaterThanOrEqualTo(0m).WithMessage("Minimum overdue amount cannot be negative.");
             step.RuleFor(s => s.Segment).MaximumLength(60).WithMessage("Use at most 60 characters for the segment.");
             step.RuleFor(s => s.RiskBand).Must(BeABand).WithMessage("Risk band must be Low, Medium or High, or empty for any band.");
@@ -64,6 +75,9 @@ public sealed class ReminderPolicyInputValidator : AbstractValidator<ReminderPol
             .Must(steps => steps.Where(s => s.IsKept).GroupBy(ConditionKey).All(g => g.Count() == 1))
             .WithMessage("Two steps have the same offset (and segment and risk band); each step needs its own day.");
         RuleFor(x => x.Steps).Must(steps => steps.Any(s => s.IsKept)).WithMessage("Keep at least one step.");
+        RuleFor(x => x.ThankYouActions).NotEqual(StepActions.None).When(x => x.ThankYou)
+            .WithName(nameof(ReminderPolicyInput.ThankYou)).OverridePropertyName(nameof(ReminderPolicyInput.ThankYou))
+            .WithMessage("Choose email, SMS or both for the thank-you step, or untick it to remove the step.");
     }
 
     public static string? NormalizeBand(string? band) =>
