@@ -18,14 +18,28 @@ internal static class CrossValidation
         new(Cues: true, CueWeight: 3f),
         new(CharNgrams: 4, AllCharLengths: true, Cues: true),
         new(Lbfgs: false, Cues: true),
+        new(Cues: true, CueWeight: 3f, Lexicon: true),
+        new(Cues: true, CueWeight: 3f, Lexicon: true, Fold: true),
+        new(Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-4f),
+        new(Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-3f),
+        new(Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-4f, MaxIterations: 60),
+        new(Cues: true, CueWeight: 5f, Lexicon: true, Fold: true, Tolerance: 1e-4f),
+        new(CharNgrams: 4, Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-4f),
+        new(Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-4f, WholeWeight: 3f),
+        new(Cues: true, CueWeight: 5f, Lexicon: true, Fold: true, Tolerance: 1e-4f, WholeWeight: 3f),
+        new(Cues: true, CueWeight: 5f, Lexicon: true, Fold: true, Tolerance: 1e-4f, WholeWeight: 6f),
+        new(CharNgrams: 0, Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-4f, WholeWeight: 3f),
+        new(Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-4f, ToneMinorityWeight: 2f),
+        new(Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-4f, ToneMinorityWeight: 3f),
+        new(Cues: true, CueWeight: 3f, Lexicon: true, Fold: true, Tolerance: 1e-4f, WholeWeight: 2f, ToneMinorityWeight: 2f),
     ];
 
     /// <param name="only">Indexes into <see cref="Candidates"/> to try (all when empty).</param>
     public static void Run(IReadOnlyList<LabelledReply> train, int repeats, IReadOnlyList<int> only)
     {
         var candidates = only.Count == 0 ? Candidates : [.. only.Select(i => Candidates[i])];
-        var totals = candidates.ToDictionary(c => c, _ => (Intent: 0.0, Tone: 0.0, Seconds: 0.0, Runs: 0));
-        var baseline = (Intent: 0.0, Tone: 0.0, Runs: 0);
+        var totals = candidates.ToDictionary(c => c, _ => (Intent: 0.0, Tone: 0.0, Seconds: 0.0, Runs: 0, WholeIntent: 0.0, WholeTone: 0.0));
+        var baseline = (Intent: 0.0, Tone: 0.0, Runs: 0, WholeIntent: 0.0, WholeTone: 0.0);
         for (var repeat = 1; repeat <= repeats; repeat++)
         {
             var (a, b) = Split(train, repeat);
@@ -38,23 +52,26 @@ internal static class CrossValidation
                     var model = ReplyModel.Train(fit, candidate);
                     var seconds = watch.Elapsed.TotalSeconds;
                     var scores = ReplyEvaluator.Evaluate(model, judge);
+                    var whole = ReplyEvaluator.Evaluate(model, [.. judge.Where(ReplyModel.IsWholeMessage)]);
                     var t = totals[candidate];
-                    totals[candidate] = (t.Intent + scores.ModelIntent.MacroF1, t.Tone + scores.ModelTone.MacroF1, t.Seconds + seconds, t.Runs + 1);
+                    totals[candidate] = (t.Intent + scores.ModelIntent.MacroF1, t.Tone + scores.ModelTone.MacroF1, t.Seconds + seconds, t.Runs + 1,
+                        t.WholeIntent + whole.ModelIntent.MacroF1, t.WholeTone + whole.ModelTone.MacroF1);
                     if (candidate == candidates[0])
                     {
-                        baseline = (baseline.Intent + scores.BaselineIntent.MacroF1, baseline.Tone + scores.BaselineTone.MacroF1, baseline.Runs + 1);
+                        baseline = (baseline.Intent + scores.BaselineIntent.MacroF1, baseline.Tone + scores.BaselineTone.MacroF1, baseline.Runs + 1,
+                            baseline.WholeIntent + whole.BaselineIntent.MacroF1, baseline.WholeTone + whole.BaselineTone.MacroF1);
                     }
 
-                    Console.WriteLine($"  {candidate}: intent {scores.ModelIntent.MacroF1:0.000}, tone {scores.ModelTone.MacroF1:0.000} ({seconds:0.0} s)");
+                    Console.WriteLine($"  {candidate}: intent {scores.ModelIntent.MacroF1:0.000}, tone {scores.ModelTone.MacroF1:0.000}; whole messages ({whole.Examples}) intent {whole.ModelIntent.MacroF1:0.000}, tone {whole.ModelTone.MacroF1:0.000} ({seconds:0.0} s)");
                 }
             }
         }
 
-        Console.WriteLine("mean over folds (macro-F1 intent / tone, training seconds on a half):");
-        Console.WriteLine($"  keyword baseline: {baseline.Intent / baseline.Runs:0.000} / {baseline.Tone / baseline.Runs:0.000}");
+        Console.WriteLine("mean over folds (macro-F1 intent / tone on the whole judged half; on its whole-message rows; training seconds on a half):");
+        Console.WriteLine($"  keyword baseline: {baseline.Intent / baseline.Runs:0.000} / {baseline.Tone / baseline.Runs:0.000}; whole messages {baseline.WholeIntent / baseline.Runs:0.000} / {baseline.WholeTone / baseline.Runs:0.000}");
         foreach (var (candidate, t) in totals)
         {
-            Console.WriteLine($"  {candidate}: {t.Intent / t.Runs:0.000} / {t.Tone / t.Runs:0.000} ({t.Seconds / t.Runs:0.0} s)");
+            Console.WriteLine($"  {candidate}: {t.Intent / t.Runs:0.000} / {t.Tone / t.Runs:0.000}; whole messages {t.WholeIntent / t.Runs:0.000} / {t.WholeTone / t.Runs:0.000} ({t.Seconds / t.Runs:0.0} s)");
         }
     }
 

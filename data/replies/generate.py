@@ -181,6 +181,23 @@ def build(split, count, seed, avoid):
     return rows
 
 
+def holdout2_rows(here):
+    with open(os.path.join(here, "holdout-2.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [(r["text"], r["intent"], r["tone"], r["language"], f"holdout2:{r['language']}:{i}") for i, r in enumerate(rows)]
+
+
+def round4_rows():
+    import holdout2
+    from round4 import ROUND4
+    r = random.Random(20261205)
+    rows = []
+    for lang, messages in ROUND4.items():
+        for i, (intent, tone, body) in enumerate(messages):
+            rows.append((holdout2.wrap(r, lang, body), holdout2.INTENTS[intent], holdout2.TONES[tone], lang, f"round4:{lang}:{i}"))
+    return rows
+
+
 def write(path, rows, templates=False):
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
@@ -195,7 +212,13 @@ if __name__ == "__main__":
     fresh = build("fresh", 400, 20261203, {t for t, *_ in train + test})
     more = build("more", 2000, 20261204, {t for t, *_ in train + test + fresh})
     # fresh.csv was scored once (docs/replies.md) and has served its purpose as a held-out set: it now trains too.
-    write(os.path.join(here, "train.csv"), train + more + fresh, templates=True)
+    # So does holdout-2.csv (scored once, its failure modes read), and the fourth round (round4.py), whole messages
+    # for those failure modes, wrapped as holdout-2's were. Each of their messages is its own "template", so the
+    # cross-validation puts it in one half at random.
+    holdout2 = holdout2_rows(here)
+    round4 = round4_rows()
+    write(os.path.join(here, "train.csv"), train + more + fresh + holdout2 + round4, templates=True)
     write(os.path.join(here, "test.csv"), test)
     write(os.path.join(here, "fresh.csv"), fresh)
-    print(f"train.csv: {len(train) + len(more) + len(fresh)} rows ({len(train)} first and second round, {len(more)} third, {len(fresh)} from fresh.csv), test.csv: {len(test)} rows, fresh.csv: {len(fresh)} rows")
+    print(f"train.csv: {len(train) + len(more) + len(fresh) + len(holdout2) + len(round4)} rows ({len(train)} first and second round, {len(more)} third, "
+          f"{len(fresh)} from fresh.csv, {len(holdout2)} from holdout-2.csv, {len(round4)} fourth), test.csv: {len(test)} rows, fresh.csv: {len(fresh)} rows")
