@@ -198,7 +198,8 @@ public sealed class PortalActionsTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal("image/png", qr.Content.Headers.ContentType!.MediaType);
 
         using var bad = await client.GetAsync($"{w.Link}?handler=Statement&From=2026-05-01&To=2026-04-01");
-        Assert.Equal("The start date must be on or before the end date.", Html.FieldError(await bad.Content.ReadAsStringAsync(), "From"));
+        // The customer reads German, so the field error is German too.
+        Assert.Equal("Das Anfangsdatum muss vor dem Enddatum liegen oder ihm entsprechen.", Html.FieldError(await bad.Content.ReadAsStringAsync(), "From"));
     }
 
     [Fact]
