@@ -136,6 +136,47 @@ public static class PaymentPlanSchedule
         return result;
     }
 
+    /// <summary>
+    /// What is still owed on each planned invoice, split by the instalments that carry it: instalments fill the
+    /// invoices in plan order and the money paid so far fills them from the start, so each unpaid share is expected on
+    /// its own instalment's date (the cash forecast reads them). The last instalment takes any remainder beyond the
+    /// schedule's total.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, IReadOnlyList<(DateOnly DueDate, decimal Amount)>> OpenShares(IReadOnlyList<PlannedInstalment> schedule,
+        decimal paid, IReadOnlyList<(Guid InvoiceId, decimal Amount)> invoicesInOrder)
+    {
+        var ordered = schedule.OrderBy(i => i.Number).ToList();
+        var result = new Dictionary<Guid, IReadOnlyList<(DateOnly DueDate, decimal Amount)>>();
+        if (ordered.Count == 0)
+        {
+            return result;
+        }
+
+        var start = 0m;
+        foreach (var (invoiceId, amount) in invoicesInOrder)
+        {
+            var end = start + amount;
+            var shares = new List<(DateOnly DueDate, decimal Amount)>();
+            var from = 0m;
+            for (var k = 0; k < ordered.Count; k++)
+            {
+                var to = k == ordered.Count - 1 ? decimal.MaxValue : from + ordered[k].Amount;
+                var share = Math.Min(end, to) - Math.Max(Math.Max(start, from), paid);
+                if (share > 0m)
+                {
+                    shares.Add((ordered[k].DueDate, share));
+                }
+
+                from = to == decimal.MaxValue ? from : to;
+            }
+
+            result[invoiceId] = shares;
+            start = end;
+        }
+
+        return result;
+    }
+
     /// <summary>The money applied to the plan's invoices since it began: each invoice's fall in balance, up to the part the plan covers.</summary>
     public static decimal PaidSinceStart(IEnumerable<(decimal Amount, decimal BalanceAtStart, decimal Balance)> invoices) =>
         invoices.Sum(i => Math.Min(i.Amount, Math.Max(0m, i.BalanceAtStart - i.Balance)));

@@ -78,18 +78,19 @@ public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor pre
         var converter = await db.ConverterAsync(cancellationToken);
         var prediction = await predictor.PredictAsync(asOf, converter, cancellationToken);
         // An open promise for one invoice places it on the promised day (the customer's own word beats a prediction);
-        // invoices on an active payment plan are expected on their instalment dates, which outrank both.
+        // invoices on an active payment plan are expected on their instalment dates, which outrank both: what is still
+        // owed on such an invoice is split by the instalments that carry it, each share on its own date.
         var promised = await PromisedDatesAsync(cancellationToken);
-        var planned = await PaymentPlans.PlanStandings.DueDatesAsync(db, cancellationToken);
+        var planned = await PaymentPlans.PlanStandings.OpenSharesAsync(db, cancellationToken);
         if (promised.Count > 0 || planned.Count > 0)
         {
             prediction = prediction with
             {
-                Receipts = prediction.Receipts.Select(r => planned.TryGetValue(r.InvoiceId, out var plan)
-                    ? r with { DueDate = plan.DueDate, PredictedDate = plan.DueDate < asOf ? asOf : plan.DueDate }
+                Receipts = prediction.Receipts.SelectMany(r => planned.TryGetValue(r.InvoiceId, out var shares)
+                    ? OnInstalments(r, shares, asOf)
                     : promised.TryGetValue(r.InvoiceId, out var promise)
-                        ? r with { PredictedDate = promise < asOf ? asOf : promise }
-                        : r).ToList(),
+                        ? [r with { PredictedDate = promise < asOf ? asOf : promise }]
+                        : [r]).ToList(),
             };
         }
 
@@ -105,6 +106,32 @@ public sealed class ForecastService(ArCollectDbContext db, IReceiptPredictor pre
             Past = past,
             TrackRecord = record,
         };
+    }
+
+    /// <summary>
+    /// A planned invoice's expected receipt split by the instalments still carrying it, in proportion to each share (the
+    /// receipt is in the base currency, the shares in the plan's); past instalment dates are expected today. When the
+    /// plan's shares are all paid but a balance remains, the receipt stays as predicted.
+    /// </summary>
+    private static IEnumerable<ExpectedReceipt> OnInstalments(ExpectedReceipt receipt, IReadOnlyList<(DateOnly DueDate, decimal Amount)> shares, DateOnly asOf)
+    {
+        var total = shares.Sum(s => s.Amount);
+        if (total <= 0m)
+        {
+            return [receipt];
+        }
+
+        var parts = new List<ExpectedReceipt>(shares.Count);
+        var left = receipt.Amount;
+        for (var k = 0; k < shares.Count; k++)
+        {
+            var (due, share) = shares[k];
+            var amount = k == shares.Count - 1 ? left : Math.Round(receipt.Amount * share / total, 2);
+            left -= amount;
+            parts.Add(receipt with { Amount = amount, DueDate = due, PredictedDate = due < asOf ? asOf : due });
+        }
+
+        return parts;
     }
 
     /// <summary>The promised day of each invoice with an open promise (the newest promise when there are several).</summary>

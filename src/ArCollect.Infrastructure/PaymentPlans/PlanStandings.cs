@@ -117,6 +117,25 @@ public static class PlanStandings
         return result;
     }
 
+    /// <summary>
+    /// For every invoice on an active plan of the tenant, what is still owed on it per instalment date
+    /// (<see cref="PaymentPlanSchedule.OpenShares"/>): the cash forecast expects each share on its own date.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<(DateOnly DueDate, decimal Amount)>>> OpenSharesAsync(ArCollectDbContext db, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, IReadOnlyList<(DateOnly DueDate, decimal Amount)>>();
+        foreach (var plan in await ActiveAsync(db, null, ct, track: false))
+        {
+            var invoices = plan.Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList();
+            foreach (var (invoiceId, shares) in PaymentPlanSchedule.OpenShares(plan.Schedule, plan.Paid, invoices))
+            {
+                result[invoiceId] = shares;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Planned due dates for all active plans of the tenant, read without tracking (late fees, forecast).</summary>
     public static async Task<IReadOnlyDictionary<Guid, PlannedDue>> DueDatesAsync(ArCollectDbContext db, CancellationToken ct) =>
         DueDates(await ActiveAsync(db, null, ct, track: false));

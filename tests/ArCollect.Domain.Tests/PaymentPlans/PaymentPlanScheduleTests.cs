@@ -47,6 +47,36 @@ public sealed class PaymentPlanScheduleTests
     }
 
     [Fact]
+    public void What_is_still_owed_on_a_planned_invoice_is_expected_on_the_dates_of_the_instalments_carrying_it()
+    {
+        // 3 x 200 from 22 June for two invoices of 300; 100 paid so far, which the first invoice takes.
+        var schedule = PaymentPlanSchedule.Build(600m, "EUR", 3, new DateOnly(2026, 6, 22));
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+
+        var shares = PaymentPlanSchedule.OpenShares(schedule, 100m, [(a, 300m), (b, 300m)]);
+
+        // The first invoice: 100 still owed on instalment 1 (0-200), then 100 on instalment 2 (200-400).
+        Assert.Equal([(new DateOnly(2026, 6, 22), 100m), (new DateOnly(2026, 7, 22), 100m)], shares[a]);
+        // The second (300-600): 100 on instalment 2, 200 on instalment 3, not all 300 on the last date.
+        Assert.Equal([(new DateOnly(2026, 7, 22), 100m), (new DateOnly(2026, 8, 22), 200m)], shares[b]);
+        Assert.Equal(500m, shares.Values.SelectMany(s => s).Sum(s => s.Amount));
+    }
+
+    [Fact]
+    public void A_planned_invoice_the_payments_already_cover_expects_nothing_more()
+    {
+        var schedule = PaymentPlanSchedule.Build(300m, "EUR", 3, new DateOnly(2026, 6, 22));
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+
+        var shares = PaymentPlanSchedule.OpenShares(schedule, 150m, [(a, 120m), (b, 180m)]);
+
+        Assert.Empty(shares[a]);
+        Assert.Equal([(new DateOnly(2026, 7, 22), 50m), (new DateOnly(2026, 8, 22), 100m)], shares[b]);
+    }
+
+    [Fact]
     public void Rules_name_every_limit_a_plan_is_outside_of()
     {
         var rules = new PaymentPlanRules(4, PaymentPlanRules.ParseBands("Low, Medium"),

@@ -2,6 +2,7 @@ using ArCollect.Domain.Activities;
 using ArCollect.Domain.Dunning;
 using ArCollect.Domain.PaymentPlans;
 using ArCollect.Domain.Payments;
+using ArCollect.Infrastructure.Forecasting;
 using ArCollect.Infrastructure.PaymentPlans;
 using ArCollect.Infrastructure.Payments;
 using ArCollect.Infrastructure.Tenancy;
@@ -139,6 +140,23 @@ public sealed class PaymentPlanCollectionsTests : IAsyncLifetime
         Assert.Equal(1, summary.Standing.Covered);
         var next = summary.NextInstalment!.Value;
         Assert.Equal((2, new DateOnly(2026, 7, 22), 50.00m), (next.Instalment.Number, next.Instalment.DueDate, next.Outstanding));
+    }
+
+    [Fact]
+    public async Task The_cash_forecast_expects_a_planned_invoice_on_each_instalment_that_carries_it_not_all_on_the_last()
+    {
+        await PlanAsync(3, new DateOnly(2026, 6, 22));
+
+        await using var scope = db.ForTenant(tenant);
+        var numbers = await scope.Db.Invoices.ToDictionaryAsync(i => i.Id, i => i.Number);
+        var view = await scope.Services.GetRequiredService<ForecastService>().ComputeAsync(CancellationToken.None);
+        var expected = view.Receipts.OrderBy(r => r.PredictedDate)
+            .Select(r => (numbers[r.InvoiceId], r.PredictedDate, r.Amount)).ToList();
+
+        // INV-1 (100.00) is instalment 1; INV-2 (200.00) is instalments 2 and 3, a month apart.
+        Assert.Equal(
+            [("INV-1", new DateOnly(2026, 6, 22), 100.00m), ("INV-2", new DateOnly(2026, 7, 22), 100.00m), ("INV-2", new DateOnly(2026, 8, 22), 100.00m)],
+            expected);
     }
 
     [Fact]
