@@ -2,8 +2,8 @@ namespace ArCollect.Domain.Risk;
 
 /// <summary>
 /// The one feature builder used for training, nightly scoring and <c>ml evaluate</c>. It is leak-free by
-/// construction: it reads only invoices issued before the scoring date, outcomes settled before it and disputes
-/// opened before it, so adding later history can change nothing.
+/// construction: it reads only invoices issued before the scoring date, outcomes settled before it, disputes opened
+/// before it and promises whose outcome was certain before it, so adding later history can change nothing.
 /// </summary>
 public static class RiskFeatureBuilder
 {
@@ -61,6 +61,9 @@ public static class RiskFeatureBuilder
         Set(values, RiskFeature.OpenAmountLog, Math.Log(1 + (double)Math.Max(0, openAmount)));
         Set(values, RiskFeature.OpenOverdueCount, openOverdue);
         Set(values, RiskFeature.DisputesLast12Months, history.DisputesOpenedOn.Count(d => d < asOf && d >= asOf.AddDays(-365)));
+        var promises = history.Promises.Where(p => p.SettledBy < asOf && p.SettledBy >= asOf.AddDays(-365)).ToList();
+        Set(values, RiskFeature.PromisesKeptLast12Months, promises.Count(p => p.Kept));
+        Set(values, RiskFeature.PromisesBrokenLast12Months, promises.Count(p => !p.Kept));
         SetHistory(values, settled, invoice.DueDate.Month, asOf, graceDays);
 
         var customer = history.Customer;

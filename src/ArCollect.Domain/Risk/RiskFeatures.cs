@@ -23,6 +23,8 @@ public enum RiskFeature
     OpenAmountLog,
     OpenOverdueCount,
     DisputesLast12Months,
+    PromisesKeptLast12Months,
+    PromisesBrokenLast12Months,
 }
 
 /// <summary>

@@ -14,17 +14,28 @@ public sealed record RiskInvoice(
 public sealed record RiskCustomer(Guid CustomerId, string? Segment, string? Region, string? Channel);
 
 /// <summary>
-/// Everything ever recorded for one customer: its invoices and the days its disputes were opened. It may contain the
-/// future of any scoring date; <see cref="RiskFeatureBuilder"/> looks only at what was known before that date.
+/// A promise to pay that came to an end: kept or broken, and the first day that outcome was certain (the promised day
+/// plus the tenant's promise grace, plus one), so a feature built before that day cannot know it.
+/// </summary>
+public sealed record RiskPromise(DateOnly SettledBy, bool Kept);
+
+/// <summary>
+/// Everything ever recorded for one customer: its invoices, the days its disputes were opened and how its promises to
+/// pay ended. It may contain the future of any scoring date; <see cref="RiskFeatureBuilder"/> looks only at what was
+/// known before that date.
 /// </summary>
 public sealed class CustomerHistory
 {
-    public CustomerHistory(RiskCustomer customer, IEnumerable<RiskInvoice> invoices, IEnumerable<DateOnly> disputesOpenedOn)
+    public CustomerHistory(RiskCustomer customer, IEnumerable<RiskInvoice> invoices, IEnumerable<DateOnly> disputesOpenedOn, IEnumerable<RiskPromise>? promises = null)
     {
         Customer = customer;
         Invoices = invoices.OrderBy(i => i.IssueDate).ThenBy(i => i.InvoiceId).ToArray();
         DisputesOpenedOn = disputesOpenedOn.Order().ToArray();
+        Promises = (promises ?? []).OrderBy(p => p.SettledBy).ToArray();
     }
+
+    /// <summary>Kept and broken promises, ordered by the day their outcome was certain.</summary>
+    public IReadOnlyList<RiskPromise> Promises { get; }
 
     public RiskCustomer Customer { get; }
 

@@ -101,9 +101,20 @@ public static class RiskReasons
             RiskFeature.DisputesLast12Months => v[RiskFeature.DisputesLast12Months] == 0
                 ? "no disputes in the last 12 months"
                 : $"{Plural(Round(v[RiskFeature.DisputesLast12Months]), "dispute")} in the last 12 months",
+            RiskFeature.PromisesKeptLast12Months or RiskFeature.PromisesBrokenLast12Months => PromisePhrase(
+                Round(v[RiskFeature.PromisesKeptLast12Months]), Round(v[RiskFeature.PromisesBrokenLast12Months])),
             _ => $"{RiskFeatureVector.Names[(int)feature]} is {v[feature].ToString("0.##", CultureInfo.InvariantCulture)}",
         };
     }
+
+    private static string PromisePhrase(int kept, int broken) => (kept, broken) switch
+    {
+        (0, 0) => "no promise to pay came due in the last 12 months",
+        (1, 0) => "kept its promise to pay in the last 12 months",
+        (2, 0) => "kept both promises to pay in the last 12 months",
+        (_, 0) => $"kept all {kept} promises to pay in the last 12 months",
+        _ => $"broke {broken} of {Plural(kept + broken, "promise")} to pay in the last 12 months",
+    };
 
     private static string AmountPhrase(float ratio) => ratio switch
     {

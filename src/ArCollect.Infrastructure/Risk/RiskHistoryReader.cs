@@ -1,10 +1,11 @@
+using ArCollect.Domain.Dunning;
 using ArCollect.Domain.Risk;
 using ArCollect.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArCollect.Infrastructure.Risk;
 
-/// <summary>Reads the current tenant's ledger as customer histories, in three set-based queries.</summary>
+/// <summary>Reads the current tenant's ledger as customer histories, in a few set-based queries.</summary>
 public static class RiskHistoryReader
 {
     public static async Task<List<CustomerHistory>> ReadAsync(ArCollectDbContext db, CancellationToken cancellationToken)
@@ -21,6 +22,15 @@ public static class RiskHistoryReader
         var disputes = await db.Disputes.AsNoTracking()
             .Select(d => new { d.CustomerId, d.OpenedOn })
             .ToListAsync(cancellationToken);
-        return RiskLedger.Histories(customers, invoices, disputes.Select(d => (d.CustomerId, d.OpenedOn)));
+        // A promise's outcome is certain the day after its promised day plus the tenant's grace (the reminder run
+        // settles it then at the latest), so a feature built before that day cannot see it.
+        var grace = await db.PortalSettings.AsNoTracking().Select(p => (int?)p.PromiseGraceDays).FirstOrDefaultAsync(cancellationToken)
+            ?? Domain.Portal.PortalSettings.DefaultPromiseGraceDays;
+        var promises = await db.Promises.AsNoTracking()
+            .Where(p => p.Status == PromiseStatus.Kept || p.Status == PromiseStatus.Broken)
+            .Select(p => new { p.CustomerId, p.PromisedDate, p.Status })
+            .ToListAsync(cancellationToken);
+        return RiskLedger.Histories(customers, invoices, disputes.Select(d => (d.CustomerId, d.OpenedOn)),
+            promises.Select(p => (p.CustomerId, new RiskPromise(p.PromisedDate.AddDays(grace + 1), p.Status == PromiseStatus.Kept))));
     }
 }

@@ -18,11 +18,13 @@ public static class RiskLedger
     public static RiskCustomer ToRisk(Customer customer) =>
         new(customer.Id, customer.Segment, customer.Region ?? customer.Country, Channel: null);
 
-    public static List<CustomerHistory> Histories(IEnumerable<RiskCustomer> customers, IEnumerable<RiskInvoice> invoices, IEnumerable<(Guid CustomerId, DateOnly OpenedOn)> disputes)
+    public static List<CustomerHistory> Histories(IEnumerable<RiskCustomer> customers, IEnumerable<RiskInvoice> invoices, IEnumerable<(Guid CustomerId, DateOnly OpenedOn)> disputes,
+        IEnumerable<(Guid CustomerId, RiskPromise Promise)>? promises = null)
     {
         var invoicesByCustomer = invoices.ToLookup(i => i.CustomerId);
         var disputesByCustomer = disputes.ToLookup(d => d.CustomerId, d => d.OpenedOn);
-        return customers.Select(c => new CustomerHistory(c, invoicesByCustomer[c.CustomerId], disputesByCustomer[c.CustomerId])).ToList();
+        var promisesByCustomer = (promises ?? []).ToLookup(p => p.CustomerId, p => p.Promise);
+        return customers.Select(c => new CustomerHistory(c, invoicesByCustomer[c.CustomerId], disputesByCustomer[c.CustomerId], promisesByCustomer[c.CustomerId])).ToList();
     }
 
     public static List<CustomerHistory> Histories(IEnumerable<Customer> customers, IEnumerable<Invoice> invoices, IEnumerable<Dispute> disputes) =>

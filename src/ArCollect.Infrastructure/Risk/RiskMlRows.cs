@@ -6,7 +6,7 @@ namespace ArCollect.Infrastructure.Risk;
 /// <summary>One feature vector as ML.NET sees it; built only from <see cref="RiskFeatureVector"/>, so training and scoring match.</summary>
 public sealed class RiskMlRow
 {
-    public const int NumericCount = 20;
+    public const int NumericCount = 22;
     public const int HeuristicCount = 2;
 
     [VectorType(NumericCount)]

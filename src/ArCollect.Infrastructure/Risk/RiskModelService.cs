@@ -87,10 +87,11 @@ public sealed class RiskModelService(ArCollectDbContext db, TimeProvider time, I
             .SelectMany(h => h.Invoices.Where(i => i.SettledOn is null).Select(i => (Invoice: i, Features: RiskFeatureBuilder.Build(i, h, today, settings.GraceDays))))
             .ToList();
         var features = open.Select(o => o.Features).ToList();
-        var predictions = active.Predictor == RiskPredictor.Model
-            ? new RiskModelSet(active.ClassifierBytes, active.RegressorBytes, report).Predict(features)
-            : features.Select(report.Baseline.Predict).ToList();
-        var heuristicNote = HeuristicNote(active);
+        var models = active.Predictor == RiskPredictor.Model ? new RiskModelSet(active.ClassifierBytes, active.RegressorBytes, report) : null;
+        var predictions = models is not null ? models.Predict(features) : features.Select(report.Baseline.Predict).ToList();
+        var heuristicNote = models is { Outdated: true }
+            ? "estimated by the simple payment-history rule until the model is retrained on the current features"
+            : HeuristicNote(active);
 
         var scores = new InvoiceScore[open.Count];
         for (var k = 0; k < scores.Length; k++)

@@ -19,8 +19,15 @@ public sealed class RiskModelSet
     {
         classifier = classifierBytes is null ? null : Load(classifierBytes);
         regressor = regressorBytes is null ? null : Load(regressorBytes);
+        Outdated = (classifierBytes is not null && classifier is null) || (regressorBytes is not null && regressor is null);
         this.report = report;
     }
+
+    /// <summary>
+    /// A stored head was trained on fewer features than the builder now makes (a model from before a feature was
+    /// added): the heuristic answers for it until the next training, rather than scoring failing.
+    /// </summary>
+    public bool Outdated { get; }
 
     public IReadOnlyList<RiskPrediction> Predict(IReadOnlyList<RiskFeatureVector> features)
     {
@@ -56,9 +63,10 @@ public sealed class RiskModelSet
     private static double[] Column(IDataView data, string column) =>
         data.GetColumn<float>(column).Select(v => float.IsFinite(v) ? (double)v : 0).ToArray();
 
-    private ITransformer Load(byte[] bytes)
+    private ITransformer? Load(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);
-        return ml.Model.Load(stream, out _);
+        var model = ml.Model.Load(stream, out var schema);
+        return schema.GetColumnOrNull(nameof(RiskMlRow.Numeric)) is { Type: VectorDataViewType { Size: RiskMlRow.NumericCount } } ? model : null;
     }
 }

@@ -60,7 +60,8 @@ public sealed class RiskFeatureBuilderTests
         var after = new CustomerHistory(
             Customer,
             [.. future, Scored with { SettledOn = AsOf.AddDays(90) }, Invoice(10, AsOf, 30, 99999m, AsOf), Invoice(11, AsOf.AddDays(5), 10, 7m, AsOf.AddDays(60))],
-            [new DateOnly(2025, 6, 1), AsOf, AsOf.AddDays(20)]);
+            [new DateOnly(2025, 6, 1), AsOf, AsOf.AddDays(20)],
+            [new RiskPromise(AsOf, Kept: false), new RiskPromise(AsOf.AddDays(10), Kept: true)]);
 
         var without = RiskFeatureBuilder.Build(Scored, before, AsOf, graceDays: 5);
         var with = RiskFeatureBuilder.Build(Scored with { SettledOn = AsOf.AddDays(90) }, after, AsOf, graceDays: 5);
@@ -71,6 +72,29 @@ public sealed class RiskFeatureBuilderTests
         }
 
         Assert.Equal((without.Currency, without.Segment, without.Region, without.Channel), (with.Currency, with.Segment, with.Region, with.Channel));
+    }
+
+    [Fact]
+    public void Promises_count_once_their_outcome_was_certain_before_the_scoring_date_within_a_year()
+    {
+        RiskPromise[] promises =
+        [
+            new(new DateOnly(2025, 2, 1), Kept: false),  // more than a year before: not counted
+            new(new DateOnly(2025, 5, 1), Kept: true),
+            new(new DateOnly(2025, 12, 20), Kept: false),
+            new(new DateOnly(2026, 2, 28), Kept: false),
+            new(AsOf, Kept: true),                        // certain only on the scoring date itself: not yet known
+        ];
+        var history = new CustomerHistory(Customer, [.. Past(), Scored], [], promises);
+
+        var v = RiskFeatureBuilder.Build(Scored, history, AsOf, graceDays: 5);
+
+        Assert.Equal(1f, v[RiskFeature.PromisesKeptLast12Months]);
+        Assert.Equal(2f, v[RiskFeature.PromisesBrokenLast12Months]);
+        Assert.Equal("broke 2 of 3 promises to pay in the last 12 months", RiskReasons.Phrase(RiskFeature.PromisesBrokenLast12Months, v));
+
+        var keeper = RiskFeatureBuilder.Build(Scored, new CustomerHistory(Customer, [.. Past(), Scored], [], [new(new DateOnly(2026, 1, 9), Kept: true), new(new DateOnly(2026, 2, 9), Kept: true)]), AsOf, 5);
+        Assert.Equal("kept both promises to pay in the last 12 months", RiskReasons.Phrase(RiskFeature.PromisesKeptLast12Months, keeper));
     }
 
     [Fact]
