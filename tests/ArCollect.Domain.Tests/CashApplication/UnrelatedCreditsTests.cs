@@ -43,6 +43,17 @@ public sealed class UnrelatedCreditsTests
         Assert.Empty(UnrelatedCredits.Signs("Acme Trading Ltd", "Payment invoice 123"));
     }
 
+    [Theory]
+    [InlineData("Adyen N.V.", "adyen")]
+    [InlineData("PAYONE GmbH", "payone")]
+    [InlineData("Worldline Payment Services", "worldline")]
+    public void A_card_acquirers_payout_is_a_sign_but_a_customer_whose_name_merely_contains_one_is_not(string payer, string word)
+    {
+        Assert.Contains(UnrelatedCredits.Signs(payer, "Auszahlung 20261120 448811"), s => s.Contains($"card acquirer or payment service (\"{word}\")", StringComparison.Ordinal));
+        Assert.Empty(UnrelatedCredits.Signs("Stripey Textiles Ltd", "Payment invoice 123"));
+        Assert.Empty(UnrelatedCredits.Signs("Nexis Catering SRL", "INV-2026-00123"));
+    }
+
     [Fact]
     public void Interest_from_the_bank_whose_amount_an_invoice_asks_is_ranked_as_not_a_customer_payment_first_and_never_applies_itself()
     {
