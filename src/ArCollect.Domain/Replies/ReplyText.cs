@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 namespace ArCollect.Domain.Replies;
 
 /// <summary>
-/// Cuts a reply down to what the customer wrote: quoted history (en/de/fr/es reply headers, forwarded-message
-/// separators, "&gt; " lines) and the signature ("-- " line, or a closing formula on its own line) go before classifying.
+/// Cuts a reply down to what the customer wrote: quoted history (en/de/fr/es reply headers, also bold as Outlook on the
+/// web writes them and Lotus Notes' "wrote on" headers; forwarded-message separators and Outlook's underscore rule;
+/// "&gt; " lines) and the signature ("-- " line, a mobile "Sent from my ..." line, or a closing formula on its own line)
+/// go before classifying.
 /// </summary>
 public static partial class ReplyText
 {
@@ -33,7 +35,8 @@ public static partial class ReplyText
         {
             var line = raw.TrimEnd();
             var trimmed = line.Trim();
-            if (trimmed is "--" or "-- " or "__" || QuoteHeader().IsMatch(trimmed) || Separator().IsMatch(trimmed))
+            if (trimmed is "--" or "-- " or "__" || QuoteHeader().IsMatch(trimmed) || Separator().IsMatch(trimmed) || NotesHeader().IsMatch(trimmed)
+                || MobileSignature().IsMatch(trimmed))
             {
                 break;
             }
@@ -62,9 +65,19 @@ public static partial class ReplyText
         return bare.Length <= 40 && (Closings.Contains(bare) || Closings.Any(c => c.Length > 8 && bare.StartsWith(c + " ", StringComparison.Ordinal)));
     }
 
-    [GeneratedRegex(@"^(On\s.{4,200}\bwrote:?|Am\s.{4,200}\bschrieb\b.*|Le\s.{4,200}\ba\s+écrit\s*:?|El\s.{4,200}\bescribió:?|From:\s.+|Von:\s.+|De\s?:\s.+)$", RegexOptions.IgnoreCase)]
+    // "From:" and its translations, plain or bold ("*From:*", "**Von:**": Outlook on the web's HTML turned into text).
+    [GeneratedRegex(@"^(On\s.{4,200}\bwrote:?|Am\s.{4,200}\bschrieb\b.*|Le\s.{4,200}\ba\s+écrit\s*:?|El\s.{4,200}\bescribió:?|\*{0,2}(From|Von|De)\s?:\*{0,2}\s.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuoteHeader();
 
-    [GeneratedRegex(@"^-{2,}\s*(Original Message|Forwarded message|Ursprüngliche Nachricht|Weitergeleitete Nachricht|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado)\s*-{2,}$", RegexOptions.IgnoreCase)]
+    // Outlook's rule of underscores above the quoted header, and the named separators.
+    [GeneratedRegex(@"^(_{10,}|-{2,}\s*(Original Message|Forwarded message|Ursprüngliche Nachricht|Weitergeleitete Nachricht|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado)\s*-{2,})$", RegexOptions.IgnoreCase)]
     private static partial Regex Separator();
+
+    // Lotus Notes: "Anna Schmidt/Acme wrote on 30.11.2026 09:12:" (a canonical name with its organisation, so "as I wrote
+    // on Monday:" in the customer's own text does not match) and "-----"Demo AR" <ar@demo.example> wrote: -----".
+    [GeneratedRegex(@"^([^/\s][^/]{1,80}/\S{1,60}\s(wrote|schrieb)\s(on|am)\s.{4,60}:|-{3,}\s*"".{1,120}""\s*<[^>]+>\s*(wrote|schrieb|a écrit|escribió)\s*:?\s*-{3,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotesHeader();
+
+    [GeneratedRegex(@"^(Sent from my|Get Outlook for|Von meinem|Gesendet von meinem|Envoyé de mon|Envoyé depuis mon|Enviado desde mi)\s[^.:;!?]{2,40}$", RegexOptions.IgnoreCase)]
+    private static partial Regex MobileSignature();
 }

@@ -12,9 +12,23 @@ public class ReplyTextTests
     [InlineData("We will pay on Friday.\n-----Original Message-----\nFrom: Demo Trading\nSent: 30.11.2026\nInvoice INV-1 is overdue.")]
     [InlineData("We will pay on Friday.\n> Invoice INV-1 is overdue.\n> Please pay.")]
     [InlineData("We will pay on Friday.\n--\nAnna Schmidt\nAccounts payable, Acme GmbH")]
+    [InlineData("We will pay on Friday.\n\n________________________________\n*From:* Demo Trading <ar@demo.example>\n*Sent:* Monday, 30 November 2026 09:12\nInvoice INV-1 is overdue.")]
+    [InlineData("We will pay on Friday.\n\n**Von:** Demo Trading <ar@demo.example>\n**Gesendet:** Montag, 30. November 2026\nRechnung INV-1 ist überfällig.")]
+    [InlineData("We will pay on Friday.\n\nAnna Schmidt/Acme wrote on 30.11.2026 09:12:\nInvoice INV-1 is overdue.")]
+    [InlineData("We will pay on Friday.\n-----\"Demo AR\" <ar@demo.example> wrote: -----\nTo: ap@acme.example\nInvoice INV-1 is overdue.")]
+    [InlineData("We will pay on Friday.\n\nSent from my iPhone\n\nOn 30 Nov 2026, Demo Trading wrote: Invoice INV-1 is overdue.")]
+    [InlineData("We will pay on Friday.\nVon meinem iPhone gesendet")]
     public void Quoted_history_and_signatures_are_cut_in_all_four_languages(string mail)
     {
         Assert.Equal("We will pay on Friday.", ReplyText.Strip(mail));
+    }
+
+    [Fact]
+    public void The_customers_own_words_that_look_like_a_header_are_kept()
+    {
+        const string mail = "As I wrote on Monday to your colleague:\nwe paid INV-1 on 12 November.\nSent from my bank yesterday: the remittance.";
+
+        Assert.Equal(mail, ReplyText.Strip(mail));
     }
 
     [Theory]
