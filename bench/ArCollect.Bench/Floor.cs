@@ -15,6 +15,15 @@ public sealed class Floor(string connectionString)
 
     public async Task<Guid> TenantIdAsync(string name) => (Guid)(await ScalarAsync("SELECT id FROM tenants WHERE name = @p0", name))!;
 
+    /// <summary>
+    /// Raises the tenant's ledger version as any ledger write does (the triggers of <c>ledger_versions</c>), so the next
+    /// forecast request recomputes instead of being served from the cache.
+    /// </summary>
+    public Task BumpLedgerAsync(Guid tenantId) => ScalarAsync("""
+        INSERT INTO ledger_versions AS v (tenant_id, version) VALUES (@p0, 1)
+        ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1
+        """, tenantId);
+
     public async Task<string> SizeAsync(Guid tenantId)
     {
         var invoices = await ScalarAsync("SELECT count(*) FROM invoices WHERE tenant_id = @p0", tenantId);

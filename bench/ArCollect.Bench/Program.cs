@@ -49,6 +49,11 @@ var measurements = new (string Name, Func<Task<Measurement>> Run)[]
     ("kpis", () => Measure.HttpAsync("KPIs (52 weeks)", client, "/Dashboards/Kpis?weekly=true", options.Requests)),
     ("kpis", () => Measure.SqlAsync("  floor: folded daily facts for 12 months (SQL)", () => floor.KpiMonthlyAsync(tenantId, today), options.Requests)),
     ("forecast", () => Measure.HttpAsync("Forecast (13 weeks)", client, "/Dashboards/Forecast", options.Requests)),
+    ("forecast", () => Measure.SqlAsync("Forecast after each ledger change (recomputed)", async () =>
+    {
+        await floor.BumpLedgerAsync(tenantId);
+        await client.GetByteArrayAsync("/Dashboards/Forecast");
+    }, Math.Min(options.Requests, 20))),
     ("pages", () => Measure.HttpAsync("Worklist", client, "/Worklist", options.Requests)),
     ("pages", () => Measure.HttpAsync("Customers (first page)", client, "/Customers", options.Requests)),
 };
