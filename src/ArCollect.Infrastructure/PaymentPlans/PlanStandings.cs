@@ -11,9 +11,12 @@ public sealed record ActivePlan(PaymentPlan Plan, IReadOnlyList<PlannedInstalmen
 
     public PlanStanding StandingOn(DateOnly today, int graceDays) => PaymentPlanSchedule.Evaluate(Schedule, Paid, today, graceDays);
 
+    /// <summary>The covered invoices in plan order with the part of each the plan covers: the order instalments fill them in.</summary>
+    public IReadOnlyList<(Guid InvoiceId, decimal Amount)> InvoicesInOrder =>
+        Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList();
+
     /// <summary>The day each covered invoice is due under the plan.</summary>
-    public IReadOnlyDictionary<Guid, DateOnly> DueDates =>
-        PaymentPlanSchedule.InvoiceDueDates(Schedule, Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList());
+    public IReadOnlyDictionary<Guid, DateOnly> DueDates => PaymentPlanSchedule.InvoiceDueDates(Schedule, InvoicesInOrder);
 }
 
 /// <summary>An invoice's due date under an active plan, and the day the plan took effect.</summary>
@@ -74,8 +77,7 @@ public static class PlanStandings
         var result = new Dictionary<Guid, DateOnly>();
         foreach (var plan in plans)
         {
-            var invoices = plan.Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList();
-            foreach (var (invoiceId, due) in PaymentPlanSchedule.FirstOpenDueDates(plan.Schedule, plan.Paid, invoices))
+            foreach (var (invoiceId, due) in PaymentPlanSchedule.FirstOpenDueDates(plan.Schedule, plan.Paid, plan.InvoicesInOrder))
             {
                 result[invoiceId] = due;
             }
@@ -90,7 +92,7 @@ public static class PlanStandings
     /// </summary>
     public static InstalmentRequest? NextRequest(ActivePlan plan) =>
         InstalmentRequest.Next(plan.Schedule, plan.Paid, plan.Plan.Currency,
-            plan.Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList());
+            plan.InvoicesInOrder);
 
     /// <summary>
     /// From which day reminder steps count for each planned invoice: from the day the plan took effect, and for a later
@@ -126,8 +128,7 @@ public static class PlanStandings
         var result = new Dictionary<Guid, IReadOnlyList<(DateOnly DueDate, decimal Amount)>>();
         foreach (var plan in await ActiveAsync(db, null, ct, track: false))
         {
-            var invoices = plan.Invoices.OrderBy(i => i.Item.Position).Select(i => (i.Item.InvoiceId, i.Item.Amount)).ToList();
-            foreach (var (invoiceId, shares) in PaymentPlanSchedule.OpenShares(plan.Schedule, plan.Paid, invoices))
+            foreach (var (invoiceId, shares) in PaymentPlanSchedule.OpenShares(plan.Schedule, plan.Paid, plan.InvoicesInOrder))
             {
                 result[invoiceId] = shares;
             }
@@ -135,8 +136,4 @@ public static class PlanStandings
 
         return result;
     }
-
-    /// <summary>Planned due dates for all active plans of the tenant, read without tracking (late fees, forecast).</summary>
-    public static async Task<IReadOnlyDictionary<Guid, PlannedDue>> DueDatesAsync(ArCollectDbContext db, CancellationToken ct) =>
-        DueDates(await ActiveAsync(db, null, ct, track: false));
 }
