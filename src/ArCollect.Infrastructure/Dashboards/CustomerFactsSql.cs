@@ -1,3 +1,5 @@
+using ArCollect.Infrastructure.Data;
+
 namespace ArCollect.Infrastructure.Dashboards;
 
 /// <summary>
@@ -176,18 +178,6 @@ public static class CustomerFactsSql
         END $fn$;
         """;
 
-    private static string Trigger(string table, string operation, string function)
-    {
-        var transition = operation switch
-        {
-            "INSERT" => "NEW TABLE AS new_rows",
-            "DELETE" => "OLD TABLE AS old_rows",
-            _ => "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-        };
-        var name = $"customer_facts_{operation.ToLowerInvariant()}";
-        return $"""
-            DROP TRIGGER IF EXISTS {name} ON {table};
-            CREATE TRIGGER {name} AFTER {operation} ON {table} REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {function}();
-            """;
-    }
+    private static string Trigger(string table, string operation, string function) =>
+        StatementTriggerSql.Replace("customer_facts", table, operation, function);
 }

@@ -1,3 +1,5 @@
+using ArCollect.Infrastructure.Data;
+
 namespace ArCollect.Infrastructure.Forecasting;
 
 /// <summary>
@@ -50,12 +52,6 @@ public static class LedgerVersionSql
         END $fn$;
         """;
 
-    private static string Trigger(string table, string operation, string transition, string function)
-    {
-        var name = $"ledger_version_{operation.ToLowerInvariant()}";
-        return $"""
-            DROP TRIGGER IF EXISTS {name} ON {table};
-            CREATE TRIGGER {name} AFTER {operation} ON {table} REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {function}();
-            """;
-    }
+    private static string Trigger(string table, string operation, string transition, string function) =>
+        StatementTriggerSql.Replace("ledger_version", table, operation, function, transition);
 }
