@@ -9,6 +9,7 @@ using ArCollect.Infrastructure.CashApplication;
 // file and rates), then either judges the matcher on it or times it.
 // Usage: dotnet run -c Release --project bench/ArCollect.Bench.Cash -- quality [--seed N] [--out DIR] [--lines N] [--invoices N] [--customers N]
 //        dotnet run -c Release --project bench/ArCollect.Bench.Cash -- speed [--lines 100000] [--invoices 200000] [--customers 20000]
+//        dotnet run -c Release --project bench/ArCollect.Bench.Cash -- debug CASE [statement.xml|statement.sta|statement.csv] [--seed N]
 // The files in --out can be judged again with: arcollect cash evaluate --invoices invoices.csv --statement statement.xml --truth truth.csv --rates rates.csv
 var mode = args.Length > 0 ? args[0] : "quality";
 var speed = mode == "speed";
@@ -34,11 +35,21 @@ Console.WriteLine($"Generated {invoiceCount} open invoices of {customers} custom
 var truth = await Load(() => CashEvaluation.LoadTruthAsync(File.OpenRead(Path.Combine(output, "truth.csv")), CancellationToken.None));
 if (mode == "debug")
 {
+    // debug CASE [statement.xml|statement.sta|statement.csv]: the receipts of one case whose best candidate is wrong,
+    // read from the generator's lines or, when a file is named, as that format's parser reads them.
     var matcher = await MatcherAsync();
     var kind = args[1];
+    var parsedLines = new Dictionary<string, StatementLine>(StringComparer.Ordinal);
+    if (args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal))
+    {
+        await using var stream = File.OpenRead(Path.Combine(output, args[2]));
+        var (parsed, _) = await StatementParsers.ParseAsync(stream, null, null, CancellationToken.None);
+        parsedLines = parsed.Lines.ToDictionary(l => l.EntryReference!, StringComparer.Ordinal);
+    }
+
     foreach (var receipt in generator.Receipts.Where(r => r.Case == kind).Take(400))
     {
-        var line = receipt.Line;
+        var line = parsedLines.GetValueOrDefault(receipt.Line.EntryReference!, receipt.Line);
         var result = matcher.Match(new Receipt(line.Key, line.BookingDate, line.Amount, line.Currency, line.PayerName, line.PayerIban, line.Remittance, line.BookingCode));
         var right = result.Best is not null && result.Best.InvoiceNumbers.Order().SequenceEqual(receipt.Invoices.Order());
         if (right)

@@ -75,6 +75,13 @@ public sealed partial class CashMatcher
         var unresolved = new List<FoundReference>();
         foreach (var found in ReferenceKeys.Find(text))
         {
+            // A date in the text ("PAYOUT 20261130") is not read as the invoice its digits key to ("INV-2026-001130"),
+            // nor as a slip of one, unless an invoice is numbered with exactly those digits.
+            if (ReferenceKeys.ReadsAsDate(found, receipt.ReceivedOn) && !writtenNumbers.Contains(found.Raw))
+            {
+                continue;
+            }
+
             if ((byKey.TryGetValue(found.Key, out var exact) || byRawKey.TryGetValue(found.Raw, out exact) || byKey.TryGetValue(found.Raw, out exact)) && exact.Count <= 3)
             {
                 foreach (var invoice in exact)

@@ -37,6 +37,7 @@ public sealed partial class CashMatcher
     private readonly CurrencyConverter? rates;
     private readonly Dictionary<string, List<OpenInvoiceItem>> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OpenInvoiceItem>> byRawKey = new(StringComparer.Ordinal);
+    private readonly HashSet<string> writtenNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OpenInvoiceItem>> byAnagram = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpenInvoiceItem> byCreditorReference = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, List<OpenInvoiceItem>> byCustomer = [];
@@ -70,6 +71,7 @@ public sealed partial class CashMatcher
                 Add(byKey, key, invoice);
                 Add(byAnagram, ReferenceKeys.Anagram(key), invoice);
                 var raw = ReferenceKeys.RawKeyOf(invoice.Number);
+                writtenNumbers.Add(raw);
                 if (raw != key)
                 {
                     Add(byRawKey, raw, invoice);

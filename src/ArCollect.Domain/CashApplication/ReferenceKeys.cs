@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ArCollect.Domain.Common;
@@ -123,6 +124,34 @@ public static partial class ReferenceKeys
         }
 
         return compact;
+    }
+
+    /// <summary>
+    /// Whether a found reference is written as a calendar date within a year of <paramref name="near"/> (yyyyMMdd,
+    /// dd.MM.yyyy or yyyy-MM-dd): payout batches and payers' own texts carry the day ("PAYOUT 20261130"), and with
+    /// leading zeros dropped such a date reads like an invoice number ("INV-2026-001130" keys "20261130" too).
+    /// </summary>
+    public static bool ReadsAsDate(FoundReference found, DateOnly near)
+    {
+        // Written as a date: one run of eight digits, or day, month and year (or year, month and day) apart; a prefix
+        // word may open the run ("PAYOUT 20261130"). "2026/1121" is a year and a number, not a date.
+        var numbers = found.Text.Split(' ').Where(t => t.Any(char.IsAsciiDigit)).ToList();
+        var shape = string.Join(',', numbers.Select(t => t.All(char.IsAsciiDigit) ? t.Length : -1));
+        if (found.Raw.Length != 8 || shape is not ("8" or "2,2,4" or "4,2,2"))
+        {
+            return false;
+        }
+
+        foreach (var format in (string[])["yyyyMMdd", "ddMMyyyy"])
+        {
+            if (DateOnly.TryParseExact(found.Raw, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                && Math.Abs(day.DayNumber - near.DayNumber) <= 366)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The letters and digits sorted: equal for two keys that differ only by transposed characters.</summary>

@@ -10,7 +10,8 @@ namespace ArCollect.Infrastructure.CashApplication;
 /// statement lines and their :86: information, either free text, German "?20" sub-fields (?20-?29 and ?60-?63
 /// remittance, ?31 account, ?32-?33 name) or "/EREF/.../REMI/.../NAME/.../IBAN/" codes. The booking codes kept are
 /// field 61's transaction type (NTRF, NINT, NCHG ...), its "RD" mark for a reversed debit, and the three-digit German
-/// business code (GVC) that starts a structured :86:.
+/// business code (GVC) that starts a structured :86:. A file may carry several statements; each line is in the currency
+/// of its own statement's opening balance.
 /// </summary>
 public static partial class Mt940Parser
 {
@@ -25,6 +26,7 @@ public static partial class Mt940Parser
         string? statementId = null;
         string? account = null;
         string? currency = null;
+        string? lineCurrency = null;
         var lines = new List<StatementLine>();
         var number = 0;
         for (var i = 0; i < fields.Count; i++)
@@ -39,12 +41,15 @@ public static partial class Mt940Parser
                     account ??= value.Trim().Split('/').Last();
                     break;
                 case "60F" or "60M":
-                    currency ??= value.Length >= 10 ? value.Substring(7, 3) : null;
+                    // A file may hold several statements (one per currency account, or per day): each line
+                    // takes the currency of the opening balance of its own statement.
+                    lineCurrency = value.Length >= 10 ? value.Substring(7, 3) : null;
+                    currency ??= lineCurrency;
                     break;
                 case "61":
                     number++;
                     var information = i + 1 < fields.Count && fields[i + 1].Tag == "86" ? fields[i + 1].Value : null;
-                    lines.Add(Line(value, information, currency, lineNumber));
+                    lines.Add(Line(value, information, lineCurrency, lineNumber));
                     break;
             }
         }

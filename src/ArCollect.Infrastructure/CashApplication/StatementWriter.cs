@@ -91,13 +91,36 @@ public static class StatementWriter
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// An MT940 file. One MT940 statement carries one currency, so lines in other currencies than
+    /// <paramref name="currency"/> go into a statement of their own per currency (the account's currency sub-account),
+    /// as banks deliver them: the statement id gets the currency appended and :28C: counts them.
+    /// </summary>
     public static string Mt940(string statementId, string iban, string currency, IReadOnlyList<StatementLine> lines)
     {
         var text = new StringBuilder();
+        var byCurrency = lines.GroupBy(l => l.Currency).OrderBy(g => g.Key == currency ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (byCurrency.Count == 0)
+        {
+            Mt940Statement(text, statementId, iban, currency, 1, 1, []);
+        }
+
+        for (var i = 0; i < byCurrency.Count; i++)
+        {
+            var ownCurrency = byCurrency[i].Key == currency;
+            Mt940Statement(text, ownCurrency ? statementId : $"{statementId}-{byCurrency[i].Key}", ownCurrency ? iban : $"{iban}{byCurrency[i].Key}",
+                byCurrency[i].Key, i + 1, byCurrency.Count, [.. byCurrency[i]]);
+        }
+
+        return text.ToString();
+    }
+
+    private static void Mt940Statement(StringBuilder text, string statementId, string iban, string currency, int number, int count, IReadOnlyList<StatementLine> lines)
+    {
         var first = lines.Count > 0 ? lines.Min(l => l.BookingDate) : new DateOnly(2026, 1, 1);
         text.Append(":20:").Append(statementId).Append("\r\n");
         text.Append(":25:").Append(iban).Append("\r\n");
-        text.Append(":28C:1/1\r\n");
+        text.Append(":28C:").Append(number).Append('/').Append(count).Append("\r\n");
         text.Append(":60F:C").Append(first.ToString("yyMMdd", CultureInfo.InvariantCulture)).Append(currency).Append("0,00\r\n");
         foreach (var line in lines)
         {
@@ -139,7 +162,6 @@ public static class StatementWriter
         }
 
         text.Append(":62F:C").Append(first.ToString("yyMMdd", CultureInfo.InvariantCulture)).Append(currency).Append("0,00\r\n-\r\n");
-        return text.ToString();
     }
 
     public static string Csv(IEnumerable<StatementLine> lines)

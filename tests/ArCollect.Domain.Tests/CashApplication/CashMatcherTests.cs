@@ -233,4 +233,30 @@ public sealed class CashMatcherTests
         Assert.True(referenced.Confidence < MatchingRules.Default.AutoApplyThreshold);
         Assert.Contains(referenced.Evidence, e => e.Contains("another customer", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Stripe Payments Europe Ltd", "STRIPE PAYOUT 20261120 352135")]
+    [InlineData("Adyen N.V.", "Settlement batch 20.11.2026")]
+    public void A_payout_whose_text_carries_the_day_is_not_read_as_the_invoice_those_digits_key_to(string payer, string text)
+    {
+        // With leading zeros dropped, "INV-2026-001120" keys "20261120": the payout date must not name it.
+        var lookalike = Invoice(Acme, "INV-2026-001120", 643.30m);
+
+        var result = Matcher([lookalike, Invoice(Acme, "INV-2026-001121", 99m)]).Match(Receipt(447.47m, payer, text));
+
+        Assert.False(result.AutoApply);
+        Assert.Equal(MatchKind.NotCustomerPayment, result.Best!.Kind);
+        Assert.DoesNotContain(result.Candidates, c => c.Allocations.Any(a => a.InvoiceId == lookalike.InvoiceId));
+    }
+
+    [Fact]
+    public void An_invoice_numbered_like_a_date_is_still_found_when_its_digits_are_written_as_they_are()
+    {
+        var invoice = Invoice(Acme, "20261120", 500m);
+
+        var result = Matcher([invoice, Invoice(Acme, "20261121", 500m)]).Match(Receipt(500m, "Acme Trading Ltd", "Rechnung 20261120"));
+
+        Assert.True(result.AutoApply);
+        Assert.Equal(invoice.InvoiceId, result.Best!.Allocations.Single().InvoiceId);
+    }
 }

@@ -20,6 +20,20 @@ public sealed class ReferenceKeysTests
         Assert.Contains(found, f => f.Key == "2026123");
     }
 
+    [Theory]
+    [InlineData("PAYOUT 20261130", true)]
+    [InlineData("Abrechnung 30.11.2026", true)]
+    [InlineData("vom 2026-11-30", true)]
+    [InlineData("2026/1130", false)]
+    [InlineData("INV20261130", false)]
+    [InlineData("PAYOUT 20241130", false)]
+    public void A_date_near_the_booking_day_is_told_apart_from_an_invoice_number(string text, bool date)
+    {
+        var longest = ReferenceKeys.Find(text).MaxBy(f => f.Raw.Length)!;
+
+        Assert.Equal(date, ReferenceKeys.ReadsAsDate(longest, new DateOnly(2026, 12, 1)));
+    }
+
     [Fact]
     public void Words_with_an_O_or_I_are_not_read_as_numbers()
     {

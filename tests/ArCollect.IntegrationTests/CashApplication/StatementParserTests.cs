@@ -132,6 +132,34 @@ public sealed class StatementParserTests
     }
 
     [Fact]
+    public async Task Mt940_file_with_a_statement_per_currency_gives_each_line_its_own_statements_currency()
+    {
+        var mt940 = """
+            :20:STMT-EUR
+            :25:DE89370400440532013000
+            :28C:1/2
+            :60F:C261101EUR0,00
+            :61:2611021102C1190,00NTRFNONREF//EUR1
+            :86:166?00GUTSCHRIFT?20INV-2026-00123?32ACME TRADING
+            :62F:C261102EUR1190,00
+            -
+            :20:STMT-USD
+            :25:DE89370400440532013000USD
+            :28C:2/2
+            :60F:C261101USD0,00
+            :61:2611021102C1250,00NTRFNONREF//USD1
+            :86:166?00GUTSCHRIFT?20INV-2026-00124?32ACME INC
+            :62F:C261102USD1250,00
+            -
+            """;
+
+        var (statement, _) = await Parse(mt940);
+
+        Assert.Equal([("EUR1", 1190m, "EUR"), ("USD1", 1250m, "USD")], statement.Lines.Select(l => (l.EntryReference!, l.Amount, l.Currency)));
+        Assert.Equal(("STMT-EUR", "DE89370400440532013000"), (statement.StatementId, statement.AccountIban));
+    }
+
+    [Fact]
     public async Task Mt940_with_a_broken_statement_line_names_the_line()
     {
         var error = await Assert.ThrowsAsync<StatementFormatException>(() => Parse(":20:X\n:60F:C261101EUR0,00\n:61:26110X C12\n", StatementFormat.Mt940));
@@ -193,13 +221,14 @@ public sealed class StatementParserTests
         [
             new("R1", new DateOnly(2026, 11, 2), null, 1190m, "EUR", EntryDirection.Credit, "Acme Trading Ltd", "DE02120300000000202051", "INV-2026-00123 thanks"),
             new("R2", new DateOnly(2026, 11, 3), null, 45.1m, "EUR", EntryDirection.Debit, "Bank", null, "Fees"),
+            new("R3", new DateOnly(2026, 11, 3), null, 1250m, "USD", EntryDirection.Credit, "Acme Inc", null, "INV-2026-00124"),
         ];
 
         foreach (var text in new[] { StatementWriter.Camt053("S1", "DE89370400440532013000", "EUR", lines), StatementWriter.Mt940("S1", "DE89370400440532013000", "EUR", lines), StatementWriter.Csv(lines) })
         {
             var (statement, _) = await Parse(text);
-            Assert.Equal(lines.Select(l => (l.EntryReference, l.Amount, l.Direction, l.PayerName, l.Remittance)),
-                statement.Lines.Select(l => (l.EntryReference, l.Amount, l.Direction, l.PayerName, l.Remittance)));
+            Assert.Equal(lines.Select(l => (l.EntryReference, l.Amount, l.Currency, l.Direction, l.PayerName, l.Remittance)),
+                statement.Lines.Select(l => (l.EntryReference, l.Amount, l.Currency, l.Direction, l.PayerName, l.Remittance)));
         }
     }
 }
