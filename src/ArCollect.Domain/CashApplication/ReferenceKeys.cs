@@ -135,9 +135,13 @@ public static partial class ReferenceKeys
     {
         // Written as a date: one run of eight digits, or day, month and year (or year, month and day) apart; a prefix
         // word may open the run ("PAYOUT 20261130"). "2026/1121" is a year and a number, not a date.
-        var numbers = found.Text.Split(' ').Where(t => t.Any(char.IsAsciiDigit)).ToList();
-        var shape = string.Join(',', numbers.Select(t => t.All(char.IsAsciiDigit) ? t.Length : -1));
-        if (found.Raw.Length != 8 || shape is not ("8" or "2,2,4" or "4,2,2"))
+        if (found.Raw.Length != 8)
+        {
+            return false;
+        }
+
+        var shape = string.Join(',', found.Text.Split(' ').Where(t => t.Any(char.IsAsciiDigit)).Select(t => t.All(char.IsAsciiDigit) ? t.Length : -1));
+        if (shape is not ("8" or "2,2,4" or "4,2,2"))
         {
             return false;
         }
