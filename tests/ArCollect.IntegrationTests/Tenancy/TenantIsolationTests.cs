@@ -80,6 +80,32 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pooled_connection_with_prepared_statements_passed_between_tenants_shows_each_only_its_own_rows()
+    {
+        // Repeated statements are prepared (Max Auto Prepare), so a connection returned to the pool keeps its plans
+        // instead of being reset with DISCARD ALL; the role and app.tenant_id must still be the next scope's own.
+        var backends = new HashSet<int>();
+        var prepared = 0L;
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var (tenant, expected) in new[] { (tenantA, new[] { "A-1" }), (tenantB, ["B-1", "B-2"]) })
+            {
+                await using var scope = db.ForTenant(tenant);
+                Assert.Equal(expected, await scope.Db.Invoices.IgnoreQueryFilters().OrderBy(i => i.Number).Select(i => i.Number).ToListAsync());
+                Assert.Equal(expected, await scope.Db.Database.SqlQueryRaw<string>("SELECT number AS \"Value\" FROM invoices ORDER BY number").ToListAsync());
+                backends.Add(await scope.Db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync());
+                prepared = Math.Max(prepared, await scope.Db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_prepared_statements").SingleAsync());
+            }
+
+            await using var none = db.WithoutTenant();
+            Assert.Equal(0, await none.Db.Invoices.IgnoreQueryFilters().CountAsync());
+        }
+
+        Assert.True(prepared > 0, "the repeated statements should have been prepared on the pooled connection");
+        Assert.True(backends.Count < 8, $"the scopes should have reused pooled connections, but used {backends.Count} backends");
+    }
+
+    [Fact]
     public async Task Saving_a_row_for_another_tenant_is_refused()
     {
         await using var scope = db.ForTenant(tenantA);
