@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ArCollect.Infrastructure.Auditing;
 using ArCollect.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class ServiceCollectionExtensions
     public static NpgsqlDataSource BuildDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;

@@ -40,19 +40,12 @@ public sealed class PaymentRecorder(ArCollectDbContext db, TenantContext tenant,
         // Joins the caller's transaction when there is one (an API request under an Idempotency-Key commits the
         // payment together with the stored response), else runs in its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        // Lock the open invoices the payment may touch so two clerks applying money at once cannot over-apply an
-        // invoice: the ones named when amounts are given, else all the customer's (oldest first needs them all); in id
-        // order, as every writer locks invoices, so two of them paying the same customer queue instead of deadlocking.
+        // Lock the open invoices the payment may touch (the ones named when amounts are given) so two clerks applying
+        // money at once cannot over-apply an invoice.
         var named = input.Allocations.Where(a => a.Amount != 0m).Select(a => a.InvoiceId).Distinct().ToArray();
         var openInvoices = input.KeepUnapplied
             ? []
-            : named.Length > 0
-                ? await db.Invoices
-                    .FromSql($"SELECT * FROM invoices WHERE tenant_id = {customer.TenantId} AND customer_id = {customer.Id} AND balance > 0 AND id = ANY({named}) ORDER BY id FOR UPDATE")
-                    .ToListAsync(cancellationToken)
-                : await db.Invoices
-                    .FromSql($"SELECT * FROM invoices WHERE tenant_id = {customer.TenantId} AND customer_id = {customer.Id} AND balance > 0 ORDER BY id FOR UPDATE")
-                    .ToListAsync(cancellationToken);
+            : await OpenInvoiceLocks.ForUpdate(db, customer.TenantId, customer.Id, named.Length > 0 ? named : null).ToListAsync(cancellationToken);
         var settings = await numbers.SettingsAsync(cancellationToken);
         var grant = new DiscountGrant(input.GrantDiscounts, settings.EarlyPaymentTolerance);
         var outcome = input.KeepUnapplied

@@ -47,9 +47,7 @@ public sealed class UnappliedCashApplier(ArCollectDbContext db, TenantContext te
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Invoices first, in id order, as every writer of payments locks them; then the payments that hold the money,
         // so two clerks applying the same credit queue and the second sees what the first left.
-        var openInvoices = await db.Invoices
-            .FromSql($"SELECT * FROM invoices WHERE tenant_id = {customer.TenantId} AND customer_id = {customer.Id} AND balance > 0 ORDER BY id FOR UPDATE")
-            .ToListAsync(cancellationToken);
+        var openInvoices = await OpenInvoiceLocks.ForUpdate(db, customer.TenantId, customer.Id).ToListAsync(cancellationToken);
         var payments = await db.Payments
             .FromSql($"""
                 SELECT * FROM payments WHERE tenant_id = {customer.TenantId} AND customer_id = {customer.Id}

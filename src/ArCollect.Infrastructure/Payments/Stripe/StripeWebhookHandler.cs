@@ -107,9 +107,7 @@ public sealed partial class StripeWebhookHandler(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The open amounts of the checkout's invoices at this moment, under the lock the recorder takes too (in the same
         // order), so money asked at checkout for an invoice paid since then stays on the account instead of over-paying it.
-        var paid = metadata.Items.Select(i => i.InvoiceId).Distinct().ToArray();
-        var open = await db.Invoices
-            .FromSql($"SELECT * FROM invoices WHERE tenant_id = {tenantId} AND customer_id = {metadata.CustomerId} AND balance > 0 AND id = ANY({paid}) ORDER BY id FOR UPDATE")
+        var open = await OpenInvoiceLocks.ForUpdate(db, tenantId, metadata.CustomerId, metadata.Items.Select(i => i.InvoiceId).Distinct().ToArray())
             .AsNoTracking()
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         var allocations = new List<AllocationRequest>();
