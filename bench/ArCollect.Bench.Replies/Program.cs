@@ -16,8 +16,8 @@ if (args.Length > 0 && args[0] == "cv")
 
 var trainings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
 var test = ReplyCsvReader.ReadShipped("test.csv").Rows;
-var holdout = ReplyCsvReader.ReadShipped("holdout-3.csv").Rows;
-Console.WriteLine($"corpus: {train.Count} training messages, {test.Count} held-out (test.csv), {holdout.Count} untouched held-out (holdout-3.csv); model: {ReplyModelOptions.Default}");
+var holdout = ReplyCsvReader.ReadShipped("holdout-4.csv").Rows;
+Console.WriteLine($"corpus: {train.Count} training messages, {test.Count} held-out (test.csv), {holdout.Count} untouched held-out (holdout-4.csv); model: {ReplyModelOptions.Default}");
 
 ReplyModel? model = null;
 var times = new List<double>();
@@ -56,5 +56,5 @@ Console.WriteLine($"training: median {times.Order().ElementAt(times.Count / 2):0
 
 Console.WriteLine("== test.csv (used to choose an earlier default; no longer used for any choice)");
 Console.WriteLine(ReplyReportTable.Format(ReplyEvaluator.Evaluate(model!, test)));
-Console.WriteLine("== holdout-3.csv (untouched: committed before any model was scored on it)");
+Console.WriteLine("== holdout-4.csv (untouched: committed before any model was scored on it)");
 Console.WriteLine(ReplyReportTable.Format(ReplyEvaluator.Evaluate(model!, holdout)));

@@ -187,6 +187,12 @@ def holdout2_rows(here):
     return [(r["text"], r["intent"], r["tone"], r["language"], f"holdout2:{r['language']}:{i}") for i, r in enumerate(rows)]
 
 
+def holdout3_rows(here):
+    with open(os.path.join(here, "holdout-3.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [(r["text"], r["intent"], r["tone"], r["language"], f"holdout3:{r['language']}:{i}") for i, r in enumerate(rows)]
+
+
 def round4_rows():
     import holdout2
     from round4 import ROUND4
@@ -214,11 +220,13 @@ if __name__ == "__main__":
     # fresh.csv was scored once (docs/replies.md) and has served its purpose as a held-out set: it now trains too.
     # So does holdout-2.csv (scored once, its failure modes read), and the fourth round (round4.py), whole messages
     # for those failure modes, wrapped as holdout-2's were. Each of their messages is its own "template", so the
-    # cross-validation puts it in one half at random.
+    # cross-validation puts it in one half at random. holdout-3.csv followed once it had been scored and read, and
+    # holdout-4.csv became the untouched set.
     holdout2 = holdout2_rows(here)
     round4 = round4_rows()
-    write(os.path.join(here, "train.csv"), train + more + fresh + holdout2 + round4, templates=True)
+    holdout3 = holdout3_rows(here)
+    write(os.path.join(here, "train.csv"), train + more + fresh + holdout2 + round4 + holdout3, templates=True)
     write(os.path.join(here, "test.csv"), test)
     write(os.path.join(here, "fresh.csv"), fresh)
-    print(f"train.csv: {len(train) + len(more) + len(fresh) + len(holdout2) + len(round4)} rows ({len(train)} first and second round, {len(more)} third, "
-          f"{len(fresh)} from fresh.csv, {len(holdout2)} from holdout-2.csv, {len(round4)} fourth), test.csv: {len(test)} rows, fresh.csv: {len(fresh)} rows")
+    print(f"train.csv: {len(train) + len(more) + len(fresh) + len(holdout2) + len(round4) + len(holdout3)} rows ({len(train)} first and second round, {len(more)} third, "
+          f"{len(fresh)} from fresh.csv, {len(holdout2)} from holdout-2.csv, {len(round4)} fourth, {len(holdout3)} from holdout-3.csv), test.csv: {len(test)} rows, fresh.csv: {len(fresh)} rows")

@@ -71,7 +71,7 @@ public static class ReplyCsvReader
         return new ReplyCsv(rows, bad, problems);
     }
 
-    /// <summary>The corpus shipped in data/replies (train.csv, test.csv, fresh.csv, holdout-2.csv or holdout-3.csv), embedded in this assembly.</summary>
+    /// <summary>The corpus shipped in data/replies (train.csv, test.csv, fresh.csv, holdout-2.csv, holdout-3.csv or holdout-4.csv), embedded in this assembly.</summary>
     public static ReplyCsv ReadShipped(string name)
     {
         using var stream = typeof(ReplyCsvReader).Assembly.GetManifestResourceStream($"ArCollect.Infrastructure.Replies.{name}")

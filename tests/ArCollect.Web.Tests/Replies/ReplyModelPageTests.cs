@@ -6,7 +6,7 @@ namespace ArCollect.Web.Tests.Replies;
 public sealed class ReplyModelPageTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task The_model_page_judges_on_the_untouched_holdout_3_by_default_and_offers_test_csv()
+    public async Task The_model_page_judges_on_the_untouched_holdout_4_by_default_and_offers_test_csv()
     {
         // Training the shipped model on first use takes long on a busy machine; done before the page request.
         await app.Services.GetRequiredService<ReplyClassifier>().ModelAsync();
@@ -16,10 +16,10 @@ public sealed class ReplyModelPageTests(AppFixture app) : IClassFixture<AppFixtu
 
         var page = await manager.GetPageAsync("/Replies/Model");
 
-        Assert.Matches("nav-link active\"\\s+href=\"/Replies/Model\\?set=holdout-3.csv\"", page);
-        Assert.DoesNotContain("set=holdout-2.csv", page, StringComparison.Ordinal);
+        Assert.Matches("nav-link active\"\\s+href=\"/Replies/Model\\?set=holdout-4.csv\"", page);
+        Assert.DoesNotContain("set=holdout-3.csv", page, StringComparison.Ordinal);
         Assert.Contains("400 held-out messages", page, StringComparison.Ordinal);
-        Assert.Contains("data/replies/holdout-3.csv", page, StringComparison.Ordinal);
+        Assert.Contains("data/replies/holdout-4.csv", page, StringComparison.Ordinal);
 
         var test = await manager.GetPageAsync("/Replies/Model?set=test.csv");
         Assert.Contains("800 held-out messages", test, StringComparison.Ordinal);
