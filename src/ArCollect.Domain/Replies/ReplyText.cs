@@ -4,8 +4,8 @@ namespace ArCollect.Domain.Replies;
 
 /// <summary>
 /// Cuts a reply down to what the customer wrote: quoted history (en/de/fr/es reply headers, also bold as Outlook on the
-/// web writes them and Lotus Notes' "wrote on" headers; forwarded-message separators and Outlook's underscore rule;
-/// "&gt; " lines) and the signature ("-- " line, a mobile "Sent from my ..." line, or a closing formula on its own line)
+/// web writes them, Yahoo's "hat ... Folgendes geschrieben:" and Lotus Notes' "wrote on" headers; forwarded-message
+/// separators, Outlook's underscore rule and help desks' "reply above this line" markers; "&gt; " lines) and the signature ("-- " line, a mobile "Sent from my ..." line, or a closing formula on its own line)
 /// go before classifying.
 /// </summary>
 public static partial class ReplyText
@@ -36,7 +36,7 @@ public static partial class ReplyText
             var line = raw.TrimEnd();
             var trimmed = line.Trim();
             if (trimmed is "--" or "-- " or "__" || QuoteHeader().IsMatch(trimmed) || Separator().IsMatch(trimmed) || NotesHeader().IsMatch(trimmed)
-                || MobileSignature().IsMatch(trimmed))
+                || MobileSignature().IsMatch(trimmed) || ReplyAboveMarker().IsMatch(trimmed))
             {
                 break;
             }
@@ -66,7 +66,7 @@ public static partial class ReplyText
     }
 
     // "From:" and its translations, plain or bold ("*From:*", "**Von:**": Outlook on the web's HTML turned into text).
-    [GeneratedRegex(@"^(On\s.{4,200}\bwrote:?|Am\s.{4,200}\bschrieb\b.*|Le\s.{4,200}\ba\s+écrit\s*:?|El\s.{4,200}\bescribió:?|\*{0,2}(From|Von|De)\s?:\*{0,2}\s.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(On\s.{4,200}\bwrote:?|Am\s.{4,200}\bschrieb\b.*|Am\s.{4,200}\shat\s.{1,200}\b(Folgendes\s)?geschrieben\s*:|Le\s.{4,200}\ba\s+écrit\s*:?|El\s.{4,200}\bescribió:?|\*{0,2}(From|Von|De)\s?:\*{0,2}\s.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuoteHeader();
 
     // Outlook's rule of underscores above the quoted header, and the named separators.
@@ -78,6 +78,12 @@ public static partial class ReplyText
     [GeneratedRegex(@"^([^/\s][^/]{1,80}/\S{1,60}\s(wrote|schrieb)\s(on|am)\s.{4,60}:|-{3,}\s*"".{1,120}""\s*<[^>]+>\s*(wrote|schrieb|a écrit|escribió)\s*:?\s*-{3,})$", RegexOptions.IgnoreCase)]
     private static partial Regex NotesHeader();
 
-    [GeneratedRegex(@"^(Sent from my|Get Outlook for|Von meinem|Gesendet von meinem|Envoyé de mon|Envoyé depuis mon|Enviado desde mi)\s[^.:;!?]{2,40}$", RegexOptions.IgnoreCase)]
+    // Mobile mail apps' footers, Outlook's in its four languages ("Outlook für iOS beziehen").
+    [GeneratedRegex(@"^((Sent from my|Get Outlook for|Von meinem|Gesendet von meinem|Envoyé de mon|Envoyé depuis mon|Enviado desde mi|Obtenir Outlook pour|Obtener Outlook para)\s[^.:;!?]{2,40}|Outlook für \S{2,12} beziehen)$", RegexOptions.IgnoreCase)]
     private static partial Regex MobileSignature();
+
+    // Help desks write a marker above the quoted ticket ("##- Please type your reply above this line -##"); the reply
+    // is what stands above it.
+    [GeneratedRegex(@"^(#{2,}-.{10,80}-#{2,}|.{0,40}(reply above this line|antwort über dieser zeile|au-dessus de cette ligne|por encima de esta línea).{0,40})$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplyAboveMarker();
 }

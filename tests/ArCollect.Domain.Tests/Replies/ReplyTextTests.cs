@@ -18,6 +18,11 @@ public class ReplyTextTests
     [InlineData("We will pay on Friday.\n-----\"Demo AR\" <ar@demo.example> wrote: -----\nTo: ap@acme.example\nInvoice INV-1 is overdue.")]
     [InlineData("We will pay on Friday.\n\nSent from my iPhone\n\nOn 30 Nov 2026, Demo Trading wrote: Invoice INV-1 is overdue.")]
     [InlineData("We will pay on Friday.\nVon meinem iPhone gesendet")]
+    [InlineData("We will pay on Friday.\n\nAm Montag, 30. November 2026, 09:12:11 MEZ hat Demo Trading <ar@demo.example> Folgendes geschrieben:\n> Rechnung INV-1 ist überfällig.")]
+    [InlineData("We will pay on Friday.\n\n##- Please type your reply above this line -##\n\nYour request (48213) has been updated.\nInvoice INV-1 is overdue.")]
+    [InlineData("We will pay on Friday.\n\n##- Bitte geben Sie Ihre Antwort über dieser Zeile ein -##\nRechnung INV-1 ist überfällig.")]
+    [InlineData("We will pay on Friday.\n\nOutlook für iOS beziehen\nRechnung INV-1 ist überfällig.")]
+    [InlineData("We will pay on Friday.\n\nObtenir Outlook pour Android\nLa facture INV-1 est échue.")]
     public void Quoted_history_and_signatures_are_cut_in_all_four_languages(string mail)
     {
         Assert.Equal("We will pay on Friday.", ReplyText.Strip(mail));
