@@ -6,7 +6,8 @@ namespace ArCollect.Domain.Replies;
 /// Cuts a reply down to what the customer wrote: quoted history (en/de/fr/es reply headers, also bold as Outlook on the
 /// web writes them, Yahoo's "hat ... Folgendes geschrieben:" and Lotus Notes' "wrote on" headers; forwarded-message
 /// separators, Outlook's underscore rule and help desks' "reply above this line" markers; "&gt; " lines) and the signature ("-- " line, a mobile "Sent from my ..." line, or a closing formula on its own line)
-/// go before classifying.
+/// go before classifying. When the message the reply answers is known (the reminder in the outbox), the reply also ends
+/// at the first line it repeats from that message: mail converted from HTML often quotes the reminder with no header.
 /// </summary>
 public static partial class ReplyText
 {
@@ -21,12 +22,19 @@ public static partial class ReplyText
         "saludos", "atentamente", "un cordial saludo", "un saludo", "saludos cordiales", "gracias",
     ];
 
-    public static string Strip(string? text)
+    /// <summary>Shortest line of the answered message that counts as quoted when the reply repeats it.</summary>
+    public const int MinQuotedLineLength = 20;
+
+    /// <param name="text">The reply as received (plain text).</param>
+    /// <param name="answered">The plain text of the message it answers, when known.</param>
+    public static string Strip(string? text, string? answered = null)
     {
         if (string.IsNullOrEmpty(text))
         {
             return "";
         }
+
+        var (quotedLines, answeredLines) = QuotableLines(answered);
 
         var source = text.Length > MaxClassifiedLength * 4 ? text[..(MaxClassifiedLength * 4)] : text;
         var lines = source.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
@@ -46,9 +54,21 @@ public static partial class ReplyText
                 continue;
             }
 
-            // A closing formula on its own line ends the message once something was said.
+            // A closing formula on its own line, or a line of the message being answered, ends the message once
+            // something was said.
             if (kept.Any(k => k.Length > 0) && IsClosing(trimmed))
             {
+                break;
+            }
+
+            if (kept.Any(k => k.Length > 0) && quotedLines.Contains(Comparable(trimmed)))
+            {
+                // The quote may begin with shorter lines of the answered message ("Dear customer,").
+                while (kept.Count > 1 && (kept[^1].Trim().Length == 0 || answeredLines.Contains(Comparable(kept[^1]))))
+                {
+                    kept.RemoveAt(kept.Count - 1);
+                }
+
                 break;
             }
 
@@ -58,6 +78,38 @@ public static partial class ReplyText
         var result = string.Join('\n', kept).Trim();
         return result.Length > MaxClassifiedLength ? result[..MaxClassifiedLength] : result;
     }
+
+    // The answered message's lines long enough to prove a quote, and all of its lines.
+    private static (HashSet<string> Quotable, HashSet<string> All) QuotableLines(string? answered)
+    {
+        var lines = new HashSet<string>(StringComparer.Ordinal);
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(answered))
+        {
+            return (lines, all);
+        }
+
+        var source = answered.Length > MaxClassifiedLength * 4 ? answered[..(MaxClassifiedLength * 4)] : answered;
+        foreach (var line in source.Replace("\r\n", "\n").Split('\n'))
+        {
+            var comparable = Comparable(line);
+            if (comparable.Length > 0)
+            {
+                all.Add(comparable);
+            }
+
+            if (comparable.Length >= MinQuotedLineLength)
+            {
+                lines.Add(comparable);
+            }
+        }
+
+        return (lines, all);
+    }
+
+    // Lower case, quote marks and Markdown-ish emphasis gone, runs of white space as one: the quoted line as it compares.
+    private static string Comparable(string line) =>
+        string.Join(' ', line.Trim().TrimStart('>', ' ').Replace("*", "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool IsClosing(string line)
     {

@@ -17,7 +17,7 @@ public sealed class ReplyIntake(ArCollectDbContext db, ReplyClassifier classifie
     public async Task<ReplyClassification> ClassifyAsync(InboundMessage message, string? html, CancellationToken ct)
     {
         var source = string.IsNullOrWhiteSpace(message.TextBody) && html is not null ? HtmlText.ToText(html) : message.TextBody;
-        var stripped = ReplyText.Strip(source);
+        var stripped = ReplyText.Strip(source, await AnsweredTextAsync(message, ct));
         var prediction = await classifier.ClassifyAsync(stripped);
         var intent = message.IsAutoReply ? ReplyLabels.OutOfOffice : prediction.Intent;
         var tone = message.IsAutoReply ? ReplyLabels.Neutral : prediction.Tone;
@@ -59,6 +59,24 @@ public sealed class ReplyIntake(ArCollectDbContext db, ReplyClassifier classifie
         }
 
         return classification;
+    }
+
+    /// <summary>The plain text of the reminder the reply answers (its thread in the outbox), for cutting the quoted copy.</summary>
+    private async Task<string?> AnsweredTextAsync(InboundMessage message, CancellationToken ct)
+    {
+        if (message.ReplyToOutboxId is not { } outboxId)
+        {
+            return null;
+        }
+
+        var answered = await db.OutboxMessages.AsNoTracking().Where(o => o.Id == outboxId)
+            .Select(o => new { o.TextBody, o.HtmlBody }).FirstOrDefaultAsync(ct);
+        if (answered is null)
+        {
+            return null;
+        }
+
+        return answered.HtmlBody is { Length: > 0 } html ? answered.TextBody + "\n" + HtmlText.ToText(html) : answered.TextBody;
     }
 
     /// <summary>The task that sends a frustrated or angry customer to a manager (the senior owner).</summary>

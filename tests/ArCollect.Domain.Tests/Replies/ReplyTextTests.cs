@@ -60,4 +60,26 @@ public class ReplyTextTests
         Assert.Equal("", ReplyText.Strip(null));
         Assert.Equal("", ReplyText.Strip("> only quoted\n> text"));
     }
+
+    [Fact]
+    public void A_reply_ends_at_the_first_line_it_repeats_from_the_message_it_answers()
+    {
+        const string reminder = "Dear customer,\nThe invoices listed below are now past due:\nINV-2026-0412   15/11/2026   1,240.00\nDemo Trading - Credit Control";
+        const string reply = "We paid INV-2026-0412 on Monday.\n\n[logo] Demo Trading <https://demo.example>\n\nDear customer,\nThe  invoices listed below are now PAST DUE:\nINV-2026-0412   15/11/2026   1,240.00";
+
+        Assert.Equal("We paid INV-2026-0412 on Monday.\n\n[logo] Demo Trading <https://demo.example>", ReplyText.Strip(reply, reminder));
+        Assert.Contains("1,240.00", ReplyText.Strip(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Short_lines_and_a_repeated_first_line_of_the_answered_message_do_not_end_the_reply()
+    {
+        const string reminder = "Dear customer,\nInvoice INV-1 is overdue, please pay by Friday.\nThanks";
+
+        // "Dear customer," and "Thanks" are too short to say the reply quotes the reminder; a repeated line before the
+        // customer has said anything is the customer quoting what they answer.
+        Assert.Equal("Dear customer,\nwe pay on Friday.", ReplyText.Strip("Dear customer,\nwe pay on Friday.", reminder));
+        Assert.Equal("Invoice INV-1 is overdue, please pay by Friday.\nWe dispute it: the price is wrong.",
+            ReplyText.Strip("Invoice INV-1 is overdue, please pay by Friday.\nWe dispute it: the price is wrong.", reminder));
+    }
 }

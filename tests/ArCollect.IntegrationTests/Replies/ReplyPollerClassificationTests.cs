@@ -1,4 +1,5 @@
 using System.Text;
+using ArCollect.Domain.Messaging;
 using ArCollect.Domain.Replies;
 using ArCollect.Infrastructure.Dunning;
 using ArCollect.Infrastructure.Email;
@@ -81,5 +82,47 @@ public sealed class ReplyPollerClassificationTests : IAsyncLifetime
         var html = replies.Single(x => x.r.HtmlBody is not null).r;
         Assert.Equal("Could you send me a copy of invoice INV-2026-00043?", html.StrippedText);
         Assert.Equal(ReplyLabels.InfoRequest, html.Intent);
+    }
+
+    [Fact]
+    public async Task A_reply_quoting_the_reminder_without_a_header_is_read_up_to_the_reminders_first_repeated_line()
+    {
+        Guid customerId;
+        const string reminderId = "reminder-7731@northwind.example";
+        await using (var scope = db.ForTenant(tenant))
+        {
+            customerId = (await LedgerBuilder.AddCustomerAsync(db, tenant, "Acme Dental Lab")).Id;
+            await OutboxWriter.EnqueueAsync(scope.Db, new OutboxMessage
+            {
+                IdempotencyKey = "reminder:acme:1",
+                Kind = MessageKind.Reminder,
+                CustomerId = customerId,
+                ToAddresses = "ap@acme.example",
+                Subject = "Payment reminder",
+                TextBody = "Dear customer,\nOur records show invoice INV-2026-00977 over 1,240.00 EUR as overdue since 15 November.\nPlease arrange payment or let us know if anything is unclear.\nNorthwind Supplies | Accounts Receivable",
+                MessageId = reminderId,
+                NotBefore = db.Time.GetUtcNow(),
+                CreatedAt = db.Time.GetUtcNow(),
+            }, CancellationToken.None);
+        }
+
+        // Mail converted from HTML: the reminder comes back below a logo line, with no "On ... wrote:" header and no "> ".
+        var reply = Mail(new TextPart("plain")
+        {
+            Text = "Thanks, it goes out with our Friday payment run.\n\n[logo] Northwind Supplies <https://northwind.example>\n\nDear customer,\n"
+                + "Our records show invoice INV-2026-00977 over 1,240.00 EUR as overdue since 15 November.\nPlease arrange payment or let us know if anything is unclear.",
+        });
+        reply.InReplyTo = reminderId;
+        await imap.DeliverAsync(reply);
+
+        Assert.Equal(1, await PollAsync());
+
+        await using var check = db.ForTenant(tenant);
+        var classification = await check.Db.ReplyClassifications.SingleAsync();
+        Assert.Equal(customerId, classification.CustomerId);
+        Assert.Equal("Thanks, it goes out with our Friday payment run.\n\n[logo] Northwind Supplies <https://northwind.example>", classification.StrippedText);
+        Assert.Null(classification.InvoiceNumbers);
+        Assert.Null(classification.Amount);
+        Assert.Equal(ReplyLabels.Promise, classification.Intent);
     }
 }
