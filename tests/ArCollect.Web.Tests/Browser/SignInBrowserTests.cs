@@ -20,6 +20,30 @@ public sealed class SignInBrowserTests(AppFixture app) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task Signed_in_pages_load_without_a_console_error_not_even_for_the_tab_icon()
+    {
+        var company = await TenantSeed.CreateCompanyAsync(app, "Browser Icon Co");
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var errors = new List<string>();
+        browser.Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{message.Text} @ {browser.Page.Url}");
+            }
+        };
+
+        await browser.SignInAsync(company.ClerkEmail, TenantSeed.Password);
+        foreach (var path in new[] { "/Customers", "/Invoices", "/Replies" })
+        {
+            await browser.Page.GotoAsync(path);
+            await browser.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_the_reason_on_the_form()
     {
         var company = await TenantSeed.CreateCompanyAsync(app, "Browser Wrong");

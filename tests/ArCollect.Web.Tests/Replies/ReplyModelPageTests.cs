@@ -6,7 +6,7 @@ namespace ArCollect.Web.Tests.Replies;
 public sealed class ReplyModelPageTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task The_model_page_judges_on_the_untouched_holdout_4_by_default_and_offers_test_csv()
+    public async Task The_model_page_judges_on_holdout_4_by_default_and_offers_test_csv()
     {
         // Training the shipped model on first use takes long on a busy machine; done before the page request.
         await app.Services.GetRequiredService<ReplyClassifier>().ModelAsync();

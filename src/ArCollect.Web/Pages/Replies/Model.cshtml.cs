@@ -8,7 +8,7 @@ namespace ArCollect.Web.Pages.Replies;
 /// <summary>The reply classifier against the keyword baseline on the held-out corpus, as the payment-delay model is shown against its heuristic.</summary>
 public sealed class ModelModel(ReplyClassifier classifier) : PageModel
 {
-    /// <summary>Which held-out file is shown: holdout-4.csv (never used for a choice, the default) or test.csv.</summary>
+    /// <summary>Which held-out file is shown: holdout-4.csv (not used to choose the model, the default) or test.csv.</summary>
     [BindProperty(SupportsGet = true)]
     public string Set { get; set; } = "holdout-4.csv";
 
