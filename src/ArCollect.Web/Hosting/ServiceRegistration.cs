@@ -21,6 +21,7 @@ using ArCollect.Infrastructure.Webhooks;
 using ArCollect.Web.Api;
 using FluentValidation;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Identity;
 using Serilog;
@@ -123,7 +124,18 @@ public static class ServiceRegistration
         services.AddArCollectApi();
         services.AddHealthChecks().AddDbContextCheck<ArCollectDbContext>("database", tags: ["ready"]);
 
-        services.AddHangfire(config => config
+        // Hangfire keeps its storage and job activator in process-wide statics (JobStorage.Current, JobActivator.Current)
+        // and its own registrations read them back when first resolved. Two hosts in one process (the tests start many)
+        // could then enqueue into, run jobs from, or activate jobs with the other host's database and services. Each host
+        // registers the storage its own configuration created, and an activator over its own container.
+        PostgreSqlStorage? storage = null;
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>(); // runs the configuration below, which creates the storage
+            return storage ?? throw new InvalidOperationException("Hangfire's storage was not configured.");
+        });
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => storage = config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -140,7 +152,7 @@ public static class ServiceRegistration
                     // only a job whose worker died becomes visible again, after the timeout.
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                }));
+                }).Entry);
         var app = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
         if (app.RunsJobs)
         {
