@@ -7,14 +7,12 @@ still carries its table of invoices, Outlook for iOS and Samsung mobile signatur
 vCard line and an environment notice, mail converted from HTML with link targets in angle brackets and "[logo]"
 placeholders; some bodies lose their accents, some get a swapped letter, some greet or sign off in English.
 Deterministic. Run: python3 data/replies/holdout4.py"""
-import csv, os, random, unicodedata
+import csv, os, random
+from holdout3 import INTENTS, TONES, plain  # the same labels and accent-less typing as holdout-3
 from holdout4_en import EN
 from holdout4_de import DE
 from holdout4_fr import FR
 from holdout4_es import ES
-
-INTENTS = {"d": "dispute", "p": "promise", "y": "paid", "i": "info_request", "o": "out_of_office", "x": "other"}
-TONES = {"n": "neutral", "f": "frustrated", "a": "angry"}
 
 GREETING = {"en": ["Hello Accounts,", "Morning all,", "Dear Mr Okafor,", "Hi Sam,", "G'day,"],
             "de": ["Guten Tag zusammen,", "Liebe Frau Brandt,", "Hallo Herr Oktay,", "Sehr geehrtes Team der Buchhaltung,", "Griaß Gott,"],
@@ -49,12 +47,6 @@ HTML_HEAD = {"en": "[logo] Demo Trading <https://demo.example>", "de": "[Logo] D
              "fr": "[logo] Demo Trading <https://demo.example>", "es": "[logotipo] Demo Trading <https://demo.example>"}
 PORTAL = {"en": "View your account online <https://portal.demo.example/p/8f3k2>", "de": "Ihr Kundenkonto online ansehen <https://portal.demo.example/p/8f3k2>",
           "fr": "Consulter votre compte en ligne <https://portal.demo.example/p/8f3k2>", "es": "Consulte su cuenta en línea <https://portal.demo.example/p/8f3k2>"}
-
-
-def plain(text):
-    """As typed on a keyboard without accents (umlauts as ae/oe/ue in German)."""
-    text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss").replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def swap(r, text):

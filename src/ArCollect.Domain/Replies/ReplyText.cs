@@ -56,12 +56,13 @@ public static partial class ReplyText
 
             // A closing formula on its own line, or a line of the message being answered, ends the message once
             // something was said.
-            if (kept.Any(k => k.Length > 0) && IsClosing(trimmed))
+            var said = kept.Any(k => k.Length > 0);
+            if (said && IsClosing(trimmed))
             {
                 break;
             }
 
-            if (kept.Any(k => k.Length > 0) && quotedLines.Contains(Comparable(trimmed)))
+            if (said && quotedLines.Contains(Comparable(trimmed)))
             {
                 // The quote may begin with shorter lines of the answered message ("Dear customer,").
                 while (kept.Count > 1 && (kept[^1].Trim().Length == 0 || answeredLines.Contains(Comparable(kept[^1]))))
